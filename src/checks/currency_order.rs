@@ -1,0 +1,111 @@
+//! `currency/symbol-after-amount`: French order for money (`1,39 $`, `20 €`), rewritten
+//! the English way (`$1.39`, `€20`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+
+/// An amount (thousands in space-separated groups, or digits with dots and commas), then
+/// a currency symbol.
+static AMOUNT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<num>\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)[ \u{A0}\u{202F}]?(?P<sym>[$€£¥])",
+    )
+    .expect("valid regex")
+});
+
+pub struct CurrencyOrder {
+    meta: RuleMeta,
+}
+
+impl CurrencyOrder {
+    pub fn new() -> Self {
+        CurrencyOrder {
+            meta: RuleMeta {
+                id: "currency/symbol-after-amount".into(),
+                severity: Severity::Warning,
+                fix: Some(Applicability::Unsafe),
+                summary: "currency symbol after the amount".into(),
+                description: "French and much of Europe write the symbol after the amount \
+                    (`1,39 $`, `20 €`); English puts it before (`$1.39`, `€20`). The unsafe \
+                    fix moves the symbol and converts the number only where its format is \
+                    unambiguous: a decimal comma followed by one or two digits (`1,39` → \
+                    `1.39`) and groups of thousands separated by spaces (`1 390` → \
+                    `1,390`). Anything else keeps its digits as written."
+                    .into(),
+                origin: file!().into(),
+                examples: vec![
+                    Example::bad("It costs 1,39 $ now.", "It costs $1.39 now."),
+                    Example::bad("A budget of 1 390 000 € was set.", "A budget of €1,390,000 was set."),
+                    Example::bad("Only 20€.", "Only €20."),
+                    Example::bad("About 1 234,5 £ left", "About £1,234.5 left"),
+                    Example::good("It costs $1.39 or €20, and 20 $US is odd but not this."),
+                    Example::good("Regex groups $1 $2 and 2$x stay."),
+                ],
+            },
+        }
+    }
+}
+
+/// The English spelling of a French-formatted amount.
+fn english_number(num: &str) -> String {
+    let groups: Vec<&str> = num.split([' ', '\u{A0}', '\u{202F}']).collect();
+    let (int_part, decimals) = match groups.last().and_then(|g| g.rsplit_once(',')) {
+        Some((head, tail)) if (1..=2).contains(&tail.len()) && !head.contains(['.', ',']) => {
+            let mut ints: Vec<&str> = groups[..groups.len() - 1].to_vec();
+            ints.push(head);
+            (ints, Some(tail))
+        }
+        _ => (groups, None),
+    };
+    let spaced_thousands = int_part.len() > 1
+        && int_part[1..].iter().all(|g| g.len() == 3)
+        && int_part.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    let mut out = if spaced_thousands {
+        int_part.join(",")
+    } else {
+        int_part.join(" ")
+    };
+    if let Some(d) = decimals {
+        out.push('.');
+        out.push_str(d);
+    }
+    out
+}
+
+impl Rule for CurrencyOrder {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        for caps in AMOUNT_SYMBOL.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            let num = &caps["num"];
+            let sym = &caps["sym"];
+            let glued_before = text[..whole.start()]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || "$€£¥.,".contains(c));
+            let glued_after = text[whole.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || "$€£¥".contains(c));
+            if glued_before || glued_after {
+                continue;
+            }
+            let fix = Fix {
+                replacement: format!("{sym}{}", english_number(num)),
+                applicability: Applicability::Unsafe,
+            };
+            out.push(self.meta.diagnostic(
+                whole.range(),
+                format!("currency symbol {sym} after the amount: English writes it before"),
+                Some(fix),
+            ));
+        }
+    }
+}

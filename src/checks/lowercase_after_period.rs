@@ -1,0 +1,128 @@
+//! `sentence/lowercase-after-period`: a sentence that starts in lowercase after a period
+//! (`in Iraq. the country.`), the trace of a sentence split or merged in translation.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::is_hspace;
+
+/// Abbreviations that end in a period and may be followed by a lowercase word.
+const ABBREVIATIONS: &[&str] = &[
+    "etc", "vs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "nos", "approx", "fig", "figs",
+    "cf", "al", "ca", "vol", "vols", "pp", "ed", "eds", "est", "dept", "gen", "gov", "sen", "rep",
+    "prof", "lt", "col", "capt", "sgt", "ave", "mt", "ft", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max", "hr", "hrs", "sec", "op",
+    "cit", "ibid", "viz", "resp", "incl", "excl", "esp", "misc", "ref", "refs", "fn", "ch",
+    "chap", "sect", "para", "no", "tel", "ext", "inc", "ltd", "co", "corp", "bros", "univ",
+    "assn", "avg", "temp", "dist", "div", "gov", "govt", "inst", "intl", "natl", "pres", "rev",
+    "yr", "yrs", "mo", "mos", "wk", "wks", "oz", "lb", "lbs", "in", "cm", "mm", "km", "kg",
+    "abbr", "adj", "adv", "aka", "appt", "attn", "dept", "encl", "equiv",
+    "hwy", "illus", "mfg", "mgmt", "msg", "mtn", "orig", "pkg",
+    "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
+];
+
+pub struct LowercaseAfterPeriod {
+    meta: RuleMeta,
+}
+
+impl LowercaseAfterPeriod {
+    pub fn new() -> Self {
+        LowercaseAfterPeriod {
+            meta: RuleMeta {
+                id: "sentence/lowercase-after-period".into(),
+                severity: Severity::Warning,
+                fix: None,
+                summary: "sentence starts with a lowercase word".into(),
+                description: "A period, then white space, then a lowercase word: a sentence \
+                    was cut or two were merged (`in Iraq. the country.`, `than it is. is \
+                    already`). There is no automatic fix, because the repair may be a comma, \
+                    a capital or a deleted fragment. Not reported after abbreviations \
+                    (`e.g.`, `etc.`, `vs.`, `U.S.`, `p.m.`, `No.`, `approx.`, `Fig.`, …), \
+                    single letters and initials, words without a vowel (`Dept.`), an \
+                    ellipsis, URLs, e-mail addresses, file names, version numbers and \
+                    decimals, list numbers at the start of a line, or before a word with a \
+                    capital inside it (`iPhone`)."
+                    .into(),
+                origin: file!().into(),
+                examples: vec![
+                    Example::flagged("insurgency, with attacks in Iraq. the country."),
+                    Example::flagged("more than it is. is already"),
+                    Example::good("Many rules, e.g. the one on dates, apply to the U.S. and Canada."),
+                    Example::good("It ends at 5 p.m. sharp, approx. two hours, vs. three."),
+                    Example::good("See Fig. 2 and No. 5, etc. or visit example.com. more."),
+                    Example::good("Version 1.2. then 3.5 stayed... then it moved."),
+                    Example::good("He bought it. iPhone sales rose.\n1. first item\n"),
+                    Example::good("Write to info@example.org. thanks, J. smith wrote."),
+                ],
+            },
+        }
+    }
+}
+
+/// Whether the word that ends at the period (`token`, without it) allows a lowercase
+/// continuation.
+fn is_abbreviation_or_code(token: &str, at_line_start: bool) -> bool {
+    let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() || word.contains(['.', '@', '/', '\\', ':', '_', '=', '#']) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 1
+        || ABBREVIATIONS.contains(&lower.as_str())
+        || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']) && word.chars().all(char::is_alphabetic)
+        || (at_line_start && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+impl Rule for LowercaseAfterPeriod {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        for (dot, _) in text.match_indices('.') {
+            let after = &text[dot + 1..];
+            let gap: usize = after
+                .char_indices()
+                .take_while(|&(_, c)| is_hspace(c) || c == '\n' || c == '\r')
+                .map(|(_, c)| c.len_utf8())
+                .sum();
+            if gap == 0 || after[..gap].matches('\n').count() > 1 {
+                continue;
+            }
+            let word: &str = {
+                let rest = &after[gap..];
+                let end = rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len());
+                &rest[..end]
+            };
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            if !first.is_lowercase() || word.chars().any(char::is_uppercase) {
+                continue;
+            }
+            let before = &text[..dot];
+            if before.ends_with(['.', '…']) {
+                continue;
+            }
+            let token_start = before
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let line_start = before[..token_start]
+                .chars()
+                .rev()
+                .find(|&c| !is_hspace(c))
+                .is_none_or(|c| c == '\n');
+            if is_abbreviation_or_code(&before[token_start..], line_start) {
+                continue;
+            }
+            let end = dot + 1 + gap + word.len();
+            out.push(self.meta.diagnostic(
+                dot..end,
+                format!("“{word}” starts a sentence in lowercase after a period"),
+                None,
+            ));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Pairs curly double quotes paragraph by paragraph. Three checks read its findings:
+//! `quote_spacing.rs`, `stray_closing_quote.rs` and `unclosed_quote.rs`.
+//!
+//! Within a paragraph (lines up to a blank line) every `“` opens and every `”` closes the
+//! most recent open quotation. A `“` at the start of a line while quotations from earlier
+//! lines are still open starts a new quoted paragraph (the convention for quotes running
+//! over several paragraphs), as does an unclosed quotation followed by a paragraph that
+//! opens with `“`.
+
+use std::ops::Range;
+
+use crate::text::{is_hspace, paragraphs};
+
+const OPEN: char = '“';
+const CLOSE: char = '”';
+const QUOTE_LEN: usize = 3; // both are three bytes in UTF-8
+
+/// What the scan found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum QuoteFinding {
+    /// White space inside a quotation, next to its mark: replace `span` with `replacement`.
+    Spacing {
+        span: Range<usize>,
+        replacement: &'static str,
+        message: &'static str,
+    },
+    /// A `”` that closes nothing. `fix` is `Some` when the right repair is known.
+    StrayClosing {
+        span: Range<usize>,
+        fix: Option<(&'static str, bool)>, // (replacement, safe)
+        message: &'static str,
+    },
+    /// A `“` never closed in its paragraph.
+    Unclosed { span: Range<usize> },
+}
+
+fn opens_here(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || "([{—–-/‘'".contains(c))
+}
+
+/// Scan `text` and report every quote problem, in text order.
+pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
+    let mut out = Vec::new();
+    let paras = paragraphs(text);
+    for (n, para) in paras.iter().enumerate() {
+        let base = para.start;
+        let p = &text[para.clone()];
+        let mut open: Vec<usize> = Vec::new();
+        let mut last_close_end: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        for (i, c) in p.char_indices() {
+            let abs = base + i;
+            let after = &p[i + c.len_utf8()..];
+            let next = after.chars().next();
+            match c {
+                OPEN => {
+                    if !open.is_empty() && (prev.is_none() || line_start(p, i)) {
+                        open.clear();
+                    }
+                    let ws: usize = after
+                        .chars()
+                        .take_while(|&c| is_hspace(c))
+                        .map(char::len_utf8)
+                        .sum();
+                    let then = after[ws..].chars().next();
+                    if ws > 0 && opens_here(prev) && then.is_some_and(|c| !c.is_whitespace()) {
+                        out.push(QuoteFinding::Spacing {
+                            span: abs..abs + QUOTE_LEN + ws,
+                            replacement: "“",
+                            message: "space after an opening quote",
+                        });
+                    }
+                    open.push(abs);
+                }
+                CLOSE => {
+                    let before = &p[..i];
+                    let trimmed = before.trim_end_matches(is_hspace);
+                    let ws_start = base + trimmed.len();
+                    let glued_to = trimmed.chars().last();
+                    let spaced = ws_start < abs && glued_to.is_some_and(|c| c != '\n');
+                    if open.pop().is_some() {
+                        if spaced {
+                            let (replacement, message) = if next.is_some_and(char::is_alphanumeric) {
+                                ("” ", "misplaced closing quote: the space belongs after it")
+                            } else {
+                                ("”", "space before a closing quote")
+                            };
+                            out.push(QuoteFinding::Spacing {
+                                span: ws_start..abs + QUOTE_LEN,
+                                replacement,
+                                message,
+                            });
+                        }
+                        last_close_end = Some(abs + QUOTE_LEN);
+                    } else if let Some(end) = last_close_end
+                        .filter(|&e| text[e..abs].chars().all(is_hspace))
+                    {
+                        out.push(QuoteFinding::StrayClosing {
+                            span: end..abs + QUOTE_LEN,
+                            fix: Some(("", true)),
+                            message: "stray closing quote after a closed quotation",
+                        });
+                    } else if opens_here(prev) && next.is_some_and(char::is_alphanumeric) {
+                        out.push(QuoteFinding::StrayClosing {
+                            span: abs..abs + QUOTE_LEN,
+                            fix: Some(("“", false)),
+                            message: "closing quote ” used to open a quotation",
+                        });
+                        open.push(abs);
+                    } else if !prev.is_some_and(|c| c.is_ascii_digit()) {
+                        // After a digit, ” is an inch mark (`a 27” screen`).
+                        out.push(QuoteFinding::StrayClosing {
+                            span: abs..abs + QUOTE_LEN,
+                            fix: None,
+                            message: "closing quote without an opening quote",
+                        });
+                    }
+                }
+                '"' if !open.is_empty() && prev.is_some_and(|c| !c.is_whitespace()) => {
+                    // A straight quote closing a curly one: mixed, but paired.
+                    open.pop();
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        let next_para_opens = paras
+            .get(n + 1)
+            .is_some_and(|r| text[r.clone()].trim_start().starts_with(OPEN));
+        if !next_para_opens {
+            out.extend(open.into_iter().map(|o| QuoteFinding::Unclosed {
+                span: o..o + QUOTE_LEN,
+            }));
+        }
+    }
+    out
+}
+
+/// Whether only horizontal space stands between the line start and byte `i` of `p`.
+fn line_start(p: &str, i: usize) -> bool {
+    p[..i]
+        .chars()
+        .rev()
+        .find(|&c| !is_hspace(c))
+        .is_none_or(|c| c == '\n')
+}

@@ -1,0 +1,137 @@
+//! Finding the files to lint and reading them as text.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// Extensions linted when a directory is walked.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+/// Directory names never walked into (hidden ones, starting with `.`, are skipped too).
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
+
+/// A file to lint, and whether the user named it (as opposed to finding it by walking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    pub explicit: bool,
+}
+
+/// A path that could not be walked.
+#[derive(Debug)]
+pub struct WalkError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// The files under `paths`, in a stable order: named files as given, directories walked
+/// recursively (sorted by name) for files with one of `extensions`, skipping hidden
+/// entries, `target/` and `node_modules/`.
+pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Found>, Vec<WalkError>) {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        if !root.is_dir() {
+            found.push(Found {
+                path: root.clone(),
+                explicit: true,
+            });
+            continue;
+        }
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let name = e.file_name().to_string_lossy();
+                e.depth() == 0
+                    || !(name.starts_with('.')
+                        || (e.file_type().is_dir() && SKIPPED_DIRS.contains(&name.as_ref())))
+            });
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_extension(e.path(), extensions) => {
+                    found.push(Found {
+                        path: e.into_path(),
+                        explicit: false,
+                    })
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(WalkError {
+                    path: e.path().unwrap_or(root).to_path_buf(),
+                    message: e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string()),
+                }),
+            }
+        }
+    }
+    (found, errors)
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// What reading a file gave.
+#[derive(Debug)]
+pub enum Content {
+    /// UTF-8 text.
+    Text(String),
+    /// A NUL byte in the first 8 KiB (git's test for binary files), at this offset.
+    Binary(usize),
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    /// Not UTF-8: the offset of the first invalid byte.
+    NotUtf8(usize),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::NotUtf8(at) => write!(f, "not valid UTF-8 at byte {at}"),
+        }
+    }
+}
+
+/// Decode bytes as text: binary if a NUL byte is in the first 8 KiB, else UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<Content, ReadError> {
+    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return Ok(Content::Binary(at));
+    }
+    String::from_utf8(bytes)
+        .map(Content::Text)
+        .map_err(|e| ReadError::NotUtf8(e.utf8_error().valid_up_to()))
+}
+
+/// Read a file as text (see [`decode`]).
+pub fn read(path: &Path) -> Result<Content, ReadError> {
+    decode(fs::read(path).map_err(ReadError::Io)?)
+}
+
+/// Replace `path`'s contents with `text` atomically: write a temporary file in the same
+/// directory, give it the original's permissions, then rename it over the original.
+pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let target = fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let permissions = fs::metadata(&target)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mtlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}

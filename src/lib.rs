@@ -1,0 +1,171 @@
+//! mtlint finds and fixes the damage machine translation and copy-paste leave in prose:
+//! stray guillemets, misplaced quotes, doubled periods, French spacing, elision
+//! fragments, false friends, reversed calques and scraped web boilerplate.
+//!
+//! The library lints a `&str` into [`Diagnostic`]s and applies their fixes; it never
+//! prints. The command-line tool is a thin layer over this API.
+//!
+//! ```
+//! use mtlint::{Linter, FixMode, Severity};
+//!
+//! let linter = Linter::builtin();
+//! let text = "The mission ends in March. .\n";
+//! let diagnostics = linter.lint(text);
+//! assert_eq!(diagnostics.len(), 1);
+//! assert_eq!(&*diagnostics[0].rule, "punctuation/doubled-period");
+//! assert_eq!(diagnostics[0].severity, Severity::Error);
+//! assert_eq!(diagnostics[0].span, 25..28);
+//!
+//! let fixed = linter.fix(text, FixMode::SafeOnly);
+//! assert_eq!(fixed.text, "The mission ends in March.\n");
+//! assert!(fixed.converged);
+//! ```
+
+mod checks;
+mod data_rule;
+mod diagnostic;
+mod fix;
+mod position;
+mod rule;
+mod text;
+
+pub mod files;
+pub mod report;
+
+pub use data_rule::{parse_rule_file, DataRule, RuleError};
+pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
+pub use fix::{apply_fixes, FixMode};
+pub use position::LineIndex;
+pub use rule::{Example, Rule, RuleMeta};
+
+/// The built-in rule files, embedded at build time: `(name, TOML source)`.
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// How many times [`Linter::fix`] re-lints and fixes before giving up.
+pub const MAX_FIX_PASSES: usize = 10;
+
+/// The result of [`Linter::fix`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text with the fixes applied.
+    pub text: String,
+    /// How many fixes were applied over all passes.
+    pub applied: usize,
+    /// `false` if fixes were still changing the text after [`MAX_FIX_PASSES`] passes
+    /// (a rule bug); `text` is then the result of the last pass.
+    pub converged: bool,
+}
+
+/// A set of rules, ready to lint texts.
+pub struct Linter {
+    rules: Vec<Box<dyn Rule>>,
+}
+
+impl Linter {
+    /// The built-in rules: every file under `rules/` and every coded check.
+    pub fn builtin() -> Self {
+        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+        for (name, source) in BUILTIN_RULE_FILES {
+            let parsed = parse_rule_file(name, source)
+                .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
+            rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
+        }
+        rules.extend(checks::all());
+        rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+        Linter { rules }
+    }
+
+    /// A linter with no rules; add some with [`Linter::add_rule_file`].
+    pub fn empty() -> Self {
+        Linter { rules: Vec::new() }
+    }
+
+    /// Add the rules of a TOML rule file. A rule whose id is already present is an error.
+    pub fn add_rule_file(&mut self, origin: &str, source: &str) -> Result<(), RuleError> {
+        for rule in parse_rule_file(origin, source)? {
+            if self.rule(&rule.meta().id).is_some() {
+                return Err(RuleError {
+                    origin: origin.to_string(),
+                    position: None,
+                    message: format!("rule `{}` is already defined", rule.meta().id),
+                });
+            }
+            self.rules.push(Box::new(rule));
+        }
+        self.rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+        Ok(())
+    }
+
+    /// Keep the rules matched by `select` (all if empty) and not matched by `ignore`.
+    /// A selector is a rule id or a category (`punctuation` matches `punctuation/*`).
+    /// Returns the first selector that matches no rule as an error.
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), String> {
+        let matches = |selector: &str, id: &str| {
+            id == selector
+                || id
+                    .strip_prefix(selector.trim_end_matches('/'))
+                    .is_some_and(|rest| rest.starts_with('/'))
+        };
+        for selector in select.iter().chain(ignore) {
+            if !self.rules.iter().any(|r| matches(selector, &r.meta().id)) {
+                return Err(selector.clone());
+            }
+        }
+        self.rules.retain(|r| {
+            let id = &r.meta().id;
+            (select.is_empty() || select.iter().any(|s| matches(s, id)))
+                && !ignore.iter().any(|s| matches(s, id))
+        });
+        Ok(())
+    }
+
+    /// The active rules, sorted by id.
+    pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
+        self.rules.iter().map(|r| r.as_ref())
+    }
+
+    /// The active rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&dyn Rule> {
+        self.rules().find(|r| &*r.meta().id == id)
+    }
+
+    /// Every finding in `text`, sorted by position then rule id.
+    pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            rule.check(text, &mut out);
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+        out
+    }
+
+    /// Apply fixes until the text stops changing (at most [`MAX_FIX_PASSES`] passes).
+    pub fn fix(&self, text: &str, mode: FixMode) -> Fixed {
+        let mut current = text.to_string();
+        let mut applied = 0;
+        for _ in 0..MAX_FIX_PASSES {
+            match apply_fixes(&current, &self.lint(&current), mode) {
+                Some((next, n)) => {
+                    current = next;
+                    applied += n;
+                }
+                None => {
+                    return Fixed {
+                        text: current,
+                        applied,
+                        converged: true,
+                    }
+                }
+            }
+        }
+        let converged = apply_fixes(&current, &self.lint(&current), mode).is_none();
+        Fixed {
+            text: current,
+            applied,
+            converged,
+        }
+    }
+}

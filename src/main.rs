@@ -1,0 +1,361 @@
+//! The `mtlint` command: parse arguments, lint, print, fix. All the work is in the library.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, WriteColor};
+use mtlint::files::{self, Content, Found};
+use mtlint::report::{self, FileReport, Totals};
+use mtlint::{Example, FixMode, Linter, Severity};
+
+#[derive(Parser)]
+#[command(
+    name = "mtlint",
+    version,
+    about = "Find and fix machine-translation and copy-paste artifacts in prose",
+    after_help = "Examples:\n  mtlint samples/\n  mtlint --fix article.txt\n  mtlint --format json - < article.txt\n  mtlint --explain quotes/stray-closing-quote"
+)]
+struct Cli {
+    /// Files or directories to lint (`-` for standard input). Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour in `human` output (`auto` honours NO_COLOR).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Apply every safe fix in place.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print what --fix would change as a unified diff; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Only these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    select: Vec<String>,
+    /// Skip these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    ignore: Vec<String>,
+    /// Exit with status 1 when a diagnostic at or above this severity remains.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Extra rule files, or directories of `*.toml` rule files.
+    #[arg(long, value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// The name shown for standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+    /// List every rule and exit.
+    #[arg(long)]
+    list_rules: bool,
+    /// Explain one rule, with its examples, and exit.
+    #[arg(long, value_name = "ID")]
+    explain: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Short,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Failures that end the run before any file is linted (exit status 2).
+struct Fatal(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(Fatal(message)) => {
+            eprintln!("mtlint: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build_linter(cli: &Cli) -> Result<Linter, Fatal> {
+    let mut linter = Linter::builtin();
+    for path in &cli.rules {
+        let mut sources = Vec::new();
+        if path.is_dir() {
+            let (found, errors) = files::collect(std::slice::from_ref(path), &["toml"]);
+            if let Some(e) = errors.first() {
+                return Err(Fatal(format!("{}: {}", e.path.display(), e.message)));
+            }
+            sources.extend(found.into_iter().map(|f| f.path));
+        } else {
+            sources.push(path.clone());
+        }
+        for source in sources {
+            let text = std::fs::read_to_string(&source)
+                .map_err(|e| Fatal(format!("{}: {e}", source.display())))?;
+            linter
+                .add_rule_file(&source.display().to_string(), &text)
+                .map_err(|e| Fatal(format!("invalid rule file {e}")))?;
+        }
+    }
+    linter.select(&cli.select, &cli.ignore).map_err(|unknown| {
+        Fatal(format!(
+            "unknown rule or category `{unknown}` (see --list-rules)"
+        ))
+    })?;
+    Ok(linter)
+}
+
+fn run(cli: &Cli) -> Result<u8, Fatal> {
+    let linter = build_linter(cli)?;
+    let color = match cli.color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if io::stdout().is_terminal() && !no_color {
+                ColorChoice::Auto
+            } else {
+                ColorChoice::Never
+            }
+        }
+    };
+    let mut stdout = BufferedStandardStream::stdout(color);
+    if cli.list_rules {
+        return finish(list_rules(&mut stdout, &linter), 0);
+    }
+    if let Some(id) = &cli.explain {
+        return match linter.rule(id) {
+            Some(rule) => finish(explain(&mut stdout, rule.meta()), 0),
+            None => Err(Fatal(format!("unknown rule `{id}` (see --list-rules)"))),
+        };
+    }
+    let mode = if cli.unsafe_fixes {
+        FixMode::IncludeUnsafe
+    } else {
+        FixMode::SafeOnly
+    };
+    let paths = if cli.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        cli.paths.clone()
+    };
+    let (on_disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p.as_os_str() != "-");
+    let (found, walk_errors) = files::collect(&on_disk, files::DEFAULT_EXTENSIONS);
+    let mut failed = false;
+    for e in &walk_errors {
+        eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
+        failed = true;
+    }
+    let mut totals = Totals::default();
+    let mut remaining_fail = false;
+    let mut diff_changes = false;
+    let mut fixed_count = 0;
+    let mut fixed_files = 0;
+
+    let mut inputs: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    if !stdin.is_empty() {
+        inputs.push(None);
+    }
+    for input in inputs {
+        let (name, content) = match &input {
+            Some(f) => (f.path.display().to_string(), files::read(&f.path)),
+            None => (cli.stdin_filename.clone(), read_stdin()),
+        };
+        let text = match content {
+            Ok(Content::Text(text)) => text,
+            Ok(Content::Binary(at)) => {
+                if input.as_ref().is_none_or(|f| f.explicit) {
+                    eprintln!("mtlint: error: {name}: binary file (NUL byte at byte {at}), skipped");
+                    failed = true;
+                }
+                continue;
+            }
+            Err(e) => {
+                eprintln!("mtlint: error: {name}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let mut shown = text.clone();
+        if cli.fix || cli.diff {
+            let fixed = linter.fix(&text, mode);
+            if !fixed.converged {
+                eprintln!(
+                    "mtlint: error: {name}: fixes did not settle after {} passes (a rule bug); file left unchanged",
+                    mtlint::MAX_FIX_PASSES
+                );
+                failed = true;
+            } else if cli.diff {
+                let diff = report::unified_diff(&name, &text, &fixed.text);
+                diff_changes |= !diff.is_empty();
+                emit(stdout.write_all(diff.as_bytes()));
+                shown = fixed.text;
+            } else if fixed.text != text {
+                let written = match &input {
+                    Some(f) => files::write_atomically(&f.path, &fixed.text)
+                        .map_err(|e| eprintln!("mtlint: error: {name}: cannot write: {e}")),
+                    None => {
+                        emit(stdout.write_all(fixed.text.as_bytes()));
+                        Ok(())
+                    }
+                };
+                if written.is_ok() {
+                    fixed_count += fixed.applied;
+                    fixed_files += 1;
+                    shown = fixed.text;
+                } else {
+                    failed = true;
+                }
+            } else if input.is_none() {
+                emit(stdout.write_all(fixed.text.as_bytes()));
+            }
+        }
+        let diagnostics = linter.lint(&shown);
+        remaining_fail |= diagnostics.iter().any(|d| cli.fail_on.fails(d.severity));
+        totals.add(&diagnostics);
+        if cli.diff {
+            continue;
+        }
+        let report = FileReport {
+            path: &name,
+            text: &shown,
+            diagnostics: &diagnostics,
+        };
+        // With `--fix -`, standard output carries the fixed text: reports go to stderr.
+        if cli.fix && input.is_none() {
+            let mut stderr = BufferedStandardStream::stderr(ColorChoice::Never);
+            emit(write_report(&mut stderr, cli.format, &report).and_then(|_| stderr.flush()));
+        } else {
+            emit(write_report(&mut stdout, cli.format, &report));
+        }
+    }
+    if cli.format == Format::Human && !cli.diff {
+        let mut summary = String::new();
+        if cli.fix {
+            summary.push_str(&format!(
+                "fixed {fixed_count} problem{} in {fixed_files} file{}; ",
+                if fixed_count == 1 { "" } else { "s" },
+                if fixed_files == 1 { "" } else { "s" }
+            ));
+        }
+        summary.push_str(&totals.summary());
+        if cli.fix && stdin.len() == cli.paths.len() && !stdin.is_empty() {
+            eprintln!("{summary}");
+        } else {
+            emit(writeln!(stdout, "{summary}"));
+        }
+    }
+    emit(stdout.flush());
+    Ok(if failed {
+        2
+    } else if remaining_fail || diff_changes {
+        1
+    } else {
+        0
+    })
+}
+
+fn read_stdin() -> Result<Content, files::ReadError> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(files::ReadError::Io)?;
+    files::decode(bytes)
+}
+
+fn write_report(out: &mut dyn WriteColor, format: Format, report: &FileReport) -> io::Result<()> {
+    match format {
+        Format::Human => report::write_human(out, report),
+        Format::Short => report::write_short(out, report),
+        Format::Json => report::write_json(out, report),
+    }
+}
+
+/// Stop quietly when the reader of our output went away (`mtlint . | head`).
+fn emit(result: io::Result<()>) {
+    if let Err(e) = result {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("mtlint: error: cannot write output: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn finish(result: io::Result<()>, code: u8) -> Result<u8, Fatal> {
+    emit(result);
+    Ok(code)
+}
+
+fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {
+    meta.fix.map_or("no", |f| f.as_str())
+}
+
+fn list_rules(out: &mut BufferedStandardStream, linter: &Linter) -> io::Result<()> {
+    let width = linter.rules().map(|r| r.meta().id.len()).max().unwrap_or(2);
+    writeln!(out, "{:width$}  {:8}  {:6}  SUMMARY", "ID", "SEVERITY", "FIX")?;
+    for rule in linter.rules() {
+        let m = rule.meta();
+        writeln!(
+            out,
+            "{:width$}  {:8}  {:6}  {}",
+            m.id,
+            m.severity.as_str(),
+            fix_kind(m),
+            m.summary
+        )?;
+    }
+    out.flush()
+}
+
+fn explain(out: &mut BufferedStandardStream, m: &mtlint::RuleMeta) -> io::Result<()> {
+    writeln!(out, "{}", m.id)?;
+    writeln!(out, "severity: {}", m.severity)?;
+    writeln!(out, "fix: {}", fix_kind(m))?;
+    writeln!(out, "defined in: {}", Path::new(&m.origin).display())?;
+    writeln!(out, "\n{}\n\n{}\n", m.summary, m.description)?;
+    writeln!(out, "Examples:")?;
+    for example in &m.examples {
+        match example {
+            Example::Bad { text, fixed } => {
+                writeln!(out, "  bad:   {}", report::visible(text))?;
+                if let Some(fixed) = fixed {
+                    writeln!(out, "  fixed: {}", report::visible(fixed))?;
+                }
+            }
+            Example::Good { text } => writeln!(out, "  good:  {}", report::visible(text))?,
+        }
+    }
+    out.flush()
+}
+

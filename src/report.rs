@@ -1,0 +1,219 @@
+//! Rendering diagnostics: `human` (rustc-style, via codespan-reporting), `short` (one line
+//! each) and `json` (JSON Lines), plus unified diffs of fixes. Everything writes to a
+//! writer the caller provides.
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use serde::Serialize;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::position::LineIndex;
+
+/// One linted file's findings, ready to render.
+pub struct FileReport<'a> {
+    /// The path as given or walked.
+    pub path: &'a str,
+    /// The text the spans refer to.
+    pub text: &'a str,
+    /// Its diagnostics, sorted by position.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Make whitespace visible in a quoted snippet: `\n`, `\t`, no-break spaces.
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            '\u{A0}' => "\\u{a0}".to_string(),
+            '\u{202F}' => "\\u{202f}".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The `help:` text of a diagnostic's fix.
+pub fn fix_help(text: &str, d: &Diagnostic) -> Option<String> {
+    let fix = d.fix.as_ref()?;
+    let span = &text[d.span.clone()];
+    let original = visible(span);
+    let action = if fix.replacement.is_empty() && span.trim().is_empty() {
+        let what = match span.chars().next() {
+            Some('\u{A0}') => "no-break space",
+            Some('\u{202F}') => "narrow no-break space",
+            _ => "space",
+        };
+        format!("remove the {what}")
+    } else if fix.replacement.is_empty() {
+        format!("remove `{original}`")
+    } else {
+        format!("replace `{original}` with `{}`", visible(&fix.replacement))
+    };
+    Some(match fix.applicability {
+        Applicability::Safe => action,
+        Applicability::Unsafe => format!("{action} (unsafe fix: use --unsafe-fixes)"),
+    })
+}
+
+/// rustc-style reports with the source line and the span underlined.
+pub fn write_human(out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()> {
+    let file = SimpleFile::new(report.path, report.text);
+    let config = term::Config::default();
+    for d in report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Note,
+        };
+        let mut rendered = Report::new(level)
+            .with_code(d.rule.to_string())
+            .with_message(&d.message)
+            .with_labels(vec![Label::primary((), d.span.clone())]);
+        if let Some(help) = fix_help(report.text, d) {
+            rendered = rendered.with_notes(vec![format!("help: {help}")]);
+        }
+        term::emit(out, &config, &file, &rendered).map_err(|e| match e {
+            codespan_reporting::files::Error::Io(io) => io,
+            other => io::Error::other(other.to_string()),
+        })?;
+    }
+    Ok(())
+}
+
+/// `path:line:column: severity[rule] message`, one line each.
+pub fn write_short(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    let index = LineIndex::new(report.text);
+    for d in report.diagnostics {
+        let (line, column) = index.line_col(report.text, d.span.start);
+        writeln!(
+            out,
+            "{}:{line}:{column}: {}[{}] {}",
+            report.path, d.severity, d.rule, d.message
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    replacement: &'a str,
+    applicability: Applicability,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    fix: Option<JsonFix<'a>>,
+}
+
+/// JSON Lines: one object per diagnostic.
+pub fn write_json(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    let index = LineIndex::new(report.text);
+    for d in report.diagnostics {
+        let (line, column) = index.line_col(report.text, d.span.start);
+        let (end_line, end_column) = index.line_col(report.text, d.span.end);
+        let record = JsonDiagnostic {
+            path: report.path,
+            rule: &d.rule,
+            severity: d.severity,
+            message: &d.message,
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: d.span.start,
+            byte_end: d.span.end,
+            fix: d.fix.as_ref().map(|f| JsonFix {
+                replacement: &f.replacement,
+                applicability: f.applicability,
+            }),
+        };
+        serde_json::to_writer(&mut *out, &record)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// A unified diff from `old` to `new`, with `a/` and `b/` headers; empty if equal.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+/// Counts for the closing summary line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub files_with_problems: usize,
+    pub files_checked: usize,
+    pub safe_fixable: usize,
+    pub unsafe_fixable: usize,
+}
+
+impl Totals {
+    /// Count one file's diagnostics.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files_checked += 1;
+        if !diagnostics.is_empty() {
+            self.files_with_problems += 1;
+        }
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => self.safe_fixable += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                None => {}
+            }
+        }
+    }
+
+    /// `N problems (E errors, W warnings, I info) in F files; K fixable with --fix`.
+    pub fn summary(&self) -> String {
+        let problems = self.errors + self.warnings + self.infos;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        if problems == 0 {
+            return format!("no problems in {}", plural(self.files_checked, "file"));
+        }
+        let mut line = format!(
+            "{} ({}, {}, {} info) in {}; {} fixable with --fix",
+            plural(problems, "problem"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            self.infos,
+            plural(self.files_with_problems, "file"),
+            self.safe_fixable,
+        );
+        if self.unsafe_fixable > 0 {
+            line.push_str(&format!(
+                " ({} more with --fix --unsafe-fixes)",
+                self.unsafe_fixable
+            ));
+        }
+        line
+    }
+}
