@@ -43,7 +43,7 @@ impl CurrencyOrder {
                     Example::bad("Only 20€.", "Only €20."),
                     Example::bad("About 1 234,5 £ left", "About £1,234.5 left"),
                     Example::good("It costs $1.39 or €20, and 20 $US is odd but not this."),
-                    Example::good("Regex groups $1 $2 and 2$x stay."),
+                    Example::good("Regex groups $1 $2 and 2$x stay; type \"2$\" to move."),
                 ],
             },
         }
@@ -89,11 +89,11 @@ impl Rule for CurrencyOrder {
             let glued_before = text[..whole.start()]
                 .chars()
                 .last()
-                .is_some_and(|c| c.is_alphanumeric() || "$€£¥.,".contains(c));
+                .is_some_and(|c| c.is_alphanumeric() || "$€£¥.,\"'`".contains(c));
             let glued_after = text[whole.end()..]
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_alphanumeric() || "$€£¥".contains(c));
+                .is_some_and(|c| c.is_alphanumeric() || "$€£¥\"'`".contains(c));
             if glued_before || glued_after {
                 continue;
             }

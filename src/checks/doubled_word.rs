@@ -9,7 +9,7 @@ const REPEATABLE: &[&str] = &[
     "yeah", "yes", "tut", "knock", "hip", "boo", "bang", "far", "long", "oh", "ah", "well",
     "now", "there", "wait", "ho", "ta", "tsk", "cha", "chop", "tick", "hush", "hear", "pretty",
     "mm", "uh", "go", "come", "many", "much", "more", "again", "too", "never", "please", "dum",
-    "boom", "bla", "do", "pom", "yo", "ding", "dong", "choo", "quack", "woof", "bye-bye",
+    "boom", "bla", "do", "pom", "yo", "ding", "dong", "choo", "quack", "woof", "bravo", "encore", "knock-knock",
 ];
 
 /// Words after which `is is` is grammatical (`what it is is`).
@@ -31,7 +31,9 @@ impl DoubledWord {
                     (a line break included): a copy-paste or translation slip. The fix keeps \
                     the first. Repeats English uses on purpose or by grammar are left alone \
                     (`had had`, `that that`, `what it is is`, `very very`, `bye bye`), and \
-                    so are two capitalised words in a row (`Walla Walla`, `Duran Duran`)."
+                    so are two capitalised words in a row (`Walla Walla`, `Duran Duran`), \
+                    a word said three times or more, single letters other than `a`, words \
+                    separated by a tab (tables) and parts of identifiers or paths."
                     .into(),
                 origin: file!().into(),
                 examples: vec![
@@ -41,6 +43,7 @@ impl DoubledWord {
                     Example::good("She had had enough, and said that that was it."),
                     Example::good("What it is is a very very long bye bye."),
                     Example::good("They met in Walla Walla. The, the end."),
+                    Example::good("text text text; test test_file; b b; row\trow; end\n\tend"),
                 ],
             },
         }
@@ -90,35 +93,47 @@ impl Rule for DoubledWord {
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        let mut before: Option<Word> = None;
-        let mut prev: Option<Word> = None;
-        for word in words(text) {
-            if let Some(p) = &prev {
-                let gap = &text[p.end..word.start];
-                let only_space = gap.chars().all(char::is_whitespace)
-                    && gap.matches('\n').count() <= 1;
-                let lower = word.text.to_lowercase();
-                let same = p.text.to_lowercase() == lower;
-                let allowed = REPEATABLE.contains(&lower.as_str())
-                    || (capitalised(p.text) && capitalised(word.text))
-                    || (lower == "is"
-                        && before.as_ref().is_some_and(|b| {
-                            BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())
-                        }));
-                if only_space && same && !allowed {
-                    let fix = Fix {
-                        replacement: p.text.to_string(),
-                        applicability: Applicability::Safe,
-                    };
-                    out.push(self.meta.diagnostic(
-                        p.start..word.end,
-                        format!("word “{}” repeated", word.text),
-                        Some(fix),
-                    ));
-                }
+        let all: Vec<Word> = words(text).collect();
+        for (i, pair) in all.windows(2).enumerate() {
+            let (p, word) = (&pair[0], &pair[1]);
+            let gap = &text[p.end..word.start];
+            // Spaces and at most one line break; a tab means a table or code.
+            let plain_gap = gap.chars().all(|c| c == ' ' || c == '\n' || c == '\r')
+                && gap.matches('\n').count() <= 1;
+            let lower = word.text.to_lowercase();
+            if !plain_gap || p.text.to_lowercase() != lower {
+                continue;
             }
-            before = prev.take();
-            prev = Some(word);
+            let same_as = |w: Option<&Word>| w.is_some_and(|w| w.text.to_lowercase() == lower);
+            let before = i.checked_sub(1).and_then(|b| all.get(b));
+            let allowed = REPEATABLE.contains(&lower.as_str())
+                || (capitalised(p.text) && capitalised(word.text))
+                || (lower.chars().count() == 1 && lower != "a")
+                || glued_to_code(text, p.start, word.end)
+                // Three in a row is deliberate (`text text text`).
+                || same_as(before)
+                || same_as(all.get(i + 2))
+                || (lower == "is"
+                    && before.is_some_and(|b| BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())));
+            if allowed {
+                continue;
+            }
+            let fix = Fix {
+                replacement: p.text.to_string(),
+                applicability: Applicability::Safe,
+            };
+            out.push(self.meta.diagnostic(
+                p.start..word.end,
+                format!("word “{}” repeated", word.text),
+                Some(fix),
+            ));
         }
     }
+}
+
+/// Whether the words at `start..end` are part of identifiers or paths (`test test_file`).
+fn glued_to_code(text: &str, start: usize, end: usize) -> bool {
+    let code = |c: char| c.is_ascii_digit() || "_/\\@#$%=<>{}[]`".contains(c);
+    text[..start].chars().next_back().is_some_and(code)
+        || text[end..].chars().next().is_some_and(code)
 }

@@ -32,7 +32,7 @@ impl LowercaseAfterPeriod {
                 severity: Severity::Warning,
                 fix: None,
                 summary: "sentence starts with a lowercase word".into(),
-                description: "A period, then white space, then a lowercase word: a sentence \
+                description: "A period, then spaces on the same line, then a lowercase word: a sentence \
                     was cut or two were merged (`in Iraq. the country.`, `than it is. is \
                     already`). There is no automatic fix, because the repair may be a comma, \
                     a capital or a deleted fragment. Not reported after abbreviations \
@@ -40,7 +40,7 @@ impl LowercaseAfterPeriod {
                     single letters and initials, words without a vowel (`Dept.`), an \
                     ellipsis, URLs, e-mail addresses, file names, version numbers and \
                     decimals, list numbers at the start of a line, or before a word with a \
-                    capital inside it (`iPhone`)."
+                    capital inside it (`iPhone`) or that is code (`idle_test/`, `e.g.`, `x(`)."
                     .into(),
                 origin: file!().into(),
                 examples: vec![
@@ -52,6 +52,7 @@ impl LowercaseAfterPeriod {
                     Example::good("Version 1.2. then 3.5 stayed... then it moved."),
                     Example::good("He bought it. iPhone sales rose.\n1. first item\n"),
                     Example::good("Write to info@example.org. thanks, J. smith wrote."),
+                    Example::good("Tests pass. idle_test/README explains. e.g. this. f(x) too."),
                 ],
             },
         }
@@ -83,19 +84,25 @@ impl Rule for LowercaseAfterPeriod {
             let after = &text[dot + 1..];
             let gap: usize = after
                 .char_indices()
-                .take_while(|&(_, c)| is_hspace(c) || c == '\n' || c == '\r')
+                .take_while(|&(_, c)| is_hspace(c))
                 .map(|(_, c)| c.len_utf8())
                 .sum();
-            if gap == 0 || after[..gap].matches('\n').count() > 1 {
+            if gap == 0 {
                 continue;
             }
-            let word: &str = {
-                let rest = &after[gap..];
-                let end = rest
-                    .find(|c: char| !c.is_alphanumeric())
-                    .unwrap_or(rest.len());
-                &rest[..end]
+            let rest = &after[gap..];
+            let word = &rest[..rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len())];
+            let mut tail = rest[word.len()..].chars();
+            let code_like = match tail.next() {
+                Some('_' | '/' | '\\' | '@' | '(' | '=') => true,
+                Some('.' | ':') => tail.next().is_some_and(|c| !c.is_whitespace()),
+                _ => word.chars().any(|c| c.is_ascii_digit()),
             };
+            if code_like {
+                continue;
+            }
             let Some(first) = word.chars().next() else {
                 continue;
             };
