@@ -21,6 +21,9 @@ fn main() {
         ));
     }
     out.push(']');
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules.rs"), out)
-        .expect("write builtin_rules.rs");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules.rs"),
+        out,
+    )
+    .expect("write builtin_rules.rs");
 }

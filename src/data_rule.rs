@@ -125,7 +125,12 @@ pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, Rule
     };
     let file: RuleFile = toml::from_str(source).map_err(|e| {
         // The toml message repeats the position and a snippet; keep its first line.
-        let message = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+        let message = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .to_string();
         error(e.span(), message)
     })?;
     let compile = |source: &str, span: Range<usize>| {
@@ -152,7 +157,10 @@ pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, Rule
             Patterns::Many(ps) => ps.as_slice(),
         };
         if sources.is_empty() {
-            return Err(error(Some(table_span), format!("rule `{id}` has no pattern")));
+            return Err(error(
+                Some(table_span),
+                format!("rule `{id}` has no pattern"),
+            ));
         }
         let patterns = sources
             .iter()
@@ -191,7 +199,11 @@ pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, Rule
         let mut examples = Vec::new();
         for bad in raw.bad {
             if fix.is_some() != bad.fixed.is_some() {
-                let want = if fix.is_some() { "needs" } else { "must not have" };
+                let want = if fix.is_some() {
+                    "needs"
+                } else {
+                    "must not have"
+                };
                 return Err(error(
                     Some(table_span),
                     format!("rule `{id}`: bad example {:?} {want} `fixed`", bad.text),
@@ -273,17 +285,21 @@ impl DataRule {
                 pos = next_char_boundary(text, whole.start());
                 continue;
             }
-            let fix = self.replace.as_ref().zip(self.meta.fix).map(|(template, app)| {
-                let mut replacement = String::new();
-                caps.expand(template, &mut replacement);
-                if self.preserve_case {
-                    replacement = preserve_case(&text[span.clone()], &replacement);
-                }
-                Fix {
-                    replacement,
-                    applicability: app,
-                }
-            });
+            let fix = self
+                .replace
+                .as_ref()
+                .zip(self.meta.fix)
+                .map(|(template, app)| {
+                    let mut replacement = String::new();
+                    caps.expand(template, &mut replacement);
+                    if self.preserve_case {
+                        replacement = preserve_case(&text[span.clone()], &replacement);
+                    }
+                    Fix {
+                        replacement,
+                        applicability: app,
+                    }
+                });
             out.push(self.meta.diagnostic(span, self.meta.summary.clone(), fix));
             pos = if whole.is_empty() {
                 next_char_boundary(text, whole.end())

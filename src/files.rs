@@ -52,12 +52,11 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Found>, Vec<WalkE
             });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && has_extension(e.path(), extensions) => {
-                    found.push(Found {
+                Ok(e) if e.file_type().is_file() && has_extension(e.path(), extensions) => found
+                    .push(Found {
                         path: e.into_path(),
                         explicit: false,
-                    })
-                }
+                    }),
                 Ok(_) => {}
                 Err(e) => errors.push(WalkError {
                     path: e.path().unwrap_or(root).to_path_buf(),

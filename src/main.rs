@@ -195,7 +195,9 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
             Ok(Content::Text(text)) => text,
             Ok(Content::Binary(at)) => {
                 if input.as_ref().is_none_or(|f| f.explicit) {
-                    eprintln!("mtlint: error: {name}: binary file (NUL byte at byte {at}), skipped");
+                    eprintln!(
+                        "mtlint: error: {name}: binary file (NUL byte at byte {at}), skipped"
+                    );
                     failed = true;
                 }
                 continue;
@@ -323,7 +325,11 @@ fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {
 
 fn list_rules(out: &mut BufferedStandardStream, linter: &Linter) -> io::Result<()> {
     let width = linter.rules().map(|r| r.meta().id.len()).max().unwrap_or(2);
-    writeln!(out, "{:width$}  {:8}  {:6}  SUMMARY", "ID", "SEVERITY", "FIX")?;
+    writeln!(
+        out,
+        "{:width$}  {:8}  {:6}  SUMMARY",
+        "ID", "SEVERITY", "FIX"
+    )?;
     for rule in linter.rules() {
         let m = rule.meta();
         writeln!(
@@ -358,4 +364,3 @@ fn explain(out: &mut BufferedStandardStream, m: &mtlint::RuleMeta) -> io::Result
     }
     out.flush()
 }
-

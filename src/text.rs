@@ -79,7 +79,10 @@ mod tests {
         assert_eq!(preserve_case("Secular", "sectarian"), "Sectarian");
         assert_eq!(preserve_case("SECULAR", "sectarian"), "SECTARIAN");
         assert_eq!(preserve_case("secular", "sectarian"), "sectarian");
-        assert_eq!(preserve_case("states- United", "United States"), "United States");
+        assert_eq!(
+            preserve_case("states- United", "United States"),
+            "United States"
+        );
         assert_eq!(preserve_case(". .", "."), ".");
     }
 

@@ -3,23 +3,26 @@
 
 use mtlint::{Example, FixMode, Linter};
 
-fn only(id: &str) -> Linter {
-    let mut linter = Linter::builtin();
-    linter.select(&[id.to_string()], &[]).expect("rule exists");
-    linter
-}
-
-#[test]
-fn every_rule_example_holds() {
-    let all = Linter::builtin();
+/// Check every example of every rule of `make()`, each rule alone; returns the failures
+/// and the number of examples checked.
+fn example_failures(make: impl Fn() -> Linter) -> (Vec<String>, usize) {
+    let all = make();
     let mut failures = Vec::new();
     let mut checked = 0;
     for rule in all.rules() {
         let meta = rule.meta();
-        let linter = only(&meta.id);
+        let mut linter = make();
+        linter
+            .select(&[meta.id.to_string()], &[])
+            .expect("rule exists");
         assert!(
-            meta.examples.iter().any(|e| matches!(e, Example::Bad { .. }))
-                && meta.examples.iter().any(|e| matches!(e, Example::Good { .. })),
+            meta.examples
+                .iter()
+                .any(|e| matches!(e, Example::Bad { .. }))
+                && meta
+                    .examples
+                    .iter()
+                    .any(|e| matches!(e, Example::Good { .. })),
             "{} needs bad and good examples",
             meta.id
         );
@@ -62,8 +65,34 @@ fn every_rule_example_holds() {
             }
         }
     }
+    (failures, checked)
+}
+
+#[test]
+fn every_rule_example_holds() {
+    let (failures, checked) = example_failures(Linter::builtin);
     assert!(checked > 100, "only {checked} examples");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_readme_rule_example_is_valid_and_holds() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let source = &readme[start..start + readme[start..].find("```").unwrap()];
+    let make = || {
+        let mut linter = Linter::empty();
+        linter.add_rule_file("README.md", source).unwrap();
+        linter
+    };
+    let (failures, checked) = example_failures(make);
+    assert_eq!(checked, 2);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

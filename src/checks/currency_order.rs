@@ -39,7 +39,10 @@ impl CurrencyOrder {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("It costs 1,39 $ now.", "It costs $1.39 now."),
-                    Example::bad("A budget of 1 390 000 € was set.", "A budget of €1,390,000 was set."),
+                    Example::bad(
+                        "A budget of 1 390 000 € was set.",
+                        "A budget of €1,390,000 was set.",
+                    ),
                     Example::bad("Only 20€.", "Only €20."),
                     Example::bad("About 1 234,5 £ left", "About £1,234.5 left"),
                     Example::good("It costs $1.39 or €20, and 20 $US is odd but not this."),
@@ -63,7 +66,9 @@ fn english_number(num: &str) -> String {
     };
     let spaced_thousands = int_part.len() > 1
         && int_part[1..].iter().all(|g| g.len() == 3)
-        && int_part.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+        && int_part
+            .iter()
+            .all(|g| g.chars().all(|c| c.is_ascii_digit()));
     let mut out = if spaced_thousands {
         int_part.join(",")
     } else {

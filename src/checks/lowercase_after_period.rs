@@ -11,13 +11,12 @@ const ABBREVIATIONS: &[&str] = &[
     "cf", "al", "ca", "vol", "vols", "pp", "ed", "eds", "est", "dept", "gen", "gov", "sen", "rep",
     "prof", "lt", "col", "capt", "sgt", "ave", "mt", "ft", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "max", "hr", "hrs", "sec", "op",
-    "cit", "ibid", "viz", "resp", "incl", "excl", "esp", "misc", "ref", "refs", "fn", "ch",
-    "chap", "sect", "para", "no", "tel", "ext", "inc", "ltd", "co", "corp", "bros", "univ",
-    "assn", "avg", "temp", "dist", "div", "gov", "govt", "inst", "intl", "natl", "pres", "rev",
-    "yr", "yrs", "mo", "mos", "wk", "wks", "oz", "lb", "lbs", "in", "cm", "mm", "km", "kg",
-    "abbr", "adj", "adv", "aka", "appt", "attn", "dept", "encl", "equiv",
-    "hwy", "illus", "mfg", "mgmt", "msg", "mtn", "orig", "pkg",
-    "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
+    "cit", "ibid", "viz", "resp", "incl", "excl", "esp", "misc", "ref", "refs", "fn", "ch", "chap",
+    "sect", "para", "no", "tel", "ext", "inc", "ltd", "co", "corp", "bros", "univ", "assn", "avg",
+    "temp", "dist", "div", "gov", "govt", "inst", "intl", "natl", "pres", "rev", "yr", "yrs", "mo",
+    "mos", "wk", "wks", "oz", "lb", "lbs", "in", "cm", "mm", "km", "kg", "abbr", "adj", "adv",
+    "aka", "appt", "attn", "dept", "encl", "equiv", "hwy", "illus", "mfg", "mgmt", "msg", "mtn",
+    "orig", "pkg", "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
 ];
 
 pub struct LowercaseAfterPeriod {
@@ -32,7 +31,8 @@ impl LowercaseAfterPeriod {
                 severity: Severity::Warning,
                 fix: None,
                 summary: "sentence starts with a lowercase word".into(),
-                description: "A period, then spaces on the same line, then a lowercase word: a sentence \
+                description:
+                    "A period, then spaces on the same line, then a lowercase word: a sentence \
                     was cut or two were merged (`in Iraq. the country.`, `than it is. is \
                     already`). There is no automatic fix, because the repair may be a comma, \
                     a capital or a deleted fragment. Not reported after abbreviations \
@@ -41,12 +41,14 @@ impl LowercaseAfterPeriod {
                     ellipsis, URLs, e-mail addresses, file names, version numbers and \
                     decimals, list numbers at the start of a line, or before a word with a \
                     capital inside it (`iPhone`) or that is code (`idle_test/`, `e.g.`, `x(`)."
-                    .into(),
+                        .into(),
                 origin: file!().into(),
                 examples: vec![
                     Example::flagged("insurgency, with attacks in Iraq. the country."),
                     Example::flagged("more than it is. is already"),
-                    Example::good("Many rules, e.g. the one on dates, apply to the U.S. and Canada."),
+                    Example::good(
+                        "Many rules, e.g. the one on dates, apply to the U.S. and Canada.",
+                    ),
                     Example::good("It ends at 5 p.m. sharp, approx. two hours, vs. three."),
                     Example::good("See Fig. 2 and No. 5, etc. or visit example.com. more."),
                     Example::good("Version 1.2. then 3.5 stayed... then it moved."),
@@ -113,9 +115,9 @@ impl Rule for LowercaseAfterPeriod {
             if before.ends_with(['.', '…']) {
                 continue;
             }
-            let token_start = before
-                .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let token_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
             let line_start = before[..token_start]
                 .chars()
                 .rev()

@@ -80,7 +80,8 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                     let spaced = ws_start < abs && glued_to.is_some_and(|c| c != '\n');
                     if open.pop().is_some() {
                         if spaced {
-                            let (replacement, message) = if next.is_some_and(char::is_alphanumeric) {
+                            let (replacement, message) = if next.is_some_and(char::is_alphanumeric)
+                            {
                                 ("” ", "misplaced closing quote: the space belongs after it")
                             } else {
                                 ("”", "space before a closing quote")
@@ -92,8 +93,8 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             });
                         }
                         last_close_end = Some(abs + QUOTE_LEN);
-                    } else if let Some(end) = last_close_end
-                        .filter(|&e| text[e..abs].chars().all(is_hspace))
+                    } else if let Some(end) =
+                        last_close_end.filter(|&e| text[e..abs].chars().all(is_hspace))
                     {
                         out.push(QuoteFinding::StrayClosing {
                             span: end..abs + QUOTE_LEN,
