@@ -89,15 +89,25 @@ pub enum Content {
 #[derive(Debug)]
 pub enum ReadError {
     Io(io::Error),
-    /// Not UTF-8: the offset of the first invalid byte.
-    NotUtf8(usize),
+    /// Not UTF-8: the offset of the first invalid byte, and whether the bytes look like a
+    /// single-byte encoding (Windows-1252, Latin-1) rather than damaged UTF-8.
+    NotUtf8 {
+        at: usize,
+        single_byte: bool,
+    },
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::NotUtf8(at) => write!(f, "not valid UTF-8 at byte {at}"),
+            ReadError::NotUtf8 { at, single_byte } => {
+                write!(f, "not valid UTF-8 at byte {at}")?;
+                if *single_byte {
+                    write!(f, " (looks like Windows-1252/Latin-1; convert it to UTF-8)")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -107,9 +117,27 @@ pub fn decode(bytes: Vec<u8>) -> Result<Content, ReadError> {
     if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Ok(Content::Binary(at));
     }
-    String::from_utf8(bytes)
-        .map(Content::Text)
-        .map_err(|e| ReadError::NotUtf8(e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map(Content::Text).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        ReadError::NotUtf8 {
+            at,
+            single_byte: looks_single_byte(e.as_bytes()),
+        }
+    })
+}
+
+/// Whether every non-ASCII byte stands alone, as in Windows-1252 or Latin-1 text (UTF-8
+/// would put it in a sequence of a lead byte and continuation bytes), and there are
+/// no control characters other than white space.
+fn looks_single_byte(bytes: &[u8]) -> bool {
+    let continuation = |b: u8| (0x80..0xC0).contains(&b);
+    let controls = bytes
+        .iter()
+        .any(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C));
+    !controls
+        && bytes
+            .windows(2)
+            .all(|w| !(w[0] >= 0xC0 && continuation(w[1])))
 }
 
 /// Read a file as text (see [`decode`]).
@@ -117,9 +145,12 @@ pub fn read(path: &Path) -> Result<Content, ReadError> {
     decode(fs::read(path).map_err(ReadError::Io)?)
 }
 
-/// Replace `path`'s contents with `text` atomically: write a temporary file in the same
-/// directory, give it the original's permissions, then rename it over the original.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+/// Replace `path`'s contents with `text` atomically, unless the file no longer holds
+/// `original` (another program changed it since it was read: then nothing is written and
+/// the error says so). A temporary file in the same directory gets the text and the
+/// original's permissions, is synced, then renamed over the original; on any error it is
+/// removed. A symbolic link is kept: its target is rewritten.
+pub fn write_if_unchanged(path: &Path, original: &[u8], text: &str) -> io::Result<()> {
     use std::io::Write;
     let target = fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
@@ -131,6 +162,11 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
     fs::set_permissions(tmp.path(), permissions)?;
+    if fs::read(&target)? != original {
+        return Err(io::Error::other(
+            "changed on disk since it was read; not overwritten",
+        ));
+    }
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
 }

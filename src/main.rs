@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, ValueEnum};
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, WriteColor};
@@ -90,6 +91,10 @@ impl FailOn {
         }
     }
 }
+
+/// Set by Ctrl-C during `--fix`: stop between files, so no file is left half-written and
+/// no temporary file is left behind.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Failures that end the run before any file is linted (exit status 2).
 struct Fatal(String);
@@ -186,7 +191,16 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     if !stdin.is_empty() {
         inputs.push(None);
     }
+    if cli.fix {
+        // If the handler cannot be installed, Ctrl-C keeps its default effect.
+        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    }
     for input in inputs {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            emit(stdout.flush());
+            eprintln!("mtlint: interrupted; every file written so far is complete");
+            return Ok(130);
+        }
         let (name, content) = match &input {
             Some(f) => (f.path.display().to_string(), files::read(&f.path)),
             None => (cli.stdin_filename.clone(), read_stdin()),
@@ -224,7 +238,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
                 shown = fixed.text;
             } else if fixed.text != text {
                 let written = match &input {
-                    Some(f) => files::write_atomically(&f.path, &fixed.text)
+                    Some(f) => files::write_if_unchanged(&f.path, text.as_bytes(), &fixed.text)
                         .map_err(|e| eprintln!("mtlint: error: {name}: cannot write: {e}")),
                     None => {
                         emit(stdout.write_all(fixed.text.as_bytes()));

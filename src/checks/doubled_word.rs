@@ -149,9 +149,18 @@ impl Rule for DoubledWord {
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        let all: Vec<Word> = words(text).collect();
-        for (i, pair) in all.windows(2).enumerate() {
-            let (p, word) = (&pair[0], &pair[1]);
+        // A sliding window over the words: [before, p, word, next]; nothing else is kept.
+        let mut stream = words(text);
+        let mut window: [Option<Word>; 4] = [None, None, None, stream.next()];
+        loop {
+            window.rotate_left(1);
+            window[3] = stream.next();
+            let [before, Some(p), Some(word), next] = &window else {
+                if window[2].is_none() {
+                    break;
+                }
+                continue;
+            };
             let gap = &text[p.end..word.start];
             // Spaces and at most one line break; a tab means a table or code.
             let plain_gap = gap.chars().all(|c| c == ' ' || c == '\n' || c == '\r')
@@ -161,16 +170,17 @@ impl Rule for DoubledWord {
                 continue;
             }
             let same_as = |w: Option<&Word>| w.is_some_and(|w| w.text.to_lowercase() == lower);
-            let before = i.checked_sub(1).and_then(|b| all.get(b));
             let allowed = REPEATABLE.contains(&lower.as_str())
                 || (capitalised(p.text) && capitalised(word.text))
                 || (lower.chars().count() == 1 && lower != "a")
                 || glued_to_code(text, p.start, word.end)
                 // Three in a row is deliberate (`text text text`).
-                || same_as(before)
-                || same_as(all.get(i + 2))
+                || same_as(before.as_ref())
+                || same_as(next.as_ref())
                 || (lower == "is"
-                    && before.is_some_and(|b| BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())));
+                    && before
+                        .as_ref()
+                        .is_some_and(|b| BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())));
             if allowed {
                 continue;
             }

@@ -1,0 +1,152 @@
+//! Properties of linting and fixing, over prose salted with artifacts and over arbitrary
+//! Unicode.
+
+use std::sync::LazyLock;
+
+use mtlint::{apply_fixes, FixMode, Linter};
+use proptest::prelude::*;
+
+static LINTER: LazyLock<Linter> = LazyLock::new(Linter::builtin);
+
+/// Pieces of prose and of the artifacts mtlint looks for.
+const PIECES: &[&str] = &[
+    "the",
+    "The",
+    "mission",
+    "Iraq",
+    "said",
+    "and",
+    "d",
+    "l",
+    "qu",
+    "it",
+    "is",
+    "had",
+    "that",
+    "secular",
+    "divisions",
+    "states-",
+    "United",
+    "long-",
+    "term",
+    "U.S.",
+    "e.g.",
+    "etc.",
+    "3.5",
+    "$",
+    "€",
+    "20",
+    "1,39",
+    "1 390",
+    ".",
+    ". .",
+    "..",
+    "...",
+    "…",
+    ",",
+    ",,",
+    " ,",
+    "!",
+    " !",
+    "?",
+    " ?",
+    ":",
+    " :",
+    ";",
+    "“",
+    "”",
+    " ”",
+    "“ ",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "« ",
+    " »",
+    "\"",
+    "'",
+    "(Jane Doe / The Press)",
+    "Please enter your comment!",
+    "Read also:",
+    "Advertisement",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "  ",
+    "\t",
+    "\u{A0}",
+    "\u{202F}",
+    "é",
+    "🙂",
+    "-",
+    "–",
+];
+
+fn salted_prose() -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(PIECES), prop::bool::ANY), 0..60).prop_map(
+        |pieces| {
+            pieces
+                .into_iter()
+                .map(|(p, space)| {
+                    if space {
+                        format!("{p} ")
+                    } else {
+                        p.to_string()
+                    }
+                })
+                .collect()
+        },
+    )
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        salted_prose(),
+        any::<String>(),
+        "[ -~\\n“”‘’«».…\u{A0}]{0,80}"
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn spans_lie_on_character_boundaries_inside_the_text(text in any_text()) {
+        for d in LINTER.lint(&text) {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{:?}", d);
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{:?}", d);
+        }
+    }
+
+    #[test]
+    fn fixing_converges_and_twice_equals_once(text in any_text()) {
+        for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
+            let once = LINTER.fix(&text, mode);
+            prop_assert!(once.converged, "did not converge on {text:?}");
+            let twice = LINTER.fix(&once.text, mode);
+            prop_assert_eq!(&twice.text, &once.text);
+            prop_assert_eq!(twice.applied, 0);
+            let left = LINTER.lint(&once.text);
+            prop_assert!(
+                !left.iter().any(|d| d.fix.as_ref().is_some_and(|f| mode.allows(f.applicability))),
+                "fixable diagnostic left in {:?}: {:?}", once.text, left
+            );
+        }
+    }
+
+    #[test]
+    fn a_fix_changes_nothing_outside_its_span(text in salted_prose()) {
+        for d in LINTER.lint(&text) {
+            let Some(fix) = &d.fix else { continue };
+            let one = [d.clone()];
+            let Some((fixed, _)) = apply_fixes(&text, &one, FixMode::IncludeUnsafe) else { continue };
+            prop_assert!(fixed.starts_with(&text[..d.span.start]));
+            prop_assert!(fixed.ends_with(&text[d.span.end..]));
+            prop_assert_eq!(
+                &fixed[d.span.start..fixed.len() - (text.len() - d.span.end)],
+                fix.replacement.as_str()
+            );
+        }
+    }
+}
