@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, ValueEnum};
-use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use mtlint::files::{self, Content, Found};
 use mtlint::report::{self, FileReport, Totals};
 use mtlint::{Example, FixMode, Linter, Severity};
@@ -142,18 +142,14 @@ fn build_linter(cli: &Cli) -> Result<Linter, Fatal> {
 fn run(cli: &Cli) -> Result<u8, Fatal> {
     let linter = build_linter(cli)?;
     let color = match cli.color {
-        Color::Always => ColorChoice::Always,
-        Color::Never => ColorChoice::Never,
+        Color::Always => true,
+        Color::Never => false,
         Color::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            if io::stdout().is_terminal() && !no_color {
-                ColorChoice::Auto
-            } else {
-                ColorChoice::Never
-            }
+            io::stdout().is_terminal() && !no_color
         }
     };
-    let mut stdout = BufferedStandardStream::stdout(color);
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
     if cli.list_rules {
         return finish(list_rules(&mut stdout, &linter), 0);
     }
@@ -163,11 +159,6 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
             None => Err(Fatal(format!("unknown rule `{id}` (see --list-rules)"))),
         };
     }
-    let mode = if cli.unsafe_fixes {
-        FixMode::IncludeUnsafe
-    } else {
-        FixMode::SafeOnly
-    };
     let paths = if cli.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -181,12 +172,6 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
         failed = true;
     }
-    let mut totals = Totals::default();
-    let mut remaining_fail = false;
-    let mut diff_changes = false;
-    let mut fixed_count = 0;
-    let mut fixed_files = 0;
-
     let mut inputs: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     if !stdin.is_empty() {
         inputs.push(None);
@@ -195,85 +180,38 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         // If the handler cannot be installed, Ctrl-C keeps its default effect.
         let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
     }
-    for input in inputs {
+    let job = Job {
+        cli,
+        linter: &linter,
+        color,
+    };
+    let mut totals = Totals::default();
+    let (mut remaining_fail, mut diff_changes) = (false, false);
+    let (mut fixed_count, mut fixed_files) = (0, 0);
+    for input in &inputs {
         if INTERRUPTED.load(Ordering::SeqCst) {
             emit(stdout.flush());
             eprintln!("mtlint: interrupted; every file written so far is complete");
             return Ok(130);
         }
-        let (name, content) = match &input {
-            Some(f) => (f.path.display().to_string(), files::read(&f.path)),
-            None => (cli.stdin_filename.clone(), read_stdin()),
-        };
-        let text = match content {
-            Ok(Content::Text(text)) => text,
-            Ok(Content::Binary(at)) => {
-                if input.as_ref().is_none_or(|f| f.explicit) {
-                    eprintln!(
-                        "mtlint: error: {name}: binary file (NUL byte at byte {at}), skipped"
-                    );
-                    failed = true;
-                }
-                continue;
+        let outcome = job.process(input.as_ref());
+        emit(stdout.write_all(&outcome.stdout));
+        if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
+            emit(stdout.flush());
+            let mut stderr = io::stderr().lock();
+            for e in &outcome.errors {
+                emit(writeln!(stderr, "mtlint: error: {e}"));
             }
-            Err(e) => {
-                eprintln!("mtlint: error: {name}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let mut shown = text.clone();
-        if cli.fix || cli.diff {
-            let fixed = linter.fix(&text, mode);
-            if !fixed.converged {
-                eprintln!(
-                    "mtlint: error: {name}: fixes did not settle after {} passes (a rule bug); file left unchanged",
-                    mtlint::MAX_FIX_PASSES
-                );
-                failed = true;
-            } else if cli.diff {
-                let diff = report::unified_diff(&name, &text, &fixed.text);
-                diff_changes |= !diff.is_empty();
-                emit(stdout.write_all(diff.as_bytes()));
-                shown = fixed.text;
-            } else if fixed.text != text {
-                let written = match &input {
-                    Some(f) => files::write_if_unchanged(&f.path, text.as_bytes(), &fixed.text)
-                        .map_err(|e| eprintln!("mtlint: error: {name}: cannot write: {e}")),
-                    None => {
-                        emit(stdout.write_all(fixed.text.as_bytes()));
-                        Ok(())
-                    }
-                };
-                if written.is_ok() {
-                    fixed_count += fixed.applied;
-                    fixed_files += 1;
-                    shown = fixed.text;
-                } else {
-                    failed = true;
-                }
-            } else if input.is_none() {
-                emit(stdout.write_all(fixed.text.as_bytes()));
-            }
+            emit(stderr.write_all(&outcome.stderr));
         }
-        let diagnostics = linter.lint(&shown);
-        remaining_fail |= diagnostics.iter().any(|d| cli.fail_on.fails(d.severity));
-        totals.add(&diagnostics);
-        if cli.diff {
-            continue;
+        failed |= !outcome.errors.is_empty();
+        if let Some(t) = outcome.totals {
+            totals.merge(&t);
         }
-        let report = FileReport {
-            path: &name,
-            text: &shown,
-            diagnostics: &diagnostics,
-        };
-        // With `--fix -`, standard output carries the fixed text: reports go to stderr.
-        if cli.fix && input.is_none() {
-            let mut stderr = BufferedStandardStream::stderr(ColorChoice::Never);
-            emit(write_report(&mut stderr, cli.format, &report).and_then(|_| stderr.flush()));
-        } else {
-            emit(write_report(&mut stdout, cli.format, &report));
-        }
+        remaining_fail |= outcome.remaining_fail;
+        diff_changes |= outcome.diff_changed;
+        fixed_count += outcome.fixed;
+        fixed_files += usize::from(outcome.fixed > 0);
     }
     if cli.format == Format::Human && !cli.diff {
         let mut summary = String::new();
@@ -285,7 +223,8 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
             ));
         }
         summary.push_str(&totals.summary());
-        if cli.fix && stdin.len() == cli.paths.len() && !stdin.is_empty() {
+        if cli.fix && inputs.iter().all(Option::is_none) {
+            // Standard output carries the fixed text.
             eprintln!("{summary}");
         } else {
             emit(writeln!(stdout, "{summary}"));
@@ -301,12 +240,133 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     })
 }
 
-fn read_stdin() -> Result<Content, files::ReadError> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(files::ReadError::Io)?;
-    files::decode(bytes)
+/// What one run does to each input.
+struct Job<'a> {
+    cli: &'a Cli,
+    linter: &'a Linter,
+    color: bool,
+}
+
+/// The result of one input: its output, already rendered, and its counts.
+#[derive(Default)]
+struct Outcome {
+    /// For standard output: the report, a diff, or (for `--fix -`) the fixed text.
+    stdout: Vec<u8>,
+    /// For standard error: the report, when standard output carries fixed text.
+    stderr: Vec<u8>,
+    /// Problems with the file itself (unreadable, unwritable, …), each naming it.
+    errors: Vec<String>,
+    totals: Option<Totals>,
+    remaining_fail: bool,
+    diff_changed: bool,
+    /// How many fixes were written.
+    fixed: usize,
+}
+
+impl Job<'_> {
+    /// Read, lint and (with `--fix`/`--diff`) fix one input; `None` is standard input.
+    fn process(&self, input: Option<&Found>) -> Outcome {
+        let cli = self.cli;
+        let mut outcome = Outcome::default();
+        let to_stdout = cli.fix && input.is_none();
+        let (name, content) = match input {
+            Some(f) => (f.path.display().to_string(), files::read(&f.path)),
+            None => {
+                let mut bytes = Vec::new();
+                let content = match io::stdin().read_to_end(&mut bytes) {
+                    Ok(_) if to_stdout => {
+                        // Whatever happens, what came in goes out: a pipe loses nothing.
+                        outcome.stdout = bytes.clone();
+                        files::decode(bytes)
+                    }
+                    Ok(_) => files::decode(bytes),
+                    Err(e) => Err(files::ReadError::Io(e)),
+                };
+                (cli.stdin_filename.clone(), content)
+            }
+        };
+        let text = match content {
+            Ok(Content::Text(text)) => text,
+            Ok(Content::Binary(at)) => {
+                if input.is_none_or(|f| f.explicit) {
+                    outcome.errors.push(format!(
+                        "{name}: binary file (NUL byte at byte {at}), skipped"
+                    ));
+                }
+                return outcome;
+            }
+            Err(e) => {
+                outcome.errors.push(format!("{name}: {e}"));
+                return outcome;
+            }
+        };
+        // The text the report refers to: the fixed text once fixes are applied.
+        let mut fixed_text: Option<String> = None;
+        if cli.fix || cli.diff {
+            let mode = if cli.unsafe_fixes {
+                FixMode::IncludeUnsafe
+            } else {
+                FixMode::SafeOnly
+            };
+            let fixed = self.linter.fix(&text, mode);
+            if !fixed.converged {
+                outcome.errors.push(format!(
+                    "{name}: fixes did not settle after {} passes (a rule bug); left unchanged",
+                    mtlint::MAX_FIX_PASSES
+                ));
+            } else if cli.diff {
+                let diff = report::unified_diff(&name, &text, &fixed.text);
+                outcome.diff_changed = !diff.is_empty();
+                outcome.stdout = diff.into_bytes();
+                fixed_text = Some(fixed.text);
+            } else if fixed.text != text {
+                match input {
+                    Some(f) => {
+                        match files::write_if_unchanged(&f.path, text.as_bytes(), &fixed.text) {
+                            Ok(()) => {
+                                outcome.fixed = fixed.applied;
+                                fixed_text = Some(fixed.text);
+                            }
+                            Err(e) => outcome.errors.push(format!("{name}: cannot write: {e}")),
+                        }
+                    }
+                    None => {
+                        outcome.fixed = fixed.applied;
+                        fixed_text = Some(fixed.text);
+                    }
+                }
+            }
+        }
+        let shown = fixed_text.as_deref().unwrap_or(&text);
+        if to_stdout {
+            outcome.stdout = shown.as_bytes().to_vec();
+        }
+        let diagnostics = self.linter.lint(shown);
+        outcome.remaining_fail = diagnostics.iter().any(|d| cli.fail_on.fails(d.severity));
+        let mut totals = Totals::default();
+        totals.add(&diagnostics);
+        outcome.totals = Some(totals);
+        if cli.diff {
+            return outcome;
+        }
+        let report = FileReport {
+            path: &name,
+            text: shown,
+            diagnostics: &diagnostics,
+        };
+        let mut buffer = if self.color && !to_stdout {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        emit(write_report(&mut buffer, cli.format, &report));
+        if to_stdout {
+            outcome.stderr = buffer.into_inner();
+        } else {
+            outcome.stdout.extend(buffer.into_inner());
+        }
+        outcome
+    }
 }
 
 fn write_report(out: &mut dyn WriteColor, format: Format, report: &FileReport) -> io::Result<()> {
@@ -337,7 +397,7 @@ fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {
     meta.fix.map_or("no", |f| f.as_str())
 }
 
-fn list_rules(out: &mut BufferedStandardStream, linter: &Linter) -> io::Result<()> {
+fn list_rules(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     let width = linter.rules().map(|r| r.meta().id.len()).max().unwrap_or(2);
     writeln!(
         out,
@@ -358,7 +418,7 @@ fn list_rules(out: &mut BufferedStandardStream, linter: &Linter) -> io::Result<(
     out.flush()
 }
 
-fn explain(out: &mut BufferedStandardStream, m: &mtlint::RuleMeta) -> io::Result<()> {
+fn explain(out: &mut dyn Write, m: &mtlint::RuleMeta) -> io::Result<()> {
     writeln!(out, "{}", m.id)?;
     writeln!(out, "severity: {}", m.severity)?;
     writeln!(out, "fix: {}", fix_kind(m))?;

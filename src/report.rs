@@ -172,6 +172,17 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Add another set of counts to these.
+    pub fn merge(&mut self, other: &Totals) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.files_with_problems += other.files_with_problems;
+        self.files_checked += other.files_checked;
+        self.safe_fixable += other.safe_fixable;
+        self.unsafe_fixable += other.unsafe_fixable;
+    }
+
     /// Count one file's diagnostics.
     pub fn add(&mut self, diagnostics: &[Diagnostic]) {
         self.files_checked += 1;

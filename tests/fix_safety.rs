@@ -306,3 +306,20 @@ fn diff_applied_with_patch_gives_what_fix_writes() {
         }
     }
 }
+
+#[test]
+fn fixing_stdin_passes_unusable_input_through_unchanged() {
+    for input in [&b"Caf\xe9. .\n"[..], b"bin\0ary. .", b"fine text. .\n"] {
+        let out = mtlint()
+            .args(["--fix", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let want: &[u8] = if input.starts_with(b"fine") {
+            b"fine text.\n"
+        } else {
+            input
+        };
+        assert_eq!(out.stdout, want);
+    }
+}
