@@ -26,6 +26,7 @@ mod data_rule;
 mod diagnostic;
 mod fix;
 mod position;
+mod prefilter;
 mod rule;
 mod text;
 
@@ -37,6 +38,11 @@ pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
 pub use rule::{Example, Rule, RuleMeta};
+
+use std::sync::OnceLock;
+
+use prefilter::Prefilter;
+use rayon::prelude::*;
 
 /// The built-in rule files, embedded at build time: `(name, TOML source)`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
@@ -57,9 +63,14 @@ pub struct Fixed {
     pub converged: bool,
 }
 
+/// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
+const PIECE: usize = 64 * 1024;
+
 /// A set of rules, ready to lint texts.
 pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
+    /// Built on first use from the active rules; reset when they change.
+    prefilter: OnceLock<Prefilter>,
 }
 
 impl Linter {
@@ -73,12 +84,19 @@ impl Linter {
         }
         rules.extend(checks::all());
         rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
-        Linter { rules }
+        Linter::new(rules)
+    }
+
+    fn new(rules: Vec<Box<dyn Rule>>) -> Self {
+        Linter {
+            rules,
+            prefilter: OnceLock::new(),
+        }
     }
 
     /// A linter with no rules; add some with [`Linter::add_rule_file`].
     pub fn empty() -> Self {
-        Linter { rules: Vec::new() }
+        Linter::new(Vec::new())
     }
 
     /// Add the rules of a TOML rule file. A rule whose id is already present is an error.
@@ -94,6 +112,7 @@ impl Linter {
             self.rules.push(Box::new(rule));
         }
         self.rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+        self.prefilter = OnceLock::new();
         Ok(())
     }
 
@@ -117,6 +136,7 @@ impl Linter {
             (select.is_empty() || select.iter().any(|s| matches(s, id)))
                 && !ignore.iter().any(|s| matches(s, id))
         });
+        self.prefilter = OnceLock::new();
         Ok(())
     }
 
@@ -132,9 +152,38 @@ impl Linter {
 
     /// Every finding in `text`, sorted by position then rule id.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
+        if text.len() <= 4 * PIECE {
+            return self.lint_piece(text);
+        }
+        let pieces = text::pieces(text, PIECE);
+        let found: Vec<Vec<Diagnostic>> = pieces
+            .par_iter()
+            .map(|range| {
+                let mut found = self.lint_piece(&text[range.clone()]);
+                for d in &mut found {
+                    d.span = d.span.start + range.start..d.span.end + range.start;
+                }
+                found
+            })
+            .collect();
+        found.concat()
+    }
+
+    /// Lint one text (or one piece of a long text) with the rules that may match in it.
+    fn lint_piece(&self, text: &str) -> Vec<Diagnostic> {
+        let prefilter = self.prefilter.get_or_init(|| {
+            let sets: Vec<_> = self
+                .rules
+                .iter()
+                .map(|r| prefilter::required_literals(&r.patterns()))
+                .collect();
+            Prefilter::new(&sets)
+        });
         let mut out = Vec::new();
-        for rule in &self.rules {
-            rule.check(text, &mut out);
+        for (rule, active) in self.rules.iter().zip(prefilter.active(text, self.rules.len())) {
+            if active {
+                rule.check(text, &mut out);
+            }
         }
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))

@@ -54,6 +54,9 @@ struct Cli {
     /// List every rule and exit.
     #[arg(long)]
     list_rules: bool,
+    /// Print the regex patterns of the active rules, one per line, and exit.
+    #[arg(long)]
+    dump_patterns: bool,
     /// Explain one rule, with its examples, and exit.
     #[arg(long, value_name = "ID")]
     explain: Option<String>,
@@ -152,6 +155,10 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     if cli.list_rules {
         return finish(list_rules(&mut stdout, &linter), 0);
+    }
+    if cli.dump_patterns {
+        let patterns: Vec<&str> = linter.rules().flat_map(|r| r.patterns()).collect();
+        return finish(writeln!(stdout, "{}", patterns.join("\n")), 0);
     }
     if let Some(id) = &cli.explain {
         return match linter.rule(id) {

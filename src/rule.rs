@@ -85,6 +85,14 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     /// Append every finding in `text` to `out`.
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>);
+
+    /// The regexes this rule searches with, as compiled (`--dump-patterns`). Every finding
+    /// must contain a match of one of them: the linter skips the rule on texts where
+    /// literals these regexes require are absent (see `prefilter.rs`). A rule that returns
+    /// none always runs.
+    fn patterns(&self) -> Vec<&str> {
+        Vec::new()
+    }
 }
 
 /// Whether `id` is `category/name` with lowercase kebab-case parts.

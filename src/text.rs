@@ -70,6 +70,61 @@ pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The paragraph (see [`paragraphs`]) that holds byte `i`, which must not be on a blank
+/// line; found by looking only at the lines around it.
+pub fn paragraph_around(text: &str, i: usize) -> std::ops::Range<usize> {
+    let is_blank = |line: &str| line.trim().is_empty();
+    let mut start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    while start > 0 {
+        let prev = text[..start - 1].rfind('\n').map_or(0, |n| n + 1);
+        if is_blank(&text[prev..start]) {
+            break;
+        }
+        start = prev;
+    }
+    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |n| from + n + 1);
+    let mut end = line_end(i);
+    while end < text.len() {
+        let next = line_end(end);
+        if is_blank(&text[end..next]) {
+            break;
+        }
+        end = next;
+    }
+    start..end
+}
+
+static BLANK_LINE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\n[ \t\r]*\n").expect("valid regex"));
+
+/// Split `text` into pieces of about `size` bytes that end at a paragraph break, where
+/// the next paragraph does not open with `“` (which may continue a quotation). Each piece
+/// can be linted on its own with the same result.
+pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut from = char_boundary_before(text, start + size);
+        let cut = loop {
+            let Some(blank) = BLANK_LINE.find_at(text, from) else {
+                break text.len();
+            };
+            let next = blank.end();
+            let rest = text[next..].trim_start();
+            if !rest.starts_with('“') {
+                break text.len() - rest.len();
+            }
+            from = next;
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    if start < text.len() || out.is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +139,24 @@ mod tests {
             "United States"
         );
         assert_eq!(preserve_case(". .", "."), ".");
+    }
+
+    #[test]
+    fn paragraph_around_agrees_with_paragraphs() {
+        let text = "a\nb\n\n  \nc\nd\n\ne";
+        for para in paragraphs(text) {
+            for i in para.clone() {
+                assert_eq!(paragraph_around(text, i), para, "at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_end_at_paragraphs_that_do_not_continue_a_quote() {
+        let text = "aaaa\n\nbbbb\n\n“cc\n\r\ndddd\n\neeee";
+        let got: Vec<&str> = pieces(text, 3).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["aaaa\n\n", "bbbb\n\n“cc\n\r\n", "dddd\n\n", "eeee"]);
+        assert_eq!(pieces("short", 100), [0..5]);
     }
 
     #[test]

@@ -7,15 +7,22 @@ use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::char_boundary_before;
 
-/// An amount (thousands in space-separated groups, or digits with dots and commas), then
-/// a currency symbol.
-static AMOUNT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+/// A currency symbol: found first, since it is rare and a literal search is fast.
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new("[$€£¥]").expect("valid regex"));
+
+/// An amount (thousands in space-separated groups, or digits with dots and commas) right
+/// before the symbol.
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<num>\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)[ \u{A0}\u{202F}]?(?P<sym>[$€£¥])",
+        r"(?P<num>\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)[ \u{A0}\u{202F}]?\z",
     )
     .expect("valid regex")
 });
+
+/// How far before a symbol an amount may start.
+const AMOUNT_WINDOW: usize = 64;
 
 pub struct CurrencyOrder {
     meta: RuleMeta,
@@ -86,16 +93,24 @@ impl Rule for CurrencyOrder {
         &self.meta
     }
 
+    fn patterns(&self) -> Vec<&str> {
+        vec![SYMBOL.as_str()]
+    }
+
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        for caps in AMOUNT_SYMBOL.captures_iter(text) {
-            let whole = caps.get(0).expect("group 0");
+        for symbol in SYMBOL.find_iter(text) {
+            let from = char_boundary_before(text, symbol.start().saturating_sub(AMOUNT_WINDOW));
+            let Some(caps) = AMOUNT.captures(&text[from..symbol.start()]) else {
+                continue;
+            };
+            let start = from + caps.get(0).expect("group 0").start();
             let num = &caps["num"];
-            let sym = &caps["sym"];
-            let glued_before = text[..whole.start()]
+            let sym = symbol.as_str();
+            let glued_before = text[..start]
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_alphanumeric() || "$€£¥.,\"'`".contains(c));
-            let glued_after = text[whole.end()..]
+            let glued_after = text[symbol.end()..]
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_alphanumeric() || "$€£¥\"'`".contains(c));
@@ -107,7 +122,7 @@ impl Rule for CurrencyOrder {
                 applicability: Applicability::Unsafe,
             };
             out.push(self.meta.diagnostic(
-                whole.range(),
+                start..symbol.end(),
                 format!("currency symbol {sym} after the amount: English writes it before"),
                 Some(fix),
             ));

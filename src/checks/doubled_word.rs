@@ -112,31 +112,63 @@ struct Word<'a> {
     text: &'a str,
 }
 
-/// The words of `text`: runs of letters, with inner apostrophes and hyphens.
+/// The words of `text`: runs of letters, with inner apostrophes and hyphens. ASCII text
+/// takes a byte-wise fast path.
 fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The length of the letter at `i`, if there is one.
+    let letter_at = move |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphabetic() => 1,
+            Some(&b) if b >= 0x80 => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphabetic())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        }
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| c.is_alphabetic())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            let inner = matches!(c, '\'' | '’' | '-')
-                && text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
-            if c.is_alphabetic() || inner {
-                chars.next();
-            } else {
-                end = i;
+        loop {
+            match bytes.get(i) {
+                None => return None,
+                Some(b) if b.is_ascii_alphabetic() => break,
+                Some(&b) if b < 0x80 => i += 1,
+                Some(_) if letter_at(i) > 0 => break,
+                Some(_) => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        let start = i;
+        loop {
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            let len = match bytes.get(i) {
+                Some(b'\'' | b'-') if letter_at(i + 1) > 0 => 1,
+                Some(0xE2) if text[i..].starts_with('’') && letter_at(i + 3) > 0 => 3,
+                Some(&b) if b >= 0x80 => letter_at(i),
+                _ => 0,
+            };
+            if len == 0 {
                 break;
             }
+            i += len;
         }
         Some(Word {
             start,
-            end,
-            text: &text[start..end],
+            end: i,
+            text: &text[start..i],
         })
     })
+}
+
+/// Case-insensitive equality, without allocating.
+fn same_word(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn capitalised(word: &str) -> bool {
@@ -149,51 +181,55 @@ impl Rule for DoubledWord {
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        // A sliding window over the words: [before, p, word, next]; nothing else is kept.
-        let mut stream = words(text);
-        let mut window: [Option<Word>; 4] = [None, None, None, stream.next()];
-        loop {
-            window.rotate_left(1);
-            window[3] = stream.next();
-            let [before, Some(p), Some(word), next] = &window else {
-                if window[2].is_none() {
-                    break;
-                }
-                continue;
-            };
-            let gap = &text[p.end..word.start];
-            // Spaces and at most one line break; a tab means a table or code.
-            let plain_gap = gap.chars().all(|c| c == ' ' || c == '\n' || c == '\r')
-                && gap.matches('\n').count() <= 1;
-            let lower = word.text.to_lowercase();
-            if !plain_gap || p.text.to_lowercase() != lower {
-                continue;
+        // Only the two previous words are kept; the next one is read when needed.
+        let (mut before, mut prev): (Option<Word>, Option<Word>) = (None, None);
+        for word in words(text) {
+            if let Some(p) = prev.as_ref().filter(|p| same_word(p.text, word.text)) {
+                out.extend(self.repeat(text, before.as_ref(), p, &word));
             }
-            let same_as = |w: Option<&Word>| w.is_some_and(|w| w.text.to_lowercase() == lower);
-            let allowed = REPEATABLE.contains(&lower.as_str())
-                || (capitalised(p.text) && capitalised(word.text))
-                || (lower.chars().count() == 1 && lower != "a")
-                || glued_to_code(text, p.start, word.end)
-                // Three in a row is deliberate (`text text text`).
-                || same_as(before.as_ref())
-                || same_as(next.as_ref())
-                || (lower == "is"
-                    && before
-                        .as_ref()
-                        .is_some_and(|b| BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())));
-            if allowed {
-                continue;
-            }
-            let fix = Fix {
-                replacement: p.text.to_string(),
-                applicability: Applicability::Safe,
-            };
-            out.push(self.meta.diagnostic(
-                p.start..word.end,
-                format!("word “{}” repeated", word.text),
-                Some(fix),
-            ));
+            before = prev.replace(word);
         }
+    }
+}
+
+impl DoubledWord {
+    /// The diagnostic for `word` repeating `p` (same word, any case), unless the repeat is
+    /// deliberate, grammatical or not a repeat in running text.
+    fn repeat(
+        &self,
+        text: &str,
+        before: Option<&Word>,
+        p: &Word,
+        word: &Word,
+    ) -> Option<Diagnostic> {
+        // Spaces and at most one line break; a tab means a table or code.
+        let gap = &text[p.end..word.start];
+        let plain_gap = gap.bytes().all(|b| matches!(b, b' ' | b'\n' | b'\r'))
+            && gap.bytes().filter(|&b| b == b'\n').count() <= 1;
+        let lower = word.text.to_lowercase();
+        let same_as = |w: Option<&Word>| w.is_some_and(|w| w.text.to_lowercase() == lower);
+        let allowed = !plain_gap
+            || REPEATABLE.contains(&lower.as_str())
+            || (capitalised(p.text) && capitalised(word.text))
+            || (lower.chars().count() == 1 && lower != "a")
+            || glued_to_code(text, p.start, word.end)
+            // Three in a row is deliberate (`text text text`).
+            || same_as(before)
+            || same_as(words(&text[word.end..]).next().as_ref())
+            || (lower == "is"
+                && before.is_some_and(|b| BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())));
+        if allowed {
+            return None;
+        }
+        let fix = Fix {
+            replacement: p.text.to_string(),
+            applicability: Applicability::Safe,
+        };
+        Some(self.meta.diagnostic(
+            p.start..word.end,
+            format!("word “{}” repeated", word.text),
+            Some(fix),
+        ))
     }
 }
 

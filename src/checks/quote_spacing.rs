@@ -1,7 +1,7 @@
 //! `quotes/space-inside-quotes`: white space on the inner side of a curly quote, including
 //! the misplaced closing quote of `already, ”Juneau said`.
 
-use crate::checks::quote_scan::{scan, QuoteFinding};
+use crate::checks::quote_scan::{scan, QuoteFinding, CURLY};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 
@@ -44,6 +44,10 @@ impl QuoteSpacing {
 impl Rule for QuoteSpacing {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn patterns(&self) -> Vec<&str> {
+        vec![CURLY.as_str()]
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {

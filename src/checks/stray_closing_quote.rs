@@ -1,6 +1,6 @@
 //! `quotes/stray-closing-quote`: a `”` that closes nothing.
 
-use crate::checks::quote_scan::{scan, QuoteFinding};
+use crate::checks::quote_scan::{scan, QuoteFinding, CURLY};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 
@@ -43,6 +43,10 @@ impl StrayClosingQuote {
 impl Rule for StrayClosingQuote {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn patterns(&self) -> Vec<&str> {
+        vec![CURLY.as_str()]
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {

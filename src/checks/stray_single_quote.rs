@@ -50,6 +50,10 @@ impl Rule for StraySingleQuote {
         &self.meta
     }
 
+    fn patterns(&self) -> Vec<&str> {
+        vec!["‘"]
+    }
+
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         for para in paragraphs(text) {
             let p = &text[para.clone()];

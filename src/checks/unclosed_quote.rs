@@ -1,6 +1,6 @@
 //! `quotes/unclosed-quote`: a `“` never closed in its paragraph.
 
-use crate::checks::quote_scan::{scan, QuoteFinding};
+use crate::checks::quote_scan::{scan, QuoteFinding, CURLY};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 
@@ -37,6 +37,10 @@ impl UnclosedQuote {
 impl Rule for UnclosedQuote {
     fn meta(&self) -> &RuleMeta {
         &self.meta
+    }
+
+    fn patterns(&self) -> Vec<&str> {
+        vec![CURLY.as_str()]
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
