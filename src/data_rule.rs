@@ -25,6 +25,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -112,18 +113,47 @@ struct RawBad {
 #[derive(Debug)]
 pub struct DataRule {
     meta: RuleMeta,
-    patterns: Vec<Regex>,
-    before: Option<Regex>,
-    after: Option<Regex>,
-    not_before: Option<Regex>,
-    not_after: Option<Regex>,
+    patterns: Vec<LazyRegex>,
+    /// Literals one of which every match contains (see `prefilter.rs`).
+    literals: Option<Vec<Vec<u8>>>,
+    before: Option<LazyRegex>,
+    after: Option<LazyRegex>,
+    not_before: Option<LazyRegex>,
+    not_after: Option<LazyRegex>,
     replace: Option<String>,
     preserve_case: bool,
 }
 
-/// Parse every rule of one TOML file. `origin` names the file in errors and in
-/// `--explain`.
+/// A regex whose syntax is checked at load time and which is compiled on first use: most
+/// rules never run on a given text, and compiling them all would dominate start-up.
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            // Only a size limit can fail here (the syntax was checked): match nothing.
+            Regex::new(&self.source).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid"))
+        })
+    }
+}
+
+/// Parse every rule of one TOML file, compiling all its regexes so that any error is
+/// reported now. `origin` names the file in errors and in `--explain`.
 pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, RuleError> {
+    parse_rules(origin, source, true)
+}
+
+/// Parse every rule of one TOML file; with `eager` false, regexes are compiled on first
+/// use and not checked here (for the built-in rules, whose examples the tests run).
+pub(crate) fn parse_rules(
+    origin: &str,
+    source: &str,
+    eager: bool,
+) -> Result<Vec<DataRule>, RuleError> {
     let index = LineIndex::new(source);
     let error = |span: Option<Range<usize>>, message: String| RuleError {
         origin: origin.to_string(),
@@ -141,11 +171,17 @@ pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, Rule
         error(e.span(), message)
     })?;
     let compile = |source: &str, span: Range<usize>| {
-        Regex::new(&ascii_word_boundaries(source)).map_err(|e| {
-            let detail = e.to_string();
+        let source = ascii_word_boundaries(source);
+        let invalid = |detail: String| {
             let last = detail.lines().last().unwrap_or("").trim().to_string();
-            error(Some(span), format!("invalid regex: {last}"))
-        })
+            error(Some(span.clone()), format!("invalid regex: {last}"))
+        };
+        let compiled = OnceLock::new();
+        if eager {
+            let regex = Regex::new(&source).map_err(|e| invalid(e.to_string()))?;
+            compiled.set(regex).expect("new cell");
+        }
+        Ok(LazyRegex { source, compiled })
     };
     let mut rules = Vec::with_capacity(file.rule.len());
     for spanned in file.rule {
@@ -236,6 +272,12 @@ pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, Rule
                 origin: origin.to_string(),
                 examples,
             },
+            literals: crate::prefilter::required_literals(
+                &patterns
+                    .iter()
+                    .map(|p| p.source.as_str())
+                    .collect::<Vec<_>>(),
+            ),
             patterns,
             before,
             after,
@@ -290,13 +332,12 @@ impl DataRule {
         let from = char_boundary_before(text, span.start.saturating_sub(LOOKBEHIND));
         let before = &text[from..span.start];
         let after = &text[span.end..];
-        self.before.as_ref().is_some_and(|re| !re.is_match(before))
-            || self
-                .not_before
-                .as_ref()
-                .is_some_and(|re| re.is_match(before))
-            || self.after.as_ref().is_some_and(|re| !re.is_match(after))
-            || self.not_after.as_ref().is_some_and(|re| re.is_match(after))
+        let matches =
+            |re: &Option<LazyRegex>, text: &str| re.as_ref().map(|re| re.get().is_match(text));
+        matches(&self.before, before) == Some(false)
+            || matches(&self.not_before, before) == Some(true)
+            || matches(&self.after, after) == Some(false)
+            || matches(&self.not_after, after) == Some(true)
     }
 }
 
@@ -306,13 +347,17 @@ impl Rule for DataRule {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        self.patterns.iter().map(Regex::as_str).collect()
+        self.patterns.iter().map(|p| p.source.as_str()).collect()
+    }
+
+    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        self.literals.clone()
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         let first = out.len();
         for pattern in &self.patterns {
-            self.check_pattern(pattern, text, out);
+            self.check_pattern(pattern.get(), text, out);
         }
         if self.patterns.len() > 1 {
             // Alternatives may find the same span: report it once.

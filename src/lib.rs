@@ -78,7 +78,7 @@ impl Linter {
     pub fn builtin() -> Self {
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         for (name, source) in BUILTIN_RULE_FILES {
-            let parsed = parse_rule_file(name, source)
+            let parsed = data_rule::parse_rules(name, source, false)
                 .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
             rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
         }
@@ -172,15 +172,15 @@ impl Linter {
     /// Lint one text (or one piece of a long text) with the rules that may match in it.
     fn lint_piece(&self, text: &str) -> Vec<Diagnostic> {
         let prefilter = self.prefilter.get_or_init(|| {
-            let sets: Vec<_> = self
-                .rules
-                .iter()
-                .map(|r| prefilter::required_literals(&r.patterns()))
-                .collect();
+            let sets: Vec<_> = self.rules.iter().map(|r| r.required_literals()).collect();
             Prefilter::new(&sets)
         });
         let mut out = Vec::new();
-        for (rule, active) in self.rules.iter().zip(prefilter.active(text, self.rules.len())) {
+        for (rule, active) in self
+            .rules
+            .iter()
+            .zip(prefilter.active(text, self.rules.len()))
+        {
             if active {
                 rule.check(text, &mut out);
             }

@@ -41,7 +41,11 @@ impl Required {
         let literals = self
             .literals
             .iter()
-            .flat_map(|a| next.literals.iter().map(move |b| [a.as_slice(), b].concat()))
+            .flat_map(|a| {
+                next.literals
+                    .iter()
+                    .map(move |b| [a.as_slice(), b].concat())
+            })
             .collect();
         Some(Required {
             literals,
@@ -53,7 +57,11 @@ impl Required {
 fn class_literals(class: &Class) -> Option<Vec<Vec<u8>>> {
     match class {
         Class::Unicode(c) => {
-            let count: u32 = c.ranges().iter().map(|r| r.end() as u32 - r.start() as u32 + 1).sum();
+            let count: u32 = c
+                .ranges()
+                .iter()
+                .map(|r| r.end() as u32 - r.start() as u32 + 1)
+                .sum();
             (count as usize <= MAX_CLASS).then(|| {
                 c.ranges()
                     .iter()
@@ -63,7 +71,11 @@ fn class_literals(class: &Class) -> Option<Vec<Vec<u8>>> {
             })
         }
         Class::Bytes(c) => {
-            let count: usize = c.ranges().iter().map(|r| (r.end() - r.start()) as usize + 1).sum();
+            let count: usize = c
+                .ranges()
+                .iter()
+                .map(|r| (r.end() - r.start()) as usize + 1)
+                .sum();
             (count <= MAX_CLASS).then(|| {
                 c.ranges()
                     .iter()
@@ -228,18 +240,34 @@ mod tests {
     use super::required_literals;
 
     fn lits(p: &str) -> Option<Vec<String>> {
-        required_literals(&[p]).map(|v| v.into_iter().map(|l| String::from_utf8(l).unwrap()).collect())
+        required_literals(&[p]).map(|v| {
+            v.into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect()
+        })
     }
 
     #[test]
     fn finds_the_rarest_required_literals() {
-        let eventual = lits(r"(?-u:\b)(?:its|their|his|her|an|any) (?P<m>eventual) (?:a|b|c|d|e|f|g|h|i|j|k|l)\b").unwrap();
+        let eventual = lits(
+            r"(?-u:\b)(?:its|their|his|her|an|any) (?P<m>eventual) (?:a|b|c|d|e|f|g|h|i|j|k|l)\b",
+        )
+        .unwrap();
         assert_eq!(eventual.len(), 6);
-        assert!(eventual.iter().all(|l| l.ends_with(" eventual ")), "{eventual:?}");
+        assert!(
+            eventual.iter().all(|l| l.ends_with(" eventual ")),
+            "{eventual:?}"
+        );
         assert_eq!(lits(r"(?:its|their) x (?:y|z)").unwrap().len(), 4);
-        assert_eq!(lits(r"[Ss]ecular"), Some(vec!["Secular".into(), "secular".into()]));
+        assert_eq!(
+            lits(r"[Ss]ecular"),
+            Some(vec!["Secular".into(), "secular".into()])
+        );
         assert_eq!(lits(r"(?i:un)-x").map(|v| v.len()), Some(4));
-        assert_eq!(lits(r"«[ ]*(?P<a>[^«»\n]*?)[ ]*»|»(?P<b>[^«»\n]*?)«"), Some(vec!["«".into(), "»".into()]));
+        assert_eq!(
+            lits(r"«[ ]*(?P<a>[^«»\n]*?)[ ]*»|»(?P<b>[^«»\n]*?)«"),
+            Some(vec!["«".into(), "»".into()])
+        );
     }
 
     #[test]

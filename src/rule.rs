@@ -93,6 +93,12 @@ pub trait Rule: Send + Sync {
     fn patterns(&self) -> Vec<&str> {
         Vec::new()
     }
+
+    /// Literals one of which occurs in every finding's match; `None` if the rule must
+    /// always run. Derived from [`Rule::patterns`] unless a rule knows better.
+    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        crate::prefilter::required_literals(&self.patterns())
+    }
 }
 
 /// Whether `id` is `category/name` with lowercase kebab-case parts.

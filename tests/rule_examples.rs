@@ -107,3 +107,13 @@ fn rule_ids_are_unique_and_well_formed() {
         assert!(!category.is_empty() && !name.is_empty(), "{id}");
     }
 }
+
+#[test]
+fn every_built_in_rule_file_compiles_eagerly() {
+    // The built-in rules compile lazily; this surfaces any regex that would not.
+    for (name, source) in mtlint::BUILTIN_RULE_FILES {
+        if let Err(e) = mtlint::parse_rule_file(name, source) {
+            panic!("{e}");
+        }
+    }
+}

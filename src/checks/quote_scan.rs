@@ -20,7 +20,8 @@ const QUOTE_LEN: usize = 3; // both are three bytes in UTF-8
 
 // `str::find` with a set of characters decodes every character; these regexes search
 // for the bytes, many times faster.
-pub(crate) static CURLY: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”]").expect("valid regex"));
+pub(crate) static CURLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[“”]").expect("valid regex"));
 static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”\"]").expect("valid regex"));
 
 /// What the scan found.
@@ -60,7 +61,11 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
         let mut last_close_end: Option<usize> = None;
         for mark in MARKS.find_iter(p) {
             let i = mark.start();
-            let c = mark.as_str().chars().next().expect("a match is one character");
+            let c = mark
+                .as_str()
+                .chars()
+                .next()
+                .expect("a match is one character");
             let prev = p[..i].chars().next_back();
             let abs = base + i;
             let after = &p[i + c.len_utf8()..];
