@@ -22,6 +22,12 @@ use rayon::prelude::*;
 struct Cli {
     /// Files or directories to lint (`-` for standard input). Default: the current directory.
     paths: Vec<PathBuf>,
+    /// Also lint the files listed in FILE (`-`: standard input), one path per line.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// With --files-from: paths are separated by NUL bytes, not line breaks.
+    #[arg(long, short = '0', requires = "files_from")]
+    null: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -58,7 +64,7 @@ struct Cli {
     /// List every rule and exit.
     #[arg(long)]
     list_rules: bool,
-    /// Print the regex patterns of the active rules, one per line, and exit.
+    /// Print the regex patterns of the active rules, one per line (for `rg -f`), and exit.
     #[arg(long)]
     dump_patterns: bool,
     /// Explain one rule, with its examples, and exit.
@@ -164,7 +170,15 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         return finish(list_rules(&mut stdout, &linter), 0);
     }
     if cli.dump_patterns {
-        let patterns: Vec<&str> = linter.rules().flat_map(|r| r.patterns()).collect();
+        // For `rg -f`, which joins the lines into one regex: group names would clash.
+        let named = regex::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid regex");
+        let mut patterns: Vec<String> = linter
+            .rules()
+            .flat_map(|r| r.patterns())
+            .map(|p| named.replace_all(p, "(?:").into_owned())
+            .collect();
+        patterns.sort();
+        patterns.dedup();
         return finish(writeln!(stdout, "{}", patterns.join("\n")), 0);
     }
     if let Some(id) = &cli.explain {
@@ -173,11 +187,12 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
             None => Err(Fatal(format!("unknown rule `{id}` (see --list-rules)"))),
         };
     }
-    let paths = if cli.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        cli.paths.clone()
-    };
+    let mut paths = cli.paths.clone();
+    if let Some(list) = &cli.files_from {
+        paths.extend(read_file_list(list, cli.null)?);
+    } else if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
     let (on_disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() != "-");
     let (found, walk_errors) = files::collect(&on_disk, files::DEFAULT_EXTENSIONS);
@@ -393,6 +408,26 @@ impl Job<'_> {
         }
         outcome
     }
+}
+
+/// The paths listed in `list` (`-`: standard input), one per line or NUL-separated.
+fn read_file_list(list: &Path, null: bool) -> Result<Vec<PathBuf>, Fatal> {
+    let text = if list.as_os_str() == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .map(|_| text)
+            .map_err(|e| Fatal(format!("standard input: {e}")))?
+    } else {
+        std::fs::read_to_string(list).map_err(|e| Fatal(format!("{}: {e}", list.display())))?
+    };
+    let separator = if null { '\0' } else { '\n' };
+    Ok(text
+        .split(separator)
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| !line.is_empty())
+        .map(PathBuf::from)
+        .collect())
 }
 
 fn write_report(out: &mut dyn WriteColor, format: Format, report: &FileReport) -> io::Result<()> {

@@ -4,14 +4,27 @@
 //! run. Rules without such a set (their patterns start with a class like `\p{L}`) always
 //! run.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Literal sets larger than this are not worth an automaton.
 const MAX_LITERALS: usize = 64;
-/// ASCII literals shorter than this occur everywhere: no use as a filter. (A non-ASCII
-/// character such as `«` or `“` is rare enough in English on its own.)
-const MIN_LEN: usize = 3;
+/// Whether a literal is rare enough in English prose to be worth filtering on: three
+/// bytes or more, any non-ASCII character (`«`, `“`), a rare symbol (`$`), or two bytes
+/// that are not a common pair (two word characters or spaces, or punctuation then a
+/// space: `th`, `a `, `. `, `- `), such as ` ,` or `$ `.
+fn rare(literal: &[u8]) -> bool {
+    let common = |b: u8| b.is_ascii_alphanumeric() || b == b' ';
+    match literal {
+        [] => false,
+        [b] => !b.is_ascii() || b"$%&*+<=>@\\^_`{|}~#".contains(b),
+        [a, b] => !a.is_ascii() || !b.is_ascii() || !((common(*a) && common(*b)) || *b == b' '),
+        _ => true,
+    }
+}
 /// Classes with at most this many characters are expanded into literals.
 const MAX_CLASS: usize = 8;
 
@@ -28,10 +41,18 @@ impl Required {
         self.literals.iter().map(Vec::len).min().unwrap_or(0)
     }
 
-    /// Better filter: longer shortest literal, then fewer literals.
+    /// Better filter: literals long enough to be rare (up to 6 bytes, past which length
+    /// hardly matters), then fewer of them (`eventual` beats `its eventual`, `their
+    /// eventual`…: fewer automaton states, fewer partial matches), then longer.
     fn better_than(&self, other: &Required) -> bool {
-        (self.shortest(), std::cmp::Reverse(self.literals.len()))
-            > (other.shortest(), std::cmp::Reverse(other.literals.len()))
+        let key = |r: &Required| {
+            (
+                r.shortest().min(6),
+                std::cmp::Reverse(r.literals.len()),
+                r.shortest(),
+            )
+        };
+        key(self) > key(other)
     }
 
     fn then(&self, next: &Required) -> Option<Required> {
@@ -115,7 +136,8 @@ fn required(hir: &Hir) -> Option<Required> {
         HirKind::Concat(parts) => {
             let mut best: Option<Required> = None;
             let mut keep = |candidate: Required| {
-                if best.as_ref().is_none_or(|b| candidate.better_than(b)) {
+                let usable = candidate.literals.iter().all(|l| rare(l));
+                if usable && best.as_ref().is_none_or(|b| candidate.better_than(b)) {
                     best = Some(candidate);
                 }
             };
@@ -123,7 +145,14 @@ fn required(hir: &Hir) -> Option<Required> {
             let mut run: Option<Required> = None;
             let mut all_exact = true;
             for part in parts {
-                match required(part) {
+                let found = required(part);
+                if let Some(r) = &found {
+                    keep(Required {
+                        exact: false,
+                        ..r.clone()
+                    });
+                }
+                match found {
                     Some(r) if r.exact => {
                         run = Some(match run.take() {
                             None => r,
@@ -164,8 +193,7 @@ pub fn required_literals(patterns: &[&str]) -> Option<Vec<Vec<u8>>> {
     for pattern in patterns {
         let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
         let r = required(&hir)?;
-        let useful = |l: &Vec<u8>| l.len() >= MIN_LEN || l.iter().any(|&b| b >= 0x80);
-        if !r.literals.iter().all(useful) {
+        if !r.literals.iter().all(|l| rare(l)) {
             return None;
         }
         all.extend(r.literals);
@@ -177,17 +205,25 @@ pub fn required_literals(patterns: &[&str]) -> Option<Vec<Vec<u8>>> {
 
 /// One automaton over the literals of all rules that have them.
 pub struct Prefilter {
-    automaton: Option<AhoCorasick>,
+    literals: Vec<Vec<u8>>,
+    /// Quick to build: used for the first texts, so a short run starts fast.
+    nfa: OnceLock<AhoCorasick>,
+    /// Slower to build, faster to run: used once enough text has been seen.
+    dfa: OnceLock<AhoCorasick>,
+    seen: AtomicUsize,
     /// For each literal, the rules it triggers.
     owners: Vec<Vec<usize>>,
     /// Rules without literals: they always run.
     always: Vec<usize>,
 }
 
+/// Bytes of text after which the faster automaton pays for its construction.
+const DFA_AFTER: usize = 1 << 20;
+
 impl Prefilter {
     /// Build from each rule's literal set (`None`: always run), in rule order.
     pub fn new(sets: &[Option<Vec<Vec<u8>>>]) -> Self {
-        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
         let mut always = Vec::new();
         for (rule, set) in sets.iter().enumerate() {
@@ -199,22 +235,36 @@ impl Prefilter {
                 match literals.iter().position(|l| l == lit) {
                     Some(i) => owners[i].push(rule),
                     None => {
-                        literals.push(lit);
+                        literals.push(lit.clone());
                         owners.push(vec![rule]);
                     }
                 }
             }
         }
-        let automaton = (!literals.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&literals)
-                .expect("literal automaton")
-        });
         Prefilter {
-            automaton,
+            literals,
+            nfa: OnceLock::new(),
+            dfa: OnceLock::new(),
+            seen: AtomicUsize::new(0),
             owners,
             always,
+        }
+    }
+
+    fn automaton(&self, len: usize) -> &AhoCorasick {
+        let build = |kind| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(kind))
+                .build(&self.literals)
+                .expect("literal automaton")
+        };
+        let seen = self.seen.fetch_add(len, Ordering::Relaxed) + len;
+        if seen > DFA_AFTER {
+            self.dfa.get_or_init(|| build(AhoCorasickKind::DFA))
+        } else {
+            self.nfa
+                .get_or_init(|| build(AhoCorasickKind::ContiguousNFA))
         }
     }
 
@@ -224,8 +274,8 @@ impl Prefilter {
         for &r in &self.always {
             active[r] = true;
         }
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
+        if !self.literals.is_empty() {
+            for m in self.automaton(text.len()).find_overlapping_iter(text) {
                 for &r in &self.owners[m.pattern().as_usize()] {
                     active[r] = true;
                 }
@@ -253,11 +303,7 @@ mod tests {
             r"(?-u:\b)(?:its|their|his|her|an|any) (?P<m>eventual) (?:a|b|c|d|e|f|g|h|i|j|k|l)\b",
         )
         .unwrap();
-        assert_eq!(eventual.len(), 6);
-        assert!(
-            eventual.iter().all(|l| l.ends_with(" eventual ")),
-            "{eventual:?}"
-        );
+        assert_eq!(eventual, ["eventual"]);
         assert_eq!(lits(r"(?:its|their) x (?:y|z)").unwrap().len(), 4);
         assert_eq!(
             lits(r"[Ss]ecular"),
@@ -268,6 +314,15 @@ mod tests {
             lits(r"«[ ]*(?P<a>[^«»\n]*?)[ ]*»|»(?P<b>[^«»\n]*?)«"),
             Some(vec!["«".into(), "»".into()])
         );
+    }
+
+    #[test]
+    fn short_literals_count_only_when_rare() {
+        assert_eq!(lits(r"[$€](?P<m> +)\d").map(|v| v.len()), Some(2));
+        assert_eq!(lits(r" [,.]").map(|v| v.len()), Some(2));
+        assert_eq!(lits(r"- \w"), None);
+        assert_eq!(lits(r"\. \w"), None);
+        assert_eq!(lits(r"th"), None);
     }
 
     #[test]

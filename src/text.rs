@@ -156,7 +156,10 @@ mod tests {
         let text = "aaaa\n\nbbbb\n\n“cc\n\r\ndddd\n\neeee";
         let got: Vec<&str> = pieces(text, 3).into_iter().map(|r| &text[r]).collect();
         assert_eq!(got, ["aaaa\n\n", "bbbb\n\n“cc\n\r\n", "dddd\n\n", "eeee"]);
-        assert_eq!(pieces("short", 100), vec![std::ops::Range { start: 0, end: 5 }]);
+        assert_eq!(
+            pieces("short", 100),
+            vec![std::ops::Range { start: 0, end: 5 }]
+        );
     }
 
     #[test]

@@ -510,3 +510,36 @@ fn clean_sample_has_no_findings_at_all() {
     );
     assert_eq!((out.as_str(), code), ("", 0));
 }
+
+#[test]
+fn shards_from_file_lists_merge_into_the_same_result_as_one_run() {
+    let dir = TempDir::new().unwrap();
+    let mut paths = Vec::new();
+    for i in 0..6 {
+        let text = format!("Story {i} cost $ {i} million. .\nIt is « fine ».\n");
+        paths.push(write(dir.path(), &format!("s{i}.txt"), &text));
+    }
+    let json = |cmd: &mut Command| {
+        let (out, _) = stdout_of(cmd.arg("--format=json"));
+        out.lines().map(String::from).collect::<Vec<_>>()
+    };
+    let mut whole = json(mtlint().arg(dir.path()));
+    assert_eq!(whole.len(), 18);
+    let list = |paths: &[PathBuf], sep: &str| {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let first = write(dir.path(), "first.list", &list(&paths[..3], "\n"));
+    let mut merged = json(mtlint().arg("--files-from").arg(&first));
+    merged.extend(json(
+        mtlint()
+            .args(["--files-from", "-", "-0"])
+            .write_stdin(list(&paths[3..], "\0")),
+    ));
+    whole.sort();
+    merged.sort();
+    assert_eq!(merged, whole);
+}

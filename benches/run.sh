@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The whole-process benchmark: throughput on one and all cores, files/s, start-up time of
+# a 2 KB article, peak memory, against `wc -w` (the word-splitting floor) and ripgrep with
+# the union of mtlint's patterns (when installed). The corpus is generated from a fixed
+# seed into target/bench-corpus. In-process MB/s and the per-rule profile:
+#   cargo bench --bench throughput
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/mtlint
+corpus=target/bench-corpus
+if [ ! -f "$corpus/small/article.txt" ]; then
+  cargo bench --quiet --bench throughput -- generate "$corpus"
+fi
+cores=$(nproc)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$bin" --dump-patterns > "$tmp/patterns.txt"
+
+# seconds and peak RSS (KiB) of a command, output discarded
+measure() {
+  /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2>&1 || true
+  tail -n 1 "$tmp/time"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
+
+echo "machine: $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), $(free -g | awk '/Mem:/ { print $2 }') GiB"
+printf '%-22s %8s %12s %12s %10s %10s %10s %8s %8s %10s\n' corpus MB "mtlint -j1" "mtlint -j$cores" files/s "wc -w" rg "vs wc" "vs rg" "peak RSS"
+for name in many big; do
+  dir="$corpus/$name"
+  bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  files=$(find "$dir" -type f -name '*.txt' | wc -l)
+  read -r t1 rss1 < <(measure "$bin" -j1 --format short "$dir")
+  read -r tn _ < <(measure "$bin" -j"$cores" --format short "$dir")
+  read -r tw _ < <(measure sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 wc -w")
+  rg_mbs="-"; vs_rg="-"
+  if command -v rg > /dev/null; then
+    read -r tr _ < <(measure rg -j1 -U -c -f "$tmp/patterns.txt" "$dir")
+    rg_mbs=$(mbs "$bytes" "$tr"); vs_rg=$(ratio "$(mbs "$bytes" "$t1")" "$rg_mbs")
+  fi
+  printf '%-22s %8.1f %9s MB/s %9s MB/s %10.0f %5s MB/s %5s MB/s %8s %8s %7s MiB\n' \
+    "$name ($files files)" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" \
+    "$(mbs "$bytes" "$t1")" "$(mbs "$bytes" "$tn")" "$(awk -v f="$files" -v s="$tn" 'BEGIN { print (s > 0 ? f / s : 0) }')" \
+    "$(mbs "$bytes" "$tw")" "$rg_mbs" "$(ratio "$(mbs "$bytes" "$t1")" "$(mbs "$bytes" "$tw")")" "$vs_rg" \
+    "$((rss1 / 1024))"
+done
+
+article="$corpus/small/article.txt"
+runs=200
+start=$(date +%s%N)
+for _ in $(seq "$runs"); do "$bin" "$article" > /dev/null || true; done
+end=$(date +%s%N)
+read -r _ rss < <(measure "$bin" "$article")
+echo "2 KB article, whole process: $(awk -v d=$((end - start)) -v n=$runs 'BEGIN { printf "%.1f", d / n / 1e6 }') ms per run (mean of $runs), peak RSS $((rss / 1024)) MiB"
