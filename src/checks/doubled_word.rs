@@ -165,10 +165,15 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 
 /// Case-insensitive equality, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn capitalised(word: &str) -> bool {

@@ -1,6 +1,10 @@
 //! `sentence/lowercase-after-period`: a sentence that starts in lowercase after a period
 //! (`in Iraq. the country.`), the trace of a sentence split or merged in translation.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::is_hspace;
@@ -18,6 +22,12 @@ const ABBREVIATIONS: &[&str] = &[
     "aka", "appt", "attn", "dept", "encl", "equiv", "hwy", "illus", "mfg", "mgmt", "msg", "mtn",
     "orig", "pkg", "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
 ];
+
+/// A period, spaces, then anything but a space, a capital or a digit: a superset of the
+/// findings, found by the regex engine far faster than looking at every period.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\.[ \t\u{A0}\u{202F}\u{2009}]+[^\sA-Z0-9]").expect("valid regex")
+});
 
 pub struct LowercaseAfterPeriod {
     meta: RuleMeta,
@@ -81,8 +91,13 @@ impl Rule for LowercaseAfterPeriod {
         &self.meta
     }
 
+    fn patterns(&self) -> Vec<&str> {
+        vec![CANDIDATE.as_str()]
+    }
+
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        for (dot, _) in text.match_indices('.') {
+        for candidate in CANDIDATE.find_iter(text) {
+            let dot = candidate.start();
             let after = &text[dot + 1..];
             let gap: usize = after
                 .char_indices()
