@@ -17,9 +17,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(currency_order::CurrencyOrder::new()),
         Box::new(doubled_word::DoubledWord::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
-        Box::new(quote_spacing::QuoteSpacing::new()),
-        Box::new(stray_closing_quote::StrayClosingQuote::new()),
+        Box::new(quote_spacing::new()),
+        Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
-        Box::new(unclosed_quote::UnclosedQuote::new()),
+        Box::new(unclosed_quote::new()),
     ]
 }

@@ -1,67 +1,51 @@
 //! `quotes/stray-closing-quote`: a `”` that closes nothing.
 
-use crate::checks::quote_scan::{scan, QuoteFinding, CURLY};
+use crate::checks::quote_scan::{QuoteCheck, QuoteFinding};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, RuleMeta};
 
-pub struct StrayClosingQuote {
-    meta: RuleMeta,
-}
-
-impl StrayClosingQuote {
-    pub fn new() -> Self {
-        StrayClosingQuote {
-            meta: RuleMeta {
-                id: "quotes/stray-closing-quote".into(),
-                severity: Severity::Warning,
-                fix: Some(Applicability::Safe),
-                summary: "closing quote that closes nothing".into(),
-                description: "A `”` with no open quotation in its paragraph. Right after a \
+pub fn new() -> QuoteCheck {
+    QuoteCheck {
+        meta: RuleMeta {
+            id: "quotes/stray-closing-quote".into(),
+            severity: Severity::Warning,
+            fix: Some(Applicability::Safe),
+            summary: "closing quote that closes nothing".into(),
+            description: "A `”` with no open quotation in its paragraph. Right after a \
                     quotation that is already closed (`“disintegration.” ” from`) it is \
                     certainly a leftover, and the safe fix deletes it. Where it stands at the \
                     start of a word (`said ”Hello`) it was probably meant to open a \
                     quotation: the unsafe fix turns it into `“`. Otherwise it is only \
                     reported. A `”` after a digit is an inch mark and is left alone."
-                    .into(),
-                origin: file!().into(),
-                examples: vec![
-                    Example::bad(
-                        "prevent “disintegration.” ” from the country.",
-                        "prevent “disintegration.” from the country.",
-                    ),
-                    Example::bad("He said ”Hello” twice.", "He said “Hello” twice."),
-                    Example::flagged("The end.” Then silence."),
-                    Example::good("“One,” she said, “two.”"),
-                    Example::good("A 27” screen."),
-                    Example::good("“First paragraph of a long quote.\n\n“Second one.”"),
-                ],
-            },
-        }
+                .into(),
+            origin: file!().into(),
+            examples: vec![
+                Example::bad(
+                    "prevent “disintegration.” ” from the country.",
+                    "prevent “disintegration.” from the country.",
+                ),
+                Example::bad("He said ”Hello” twice.", "He said “Hello” twice."),
+                Example::flagged("The end.” Then silence."),
+                Example::good("“One,” she said, “two.”"),
+                Example::good("A 27” screen."),
+                Example::good("“First paragraph of a long quote.\n\n“Second one.”"),
+            ],
+        },
+        report,
     }
 }
 
-impl Rule for StrayClosingQuote {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn patterns(&self) -> Vec<&str> {
-        vec![CURLY.as_str()]
-    }
-
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        for finding in scan(text) {
-            if let QuoteFinding::StrayClosing { span, fix, message } = finding {
-                let fix = fix.map(|(replacement, safe)| Fix {
-                    replacement: replacement.into(),
-                    applicability: if safe {
-                        Applicability::Safe
-                    } else {
-                        Applicability::Unsafe
-                    },
-                });
-                out.push(self.meta.diagnostic(span, message, fix));
-            }
-        }
-    }
+fn report(meta: &RuleMeta, finding: QuoteFinding) -> Option<Diagnostic> {
+    let QuoteFinding::StrayClosing { span, fix, message } = finding else {
+        return None;
+    };
+    let fix = fix.map(|(replacement, safe)| Fix {
+        replacement: replacement.into(),
+        applicability: if safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        },
+    });
+    Some(meta.diagnostic(span, message, fix))
 }
