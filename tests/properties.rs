@@ -81,6 +81,15 @@ const PIECES: &[&str] = &[
     "🙂",
     "-",
     "–",
+    "â€™",
+    "â€",
+    "Ã©",
+    "Ã¢â‚¬â„¢",
+    "Â ",
+    "&nbsp;",
+    "&amp;",
+    "&#8217;",
+    "&lt;",
 ];
 
 fn salted_prose() -> impl Strategy<Value = String> {

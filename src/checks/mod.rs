@@ -2,7 +2,9 @@
 
 mod currency_order;
 mod doubled_word;
+mod html_entity;
 mod lowercase_after_period;
+mod mojibake;
 mod quote_scan;
 mod quote_spacing;
 mod stray_closing_quote;
@@ -16,7 +18,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(currency_order::CurrencyOrder::new()),
         Box::new(doubled_word::DoubledWord::new()),
+        Box::new(html_entity::HtmlEntity::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
+        Box::new(mojibake::Mojibake::new()),
         Box::new(quote_spacing::new()),
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),

@@ -1,0 +1,134 @@
+//! `residue/html-entity`: HTML character references left as text by a copy from a web
+//! page or a CMS export (`&nbsp;`, `&#8217;`, `&amp;quot;`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);").expect("valid regex")
+});
+
+/// The named references that turn up in prose, and the characters they stand for.
+const NAMED: &[(&str, char)] = &[
+    ("nbsp", '\u{A0}'),
+    ("amp", '&'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("rsquo", '’'),
+    ("lsquo", '‘'),
+    ("rdquo", '”'),
+    ("ldquo", '“'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("ecirc", 'ê'),
+    ("agrave", 'à'),
+    ("acirc", 'â'),
+    ("ccedil", 'ç'),
+    ("ocirc", 'ô'),
+    ("icirc", 'î'),
+    ("uuml", 'ü'),
+    ("ouml", 'ö'),
+    ("auml", 'ä'),
+    ("szlig", 'ß'),
+    ("ntilde", 'ñ'),
+    ("aacute", 'á'),
+    ("iacute", 'í'),
+    ("oacute", 'ó'),
+    ("uacute", 'ú'),
+    ("Eacute", 'É'),
+    ("euro", '€'),
+    ("pound", '£'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("trade", '™'),
+    ("deg", '°'),
+    ("middot", '·'),
+    ("bull", '•'),
+    ("thinsp", '\u{2009}'),
+    ("shy", '\u{AD}'),
+    ("zwnj", '\u{200C}'),
+];
+
+pub struct HtmlEntity {
+    meta: RuleMeta,
+}
+
+impl HtmlEntity {
+    pub fn new() -> Self {
+        HtmlEntity {
+            meta: RuleMeta {
+                id: "residue/html-entity".into(),
+                severity: Severity::Warning,
+                fix: Some(Applicability::Safe),
+                summary: "HTML character reference left in the text".into(),
+                description: "A character reference such as `&nbsp;`, `&rsquo;` or \
+                    `&#8217;` copied as text from a web page or a CMS export, sometimes \
+                    escaped twice (`&amp;quot;`). The safe fix writes the character it stands \
+                    for; `&lt;`, `&gt;` and `&amp;` get an unsafe fix, since in Markdown or \
+                    HTML the reference may be meant. Unknown names are not reported."
+                    .into(),
+                origin: file!().into(),
+                examples: vec![
+                    Example::bad("Canada&rsquo;s&nbsp;mission", "Canada’s\u{A0}mission"),
+                    Example::bad("It&#8217;s &#x201C;fine&#x201D;", "It’s “fine”"),
+                    Example::bad("He said &amp;quot;no&amp;quot;", "He said \"no\""),
+                    Example::good("AT&T and R&D; Q&A; &unknown; 5 & 6"),
+                ],
+            },
+        }
+    }
+}
+
+fn decode(reference: &str) -> Option<char> {
+    let name = &reference[1..reference.len() - 1];
+    match name.strip_prefix('#') {
+        Some(num) => {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| !c.is_control() || *c == '\u{A0}')
+        }
+        None => NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c),
+    }
+}
+
+impl Rule for HtmlEntity {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn patterns(&self) -> Vec<&str> {
+        vec![REFERENCE.as_str()]
+    }
+
+    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        for m in REFERENCE.find_iter(text) {
+            let Some(c) = decode(m.as_str()) else {
+                continue;
+            };
+            let applicability = if matches!(c, '<' | '>' | '&') {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            let fix = Fix {
+                replacement: c.to_string(),
+                applicability,
+            };
+            let message = format!("HTML reference {} left in the text", m.as_str());
+            out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
+        }
+    }
+}
