@@ -170,16 +170,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         return finish(list_rules(&mut stdout, &linter), 0);
     }
     if cli.dump_patterns {
-        // For `rg -f`, which joins the lines into one regex: group names would clash.
-        let named = regex::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid regex");
-        let mut patterns: Vec<String> = linter
-            .rules()
-            .flat_map(|r| r.patterns())
-            .map(|p| named.replace_all(p, "(?:").into_owned())
-            .collect();
-        patterns.sort();
-        patterns.dedup();
-        return finish(writeln!(stdout, "{}", patterns.join("\n")), 0);
+        return finish(dump_patterns(&mut stdout, &linter), 0);
     }
     if let Some(id) = &cli.explain {
         return match linter.rule(id) {
@@ -475,6 +466,23 @@ fn list_rules(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
             fix_kind(m),
             m.summary
         )?;
+    }
+    out.flush()
+}
+
+/// The rules' regexes, one per line, for `rg -f` (which joins them into one regex, so
+/// capture group names, which would clash, become plain groups).
+fn dump_patterns(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
+    let named = regex::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid regex");
+    let mut patterns: Vec<String> = linter
+        .rules()
+        .flat_map(|r| r.patterns())
+        .map(|p| named.replace_all(p, "(?:").into_owned())
+        .collect();
+    patterns.sort();
+    patterns.dedup();
+    for p in patterns {
+        writeln!(out, "{p}")?;
     }
     out.flush()
 }

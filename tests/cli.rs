@@ -543,3 +543,15 @@ fn shards_from_file_lists_merge_into_the_same_result_as_one_run() {
     merged.sort();
     assert_eq!(merged, whole);
 }
+
+#[test]
+fn dumped_patterns_form_one_valid_regex_for_ripgrep() {
+    let (out, code) = stdout_of(mtlint().arg("--dump-patterns"));
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() > 40, "{}", lines.len());
+    assert!(!out.contains("(?P<"));
+    let union = regex::Regex::new(&lines.join("|")).unwrap();
+    assert!(union.is_match("They left. ."));
+    assert!(union.is_match("secular divisions"));
+}
