@@ -19,11 +19,58 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// The byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line - 1]
+    }
+
     /// The 1-based line and 1-based character column of byte `offset` in `text`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
-        (line + 1, column)
+        let line = self.line_of(offset);
+        let column = text[self.line_start(line)..offset].chars().count() + 1;
+        (line, column)
+    }
+}
+
+/// Line and column of many offsets in increasing order: each column is counted on from
+/// the previous one on the same line, so a text that is one very long line costs one
+/// pass, not one pass per diagnostic.
+pub struct Cursor<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Cursor {
+            text,
+            index,
+            offset: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// The 1-based line and character column of byte `offset`.
+    pub fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let line = self.index.line_of(offset);
+        let (from, column) = if line == self.line && offset >= self.offset {
+            (self.offset, self.column)
+        } else {
+            (self.index.line_start(line), 1)
+        };
+        self.column = column + self.text[from..offset].chars().count();
+        self.line = line;
+        self.offset = offset;
+        (line, self.column)
     }
 }
 
@@ -40,5 +87,13 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(index.line_col(text, x), (2, 3));
         assert_eq!(index.line_col(text, text.len()), (3, 1));
+        let mut cursor = Cursor::new(text, &index);
+        for offset in [0, 1, 3, x, x + 1, 5, text.len()] {
+            assert_eq!(
+                cursor.locate(offset),
+                index.line_col(text, offset),
+                "at {offset}"
+            );
+        }
     }
 }

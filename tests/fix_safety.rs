@@ -323,3 +323,19 @@ fn fixing_stdin_passes_unusable_input_through_unchanged() {
         assert_eq!(out.stdout, want);
     }
 }
+
+#[test]
+fn human_reports_on_a_long_line_show_an_excerpt_with_real_positions() {
+    let line = "word ".repeat(20_000) + "end. . " + &"more ".repeat(20_000);
+    let out = mtlint().arg("-").write_stdin(line).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("┌─ <stdin>:1:100004\n"), "{stdout}");
+    let source_line = stdout.lines().find(|l| l.starts_with("1 │ ")).unwrap();
+    assert!(
+        source_line.starts_with("1 │ …")
+            && source_line.contains(" word end. . more ")
+            && source_line.ends_with('…'),
+        "{source_line}"
+    );
+    assert!(source_line.chars().count() < 200, "{source_line}");
+}
