@@ -555,3 +555,22 @@ fn dumped_patterns_form_one_valid_regex_for_ripgrep() {
     assert!(union.is_match("They left. ."));
     assert!(union.is_match("secular divisions"));
 }
+
+#[test]
+fn html_references_are_info_when_named_and_warnings_when_numeric_or_doubled() {
+    let (out, _) = stdout_of(
+        mtlint()
+            .args(["--format=short", "--select=residue", "-"])
+            .write_stdin("a &mdash; b &#8217; c &amp;quot;x AT&amp;T"),
+    );
+    let severities: Vec<&str> = out.lines().map(|l| l.split(' ').nth(1).unwrap()).collect();
+    assert_eq!(
+        severities,
+        [
+            "info[residue/html-entity]",
+            "warning[residue/html-entity]",
+            "warning[residue/html-entity]",
+            "info[residue/html-entity]"
+        ]
+    );
+}

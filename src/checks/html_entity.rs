@@ -74,8 +74,9 @@ impl HtmlEntity {
                 summary: "HTML character reference left in the text".into(),
                 description: "A character reference such as `&nbsp;`, `&rsquo;` or \
                     `&#8217;` copied as text from a web page or a CMS export, sometimes \
-                    escaped twice (`&amp;quot;`). The safe fix writes the character it stands \
-                    for; `&lt;`, `&gt;` and `&amp;` get an unsafe fix, since in Markdown or \
+                    escaped twice (`&amp;quot;`). Numeric and doubly escaped references are \
+                    warnings; named ones are info, since Markdown and HTML authors write \
+                    them on purpose. The safe fix writes the character it stands for; `&lt;`, `&gt;` and `&amp;` get an unsafe fix, since in Markdown or \
                     HTML the reference may be meant. Unknown names are not reported."
                     .into(),
                 origin: file!().into(),
@@ -128,7 +129,20 @@ impl Rule for HtmlEntity {
                 applicability,
             };
             let message = format!("HTML reference {} left in the text", m.as_str());
-            out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
+            let mut d = self.meta.diagnostic(m.range(), message, Some(fix));
+            // Markdown and HTML authors write named references on purpose (`&mdash;`);
+            // numeric and doubly escaped ones (`&amp;quot;`) are residue.
+            let numeric = m.as_str().starts_with("&#");
+            let rest = &text[m.end()..];
+            let double = m.as_str() == "&amp;"
+                && rest
+                    .find(';')
+                    .filter(|&end| end <= 10)
+                    .is_some_and(|end| decode(&format!("&{};", &rest[..end])).is_some());
+            if !numeric && !double {
+                d.severity = Severity::Info;
+            }
+            out.push(d);
         }
     }
 }
