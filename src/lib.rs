@@ -25,6 +25,7 @@ mod checks;
 mod data_rule;
 mod diagnostic;
 mod fix;
+pub mod markdown;
 mod position;
 mod prefilter;
 mod rule;
@@ -61,6 +62,32 @@ pub struct Fixed {
     /// `false` if fixes were still changing the text after [`MAX_FIX_PASSES`] passes
     /// (a rule bug); `text` is then the result of the last pass.
     pub converged: bool,
+}
+
+/// What kind of document a text is: it decides what counts as prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// Everything is prose.
+    Text,
+    /// CommonMark (with tables, footnotes, math and front matter): code, markup, link
+    /// destinations and URLs are not linted, and fixes never touch them.
+    Markdown,
+}
+
+impl Markup {
+    /// The markup a file name suggests: `.md`, `.markdown`, `.mdx` are Markdown.
+    pub fn from_path(path: &std::path::Path) -> Markup {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e)
+                if ["md", "markdown", "mdx"]
+                    .iter()
+                    .any(|m| e.eq_ignore_ascii_case(m)) =>
+            {
+                Markup::Markdown
+            }
+            _ => Markup::Text,
+        }
+    }
 }
 
 /// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
@@ -191,12 +218,41 @@ impl Linter {
         out
     }
 
+    /// Every finding in the prose of a document (see [`Markup`]), sorted by position.
+    ///
+    /// ```
+    /// use mtlint::{Linter, Markup};
+    /// let doc = "Run `ls ..` first. They left. .\n";
+    /// let found = Linter::builtin().lint_document(doc, Markup::Markdown);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(&doc[found[0].span.clone()], ". .");
+    /// ```
+    pub fn lint_document(&self, text: &str, markup: Markup) -> Vec<Diagnostic> {
+        match markup {
+            Markup::Text => self.lint(text),
+            Markup::Markdown => {
+                let prose = markdown::prose_mask(text);
+                let mut found = self.lint(&prose);
+                // A finding that touches masked bytes is an effect of the masking.
+                found.retain(|d| {
+                    prose.as_bytes()[d.span.clone()] == text.as_bytes()[d.span.clone()]
+                });
+                found
+            }
+        }
+    }
+
     /// Apply fixes until the text stops changing (at most [`MAX_FIX_PASSES`] passes).
     pub fn fix(&self, text: &str, mode: FixMode) -> Fixed {
+        self.fix_document(text, Markup::Text, mode)
+    }
+
+    /// [`Linter::fix`] for a document: only its prose changes.
+    pub fn fix_document(&self, text: &str, markup: Markup, mode: FixMode) -> Fixed {
         let mut current = text.to_string();
         let mut applied = 0;
         for _ in 0..MAX_FIX_PASSES {
-            match apply_fixes(&current, &self.lint(&current), mode) {
+            match apply_fixes(&current, &self.lint_document(&current, markup), mode) {
                 Some((next, n)) => {
                     current = next;
                     applied += n;
@@ -210,7 +266,8 @@ impl Linter {
                 }
             }
         }
-        let converged = apply_fixes(&current, &self.lint(&current), mode).is_none();
+        let converged =
+            apply_fixes(&current, &self.lint_document(&current, markup), mode).is_none();
         Fixed {
             text: current,
             applied,

@@ -9,7 +9,7 @@ use clap::{Parser, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use mtlint::files::{self, Content, Found};
 use mtlint::report::{self, FileReport, Totals};
-use mtlint::{Example, FixMode, Linter, Severity};
+use mtlint::{Example, FixMode, Linter, Markup, Severity};
 use rayon::prelude::*;
 
 #[derive(Parser)]
@@ -28,6 +28,10 @@ struct Cli {
     /// With --files-from: paths are separated by NUL bytes, not line breaks.
     #[arg(long, short = '0', requires = "files_from")]
     null: bool,
+    /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
+    /// Markdown), or as plain text or Markdown whatever the name.
+    #[arg(long, value_enum, default_value_t = MarkupArg::Auto)]
+    markup: MarkupArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -77,6 +81,13 @@ enum Format {
     Human,
     Short,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MarkupArg {
+    Auto,
+    Text,
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -332,6 +343,11 @@ impl Job<'_> {
                 return outcome;
             }
         };
+        let markup = match cli.markup {
+            MarkupArg::Text => Markup::Text,
+            MarkupArg::Markdown => Markup::Markdown,
+            MarkupArg::Auto => Markup::from_path(Path::new(&name)),
+        };
         // The text the report refers to: the fixed text once fixes are applied.
         let mut fixed_text: Option<String> = None;
         if cli.fix || cli.diff {
@@ -340,7 +356,7 @@ impl Job<'_> {
             } else {
                 FixMode::SafeOnly
             };
-            let fixed = self.linter.fix(&text, mode);
+            let fixed = self.linter.fix_document(&text, markup, mode);
             if !fixed.converged {
                 outcome.errors.push(format!(
                     "{name}: fixes did not settle after {} passes (a rule bug); left unchanged",
@@ -373,7 +389,7 @@ impl Job<'_> {
         if to_stdout {
             outcome.stdout = shown.as_bytes().to_vec();
         }
-        let diagnostics = self.linter.lint(shown);
+        let diagnostics = self.linter.lint_document(shown, markup);
         outcome.remaining_fail = diagnostics.iter().any(|d| cli.fail_on.fails(d.severity));
         let mut totals = Totals::default();
         totals.add(&diagnostics);
