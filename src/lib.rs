@@ -93,6 +93,34 @@ impl Markup {
 /// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
 const PIECE: usize = 64 * 1024;
 
+/// Apply the fixes `lint` finds until the text stops changing (at most
+/// [`MAX_FIX_PASSES`] passes).
+fn fix_loop(text: &str, mode: FixMode, lint: impl Fn(&str) -> Vec<Diagnostic>) -> Fixed {
+    let mut current = text.to_string();
+    let mut applied = 0;
+    for _ in 0..MAX_FIX_PASSES {
+        match apply_fixes(&current, &lint(&current), mode) {
+            Some((next, n)) => {
+                current = next;
+                applied += n;
+            }
+            None => {
+                return Fixed {
+                    text: current,
+                    applied,
+                    converged: true,
+                }
+            }
+        }
+    }
+    let converged = apply_fixes(&current, &lint(&current), mode).is_none();
+    Fixed {
+        text: current,
+        applied,
+        converged,
+    }
+}
+
 /// A set of rules, ready to lint texts.
 pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
@@ -249,29 +277,61 @@ impl Linter {
 
     /// [`Linter::fix`] for a document: only its prose changes.
     pub fn fix_document(&self, text: &str, markup: Markup, mode: FixMode) -> Fixed {
-        let mut current = text.to_string();
-        let mut applied = 0;
-        for _ in 0..MAX_FIX_PASSES {
-            match apply_fixes(&current, &self.lint_document(&current, markup), mode) {
-                Some((next, n)) => {
-                    current = next;
-                    applied += n;
-                }
-                None => {
-                    return Fixed {
-                        text: current,
-                        applied,
-                        converged: true,
+        fix_loop(text, mode, |t| self.lint_document(t, markup))
+    }
+
+    /// Run every example of every active rule, each rule on its own: bad text must be
+    /// flagged (and fix, safe and unsafe fixes applied, to the stated text), good text
+    /// must not be. Returns how many examples ran and a line per failure.
+    pub fn check_examples(&self) -> (usize, Vec<String>) {
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for rule in &self.rules {
+            let meta = rule.meta();
+            let lint = |text: &str| {
+                let mut found = Vec::new();
+                rule.check(text, &mut found);
+                found.sort_by_key(|d| (d.span.start, d.span.end));
+                found
+            };
+            for example in &meta.examples {
+                checked += 1;
+                match example {
+                    Example::Bad { text, fixed } => {
+                        let found = lint(text);
+                        if found.is_empty() {
+                            failures.push(format!("{}: not flagged: {text:?}", meta.id));
+                            continue;
+                        }
+                        match fixed {
+                            Some(want) => {
+                                let got = fix_loop(text, FixMode::IncludeUnsafe, lint).text;
+                                if &got != want {
+                                    failures.push(format!(
+                                        "{}: {text:?} fixed to {got:?}, want {want:?}",
+                                        meta.id
+                                    ));
+                                }
+                            }
+                            None if found.iter().any(|d| d.fix.is_some()) => {
+                                failures.push(format!("{}: unexpected fix for {text:?}", meta.id));
+                            }
+                            None => {}
+                        }
+                    }
+                    Example::Good { text } => {
+                        for d in lint(text) {
+                            failures.push(format!(
+                                "{}: flagged good text {text:?} at {:?} ({:?})",
+                                meta.id,
+                                d.span,
+                                &text[d.span.clone()]
+                            ));
+                        }
                     }
                 }
             }
         }
-        let converged =
-            apply_fixes(&current, &self.lint_document(&current, markup), mode).is_none();
-        Fixed {
-            text: current,
-            applied,
-            converged,
-        }
+        (checked, failures)
     }
 }

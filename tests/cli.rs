@@ -574,3 +574,41 @@ fn html_references_are_info_when_named_and_warnings_when_numeric_or_doubled() {
         ]
     );
 }
+
+#[test]
+fn test_rules_runs_the_examples_of_a_rule_file() {
+    let dir = TempDir::new().unwrap();
+    let rules = write(
+        dir.path(),
+        "house.toml",
+        r#"[[rule]]
+id = "house/colour"
+severity = "info"
+message = "house style spells it colour"
+description = "We write British English."
+pattern = '\b(?P<m>color)\b'
+replace = "colour"
+fix = "safe"
+bad = [{ text = "a color", fixed = "a colour" }, { text = "the color red", fixed = "the colour blue" }]
+good = ["a colour", "color-blind"]
+"#,
+    );
+    let (out, code) = stdout_of(mtlint().arg("--test-rules").arg(&rules));
+    assert_eq!(
+        out,
+        "FAIL house/colour: \"the color red\" fixed to \"the colour red\", want \"the colour blue\"\n\
+         FAIL house/colour: flagged good text \"color-blind\" at 0..5 (\"color\")\n\
+         2 passed, 2 failed (1 rules)\n"
+    );
+    assert_eq!(code, 1);
+    fs::write(
+        &rules,
+        fs::read_to_string(&rules)
+            .unwrap()
+            .replace("colour blue", "colour red")
+            .replace(", \"color-blind\"", ""),
+    )
+    .unwrap();
+    let (out, code) = stdout_of(mtlint().arg("--test-rules").arg(&rules));
+    assert_eq!((out.as_str(), code), ("3 passed, 0 failed (1 rules)\n", 0));
+}

@@ -7,8 +7,12 @@ use std::path::Path;
 use assert_cmd::Command;
 
 fn fixture(name: &str) -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
-        .unwrap()
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn mtlint() -> Command {
@@ -38,7 +42,13 @@ fn only_prose_is_reported_at_original_positions() {
 #[test]
 fn the_same_file_as_plain_text_reports_code_and_urls_too() {
     let out = mtlint()
-        .args(["--format=short", "--markup=text", "--stdin-filename", "article.md", "-"])
+        .args([
+            "--format=short",
+            "--markup=text",
+            "--stdin-filename",
+            "article.md",
+            "-",
+        ])
         .write_stdin(fixture("article.md"))
         .output()
         .unwrap();
@@ -55,7 +65,10 @@ fn fixes_change_prose_bytes_only() {
         .arg(&file)
         .output()
         .unwrap();
-    assert_eq!(fs::read_to_string(&file).unwrap(), fixture("article.fixed.md"));
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        fixture("article.fixed.md")
+    );
 }
 
 #[test]
