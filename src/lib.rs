@@ -37,7 +37,7 @@ pub mod report;
 pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
-pub use position::{Cursor, LineIndex};
+pub use position::LineIndex;
 pub use rule::{Example, Rule, RuleMeta};
 
 use std::sync::OnceLock;

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use mtlint::{apply_fixes, FixMode, Linter};
+use mtlint::{apply_fixes, FixMode, Linter, Markup};
 use proptest::prelude::*;
 
 static LINTER: LazyLock<Linter> = LazyLock::new(Linter::builtin);
@@ -90,6 +90,16 @@ const PIECES: &[&str] = &[
     "&amp;",
     "&#8217;",
     "&lt;",
+    "`",
+    "```\n",
+    "[",
+    "](http://x.y/a..b)",
+    "*",
+    "# ",
+    "| ",
+    "---\n",
+    "<b>",
+    "    ",
 ];
 
 fn salted_prose() -> impl Strategy<Value = String> {
@@ -141,6 +151,19 @@ proptest! {
                 !left.iter().any(|d| d.fix.as_ref().is_some_and(|f| mode.allows(f.applicability))),
                 "fixable diagnostic left in {:?}: {:?}", once.text, left
             );
+        }
+    }
+
+    #[test]
+    fn markdown_linting_and_fixing_hold_the_same_properties(text in salted_prose()) {
+        for d in LINTER.lint_document(&text, Markup::Markdown) {
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{:?}", d);
+        }
+        for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
+            let once = LINTER.fix_document(&text, Markup::Markdown, mode);
+            prop_assert!(once.converged, "did not converge on {text:?}");
+            let twice = LINTER.fix_document(&once.text, Markup::Markdown, mode);
+            prop_assert_eq!(&twice.text, &once.text);
         }
     }
 

@@ -1,4 +1,4 @@
-//! Lint and fix arbitrary bytes: never panic, spans on character boundaries, fixes settle
+//! Lint and fix arbitrary bytes, as plain text and as Markdown: never panic, spans on character boundaries, fixes settle
 //! and are idempotent.
 #![no_main]
 
@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use mtlint::files::{decode, Content};
-use mtlint::{FixMode, Linter};
+use mtlint::{FixMode, Linter, Markup};
 
 static LINTER: LazyLock<Linter> = LazyLock::new(Linter::builtin);
 
@@ -14,13 +14,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(Content::Text(text)) = decode(data.to_vec()) else {
         return;
     };
-    for d in LINTER.lint(&text) {
-        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len());
-    }
-    for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
-        let once = LINTER.fix(&text, mode);
-        assert!(once.converged, "fixes did not settle");
-        assert_eq!(LINTER.fix(&once.text, mode).text, once.text, "fix is not idempotent");
+    for markup in [Markup::Text, Markup::Markdown] {
+        for d in LINTER.lint_document(&text, markup) {
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            assert!(d.span.start <= d.span.end && d.span.end <= text.len());
+        }
+        for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
+            let once = LINTER.fix_document(&text, markup, mode);
+            assert!(once.converged, "fixes did not settle");
+            let twice = LINTER.fix_document(&once.text, markup, mode);
+            assert_eq!(twice.text, once.text, "fix is not idempotent");
+        }
     }
 });
