@@ -1,15 +1,17 @@
 //! The `mtlint` command: parse arguments, lint, print, fix. All the work is in the library.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use clap::{Parser, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use mtlint::files::{self, Content, Found};
 use mtlint::report::{self, FileReport, Totals};
-use mtlint::{Example, FixMode, Linter, Markup, Severity};
+use mtlint::{Applicability, Example, FixMode, Linter, Markup, Severity};
 use rayon::prelude::*;
 
 #[derive(Parser)]
@@ -32,6 +34,10 @@ struct Cli {
     /// Markdown), or as plain text or Markdown whatever the name.
     #[arg(long, value_enum, default_value_t = MarkupArg::Auto)]
     markup: MarkupArg,
+    /// Print how many problems each rule found (and how many --fix can fix) instead of
+    /// the problems.
+    #[arg(long)]
+    statistics: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -85,6 +91,8 @@ enum Format {
     Human,
     Short,
     Json,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -249,6 +257,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     let mut totals = Totals::default();
     let (mut remaining_fail, mut diff_changes) = (false, false);
     let (mut fixed_count, mut fixed_files) = (0, 0);
+    let mut counts: BTreeMap<Arc<str>, (usize, usize)> = BTreeMap::new();
     if let Some(n) = cli.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -282,9 +291,17 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
             }
             remaining_fail |= outcome.remaining_fail;
             diff_changes |= outcome.diff_changed;
+            for (rule, (n, fixable)) in outcome.counts {
+                let total = counts.entry(rule).or_default();
+                total.0 += n;
+                total.1 += fixable;
+            }
             fixed_count += outcome.fixed;
             fixed_files += usize::from(outcome.fixed > 0);
         }
+    }
+    if cli.statistics {
+        emit(write_statistics(&mut stdout, &linter, counts));
     }
     if cli.format == Format::Human && !cli.diff {
         let mut summary = String::new();
@@ -330,6 +347,8 @@ struct Outcome {
     /// Problems with the file itself (unreadable, unwritable, …), each naming it.
     errors: Vec<String>,
     totals: Option<Totals>,
+    /// With `--statistics`: per rule, problems and safely fixable problems.
+    counts: BTreeMap<Arc<str>, (usize, usize)>,
     remaining_fail: bool,
     diff_changed: bool,
     /// How many fixes were written.
@@ -424,7 +443,18 @@ impl Job<'_> {
         let mut totals = Totals::default();
         totals.add(&diagnostics);
         outcome.totals = Some(totals);
-        if cli.diff {
+        if cli.statistics {
+            for d in &diagnostics {
+                let count = outcome.counts.entry(d.rule.clone()).or_default();
+                count.0 += 1;
+                count.1 += usize::from(
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| f.applicability == Applicability::Safe),
+                );
+            }
+        }
+        if cli.diff || cli.statistics {
             return outcome;
         }
         let report = FileReport {
@@ -472,6 +502,7 @@ fn write_report(out: &mut dyn WriteColor, format: Format, report: &FileReport) -
         Format::Human => report::write_human(out, report),
         Format::Short => report::write_short(out, report),
         Format::Json => report::write_json(out, report),
+        Format::Github => report::write_github(out, report),
     }
 }
 
@@ -489,6 +520,27 @@ fn emit(result: io::Result<()>) {
 fn finish(result: io::Result<()>, code: u8) -> Result<u8, Fatal> {
     emit(result);
     Ok(code)
+}
+
+/// `--statistics`: one line per rule that found something, most frequent first.
+fn write_statistics(
+    out: &mut dyn Write,
+    linter: &Linter,
+    counts: BTreeMap<Arc<str>, (usize, usize)>,
+) -> io::Result<()> {
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    for (rule, (n, fixable)) in rows {
+        let summary = linter.rule(&rule).map_or("", |r| r.meta().summary.as_str());
+        let fix = if fixable > 0 {
+            format!("{fixable} fixable")
+        } else {
+            String::new()
+        };
+        writeln!(out, "{n:>6}  {rule:width$}  {fix:>12}  {summary}")?;
+    }
+    Ok(())
 }
 
 fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {

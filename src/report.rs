@@ -207,6 +207,40 @@ pub fn write_short(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
     Ok(())
 }
 
+/// GitHub Actions workflow commands, one per diagnostic: the runner turns them into
+/// annotations on the pull request.
+pub fn write_github(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+    // Data escapes %, CR and LF; properties also `:` and `,`.
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let index = LineIndex::new(report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(report.text, &index),
+        Cursor::new(report.text, &index),
+    );
+    for d in report.diagnostics {
+        let (line, column) = starts.locate(d.span.start);
+        let (end_line, end_column) = ends.locate(d.span.end);
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        writeln!(
+            out,
+            "::{level} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}",
+            property(report.path),
+            property(&format!("mtlint {}", d.rule)),
+            data(&d.message)
+        )?;
+    }
+    Ok(())
+}
+
 #[derive(Serialize)]
 struct JsonFix<'a> {
     replacement: &'a str,

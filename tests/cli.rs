@@ -612,3 +612,54 @@ good = ["a colour", "color-blind"]
     let (out, code) = stdout_of(mtlint().arg("--test-rules").arg(&rules));
     assert_eq!((out.as_str(), code), ("3 passed, 0 failed (1 rules)\n", 0));
 }
+
+#[test]
+fn github_annotations_escape_data_and_properties() {
+    let dir = TempDir::new().unwrap();
+    let rules = write(
+        dir.path(),
+        "odd.toml",
+        r#"[[rule]]
+id = "house/odd"
+severity = "info"
+message = "50% of: a,b\nnext"
+description = "d"
+pattern = 'zz'
+bad = [{ text = "zz" }]
+good = ["z"]
+"#,
+    );
+    let (out, _) = stdout_of(
+        mtlint()
+            .args([
+                "--format=github",
+                "--select=house",
+                "--stdin-filename",
+                "a,b:c%.txt",
+                "--rules",
+            ])
+            .arg(&rules)
+            .arg("-")
+            .write_stdin("x\n zz"),
+    );
+    assert_eq!(
+        out,
+        "::notice file=a%2Cb%3Ac%25.txt,line=2,col=2,endLine=2,endColumn=4,title=mtlint house/odd::50%25 of: a,b%0Anext\n"
+    );
+}
+
+#[test]
+fn statistics_count_problems_per_rule() {
+    let (out, code) = stdout_of(
+        mtlint()
+            .args(["--statistics", "--format=short", "-"])
+            .write_stdin("They left. . Then they left. .\nIt cost $ 5.\nIn Iraq. the end.\n"),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "     2  punctuation/doubled-period          2 fixable  doubled period\n     \
+         1  currency/space-after-symbol         1 fixable  space between a currency symbol and its amount\n     \
+         1  sentence/lowercase-after-period                sentence starts with a lowercase word\n"
+    );
+}
