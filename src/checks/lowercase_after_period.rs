@@ -65,6 +65,7 @@ impl LowercaseAfterPeriod {
                     Example::good("He bought it. iPhone sales rose.\n1. first item\n"),
                     Example::good("Write to info@example.org. thanks, J. smith wrote."),
                     Example::good("Tests pass. idle_test/README explains. e.g. this. f(x) too."),
+                    Example::good("* Fix the build. by @someone in #12"),
                 ],
             },
         }
@@ -112,11 +113,13 @@ impl Rule for LowercaseAfterPeriod {
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(rest.len())];
             let mut tail = rest[word.len()..].chars();
-            let code_like = match tail.next() {
-                Some('_' | '/' | '\\' | '@' | '(' | '=') => true,
-                Some('.' | ':') => tail.next().is_some_and(|c| !c.is_whitespace()),
-                _ => word.chars().any(|c| c.is_ascii_digit()),
-            };
+            // `Fix the build. by @someone` is a generated changelog line.
+            let code_like = rest[word.len()..].starts_with(" @")
+                || match tail.next() {
+                    Some('_' | '/' | '\\' | '@' | '(' | '=') => true,
+                    Some('.' | ':') => tail.next().is_some_and(|c| !c.is_whitespace()),
+                    _ => word.chars().any(|c| c.is_ascii_digit()),
+                };
             if code_like {
                 continue;
             }
