@@ -15,7 +15,9 @@
 //!
 //! `pattern` may also be a list of alternatives sharing the rule's conditions and fix.
 //! The diagnostic's span is the capture group named `m` when the pattern has one,
-//! otherwise the whole match. `before` / `after` are regexes that must match the text
+//! otherwise the whole match, grown to the left over any of the characters of
+//! `grow-left` (so a pattern can match one space, which is fast, and the span still
+//! covers a run of them). `before` / `after` are regexes that must match the text
 //! just before / just after that span (up to 120 bytes back), `not-before` / `not-after`
 //! regexes that must not. Keeping context out of `pattern` keeps it fast: a pattern
 //! that starts with a literal is found by a vectorised literal search.
@@ -76,6 +78,7 @@ struct RawRule {
     message: String,
     description: String,
     pattern: Spanned<Patterns>,
+    grow_left: Option<String>,
     before: Option<Spanned<String>>,
     after: Option<Spanned<String>>,
     not_before: Option<Spanned<String>>,
@@ -116,6 +119,8 @@ pub struct DataRule {
     patterns: Vec<LazyRegex>,
     /// Literals one of which every match contains (see `prefilter.rs`).
     literals: Option<Vec<Vec<u8>>>,
+    /// Characters the span takes in when they stand just before it.
+    grow_left: Option<String>,
     before: Option<LazyRegex>,
     after: Option<LazyRegex>,
     not_before: Option<LazyRegex>,
@@ -279,6 +284,7 @@ pub(crate) fn parse_rules(
                     .collect::<Vec<_>>(),
             ),
             patterns,
+            grow_left: raw.grow_left,
             before,
             after,
             not_before,
@@ -377,7 +383,16 @@ impl DataRule {
                 break;
             };
             let whole = caps.get(0).expect("group 0 always matches");
-            let span = caps.name("m").unwrap_or(whole).range();
+            let mut span = caps.name("m").unwrap_or(whole).range();
+            if let Some(chars) = &self.grow_left {
+                let taken = text[..span.start]
+                    .chars()
+                    .rev()
+                    .take_while(|c| chars.contains(*c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                span.start -= taken;
+            }
             if self.vetoed(text, &span) {
                 pos = next_char_boundary(text, whole.start());
                 continue;

@@ -19,9 +19,9 @@ impl FixMode {
     }
 }
 
-/// Apply, in one pass, every allowed fix of `diagnostics` that does not overlap or touch
-/// an earlier one (by position, then by rule order in `diagnostics`); the rest wait for the
-/// next pass. Returns the new text and how many fixes were applied, or `None` when no fix
+/// Apply, in one pass, every allowed fix of `diagnostics` that does not overlap an earlier
+/// one (by position, then by order in `diagnostics`; an insertion touching another edit
+/// counts as overlapping); the rest wait for the next pass. Returns the new text and how many fixes were applied, or `None` when no fix
 /// changes anything.
 ///
 /// ```
@@ -51,15 +51,20 @@ pub fn apply_fixes(
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut applied = 0;
+    let mut last_was_insertion = false;
     for (_, d) in edits {
-        // Touching edits wait too: their combined effect is not always what either meant.
-        if applied > 0 && d.span.start <= copied {
+        // Overlapping edits wait for the next pass, and so do an insertion and an edit
+        // that touch: which goes first would be a guess.
+        let insertion = d.span.is_empty();
+        let touching = d.span.start == copied && (insertion || last_was_insertion);
+        if applied > 0 && (d.span.start < copied || touching) {
             continue;
         }
         out.push_str(&text[copied..d.span.start]);
         out.push_str(&d.fix.as_ref().expect("filtered above").replacement);
         copied = d.span.end;
         applied += 1;
+        last_was_insertion = insertion;
     }
     if applied == 0 {
         return None;

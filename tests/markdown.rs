@@ -34,7 +34,7 @@ fn only_prose_is_reported_at_original_positions() {
          article.md:7:17: error[currency/space-after-symbol] space between a currency symbol and its amount\n\
          article.md:16:3: error[typo/doubled-word] word “the” repeated\n\
          article.md:16:18: error[spacing/french-spacing] space before `!`, `?`, `;` or `:`\n\
-         article.md:20:13: error[punctuation/space-before-punctuation] space before a comma or period\n\
+         article.md:20:12: error[punctuation/space-before-punctuation] space before a comma or period\n\
          article.md:20:22: error[spacing/french-spacing] space before `!`, `?`, `;` or `:`\n"
     );
 }

@@ -182,3 +182,26 @@ proptest! {
         }
     }
 }
+
+/// Inputs the fuzzer (or a property) once broke: lint and fix must hold on each.
+#[test]
+fn fuzz_regressions_settle_and_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for markup in [Markup::Text, Markup::Markdown] {
+            for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
+                let once = LINTER.fix_document(&text, markup, mode);
+                assert!(once.converged, "did not settle: {text:?}");
+                assert_eq!(
+                    LINTER.fix_document(&once.text, markup, mode).text,
+                    once.text
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2);
+}

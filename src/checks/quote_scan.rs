@@ -146,6 +146,8 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             fix: Some(("", true)),
                             message: "stray closing quote after a closed quotation",
                         });
+                        // A run of strays goes in one pass.
+                        last_close_end = Some(abs + QUOTE_LEN);
                     } else if opens_here(prev) && next.is_some_and(char::is_alphanumeric) {
                         out.push(QuoteFinding::StrayClosing {
                             span: abs..abs + QUOTE_LEN,
