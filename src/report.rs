@@ -194,17 +194,13 @@ pub fn write_human(out: &mut dyn WriteColor, report: &FileReport) -> io::Result<
 
 /// `path:line:column: severity[rule] message`, one line each.
 pub fn write_short(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-    let index = LineIndex::new(report.text);
-    let mut cursor = Cursor::new(report.text, &index);
-    for d in report.diagnostics {
-        let (line, column) = cursor.locate(d.span.start);
+    each_located(report, |d, (line, column), _| {
         writeln!(
             out,
             "{}:{line}:{column}: {}[{}] {}",
             report.path, d.severity, d.rule, d.message
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 /// GitHub Actions workflow commands, one per diagnostic: the runner turns them into
@@ -217,14 +213,7 @@ pub fn write_github(out: &mut dyn Write, report: &FileReport) -> io::Result<()> 
             .replace('\n', "%0A")
     };
     let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
-    let index = LineIndex::new(report.text);
-    let (mut starts, mut ends) = (
-        Cursor::new(report.text, &index),
-        Cursor::new(report.text, &index),
-    );
-    for d in report.diagnostics {
-        let (line, column) = starts.locate(d.span.start);
-        let (end_line, end_column) = ends.locate(d.span.end);
+    each_located(report, |d, (line, column), (end_line, end_column)| {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -236,7 +225,22 @@ pub fn write_github(out: &mut dyn Write, report: &FileReport) -> io::Result<()> 
             property(report.path),
             property(&format!("mtlint {}", d.rule)),
             data(&d.message)
-        )?;
+        )
+    })
+}
+
+/// Call `f` with each diagnostic and the line and column of its start and its end.
+fn each_located(
+    report: &FileReport,
+    mut f: impl FnMut(&Diagnostic, (usize, usize), (usize, usize)) -> io::Result<()>,
+) -> io::Result<()> {
+    let index = LineIndex::new(report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(report.text, &index),
+        Cursor::new(report.text, &index),
+    );
+    for d in report.diagnostics {
+        f(d, starts.locate(d.span.start), ends.locate(d.span.end))?;
     }
     Ok(())
 }
@@ -264,14 +268,7 @@ struct JsonDiagnostic<'a> {
 
 /// JSON Lines: one object per diagnostic.
 pub fn write_json(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
-    let index = LineIndex::new(report.text);
-    let (mut starts, mut ends) = (
-        Cursor::new(report.text, &index),
-        Cursor::new(report.text, &index),
-    );
-    for d in report.diagnostics {
-        let (line, column) = starts.locate(d.span.start);
-        let (end_line, end_column) = ends.locate(d.span.end);
+    each_located(report, |d, (line, column), (end_line, end_column)| {
         let record = JsonDiagnostic {
             path: report.path,
             rule: &d.rule,
@@ -289,9 +286,8 @@ pub fn write_json(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
             }),
         };
         serde_json::to_writer(&mut *out, &record)?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+        out.write_all(b"\n")
+    })
 }
 
 /// A unified diff from `old` to `new`, with `a/` and `b/` headers; empty if equal.

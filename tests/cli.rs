@@ -30,6 +30,19 @@ fn stdout_of(cmd: &mut Command) -> (String, i32) {
     )
 }
 
+/// A house-style rule file, as a team would write one.
+const HOUSE_RULE: &str = r#"[[rule]]
+id = "house/colour"
+severity = "info"
+message = "house style spells it colour"
+description = "We write British English."
+pattern = '\b(?P<m>color)\b'
+replace = "colour"
+fix = "safe"
+bad = [{ text = "a color", fixed = "a colour" }]
+good = ["a colour"]
+"#;
+
 const ARTICLE: &str = "It cost $ 5 billion.\nThey left. .\n";
 
 #[test]
@@ -331,21 +344,7 @@ fn explain_shows_description_and_examples() {
 #[test]
 fn extra_rule_files_are_loaded_and_invalid_ones_rejected_with_position() {
     let dir = TempDir::new().unwrap();
-    let rules = write(
-        dir.path(),
-        "house.toml",
-        r#"[[rule]]
-id = "house/colour"
-severity = "info"
-message = "house style spells it colour"
-description = "We write British English."
-pattern = '\b(?P<m>color)\b'
-replace = "colour"
-fix = "safe"
-bad = [{ text = "a color", fixed = "a colour" }]
-good = ["a colour"]
-"#,
-    );
+    let rules = write(dir.path(), "house.toml", HOUSE_RULE);
     let (out, _) = stdout_of(
         mtlint()
             .args(["--format=short", "--select=house", "--rules"])
@@ -581,17 +580,15 @@ fn test_rules_runs_the_examples_of_a_rule_file() {
     let rules = write(
         dir.path(),
         "house.toml",
-        r#"[[rule]]
-id = "house/colour"
-severity = "info"
-message = "house style spells it colour"
-description = "We write British English."
-pattern = '\b(?P<m>color)\b'
-replace = "colour"
-fix = "safe"
-bad = [{ text = "a color", fixed = "a colour" }, { text = "the color red", fixed = "the colour blue" }]
-good = ["a colour", "color-blind"]
-"#,
+        &HOUSE_RULE
+            .replace(
+                "a colour\" }]",
+                "a colour\" }, { text = \"the color red\", fixed = \"the colour blue\" }]",
+            )
+            .replace(
+                "good = [\"a colour\"]",
+                "good = [\"a colour\", \"color-blind\"]",
+            ),
     );
     let (out, code) = stdout_of(mtlint().arg("--test-rules").arg(&rules));
     assert_eq!(
