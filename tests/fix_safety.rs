@@ -168,8 +168,11 @@ fn an_unwritable_file_is_named_and_the_others_are_still_fixed() {
     mode(&stuck, 0o444);
     mode(&open, 0o777);
     mode(&free, 0o666);
-    let bin = assert_cmd::cargo::cargo_bin("mtlint");
-    // Root may write anywhere: run as an unprivileged user when we are root.
+    // Root may write anywhere: run as an unprivileged user when we are root, from a copy
+    // of the binary that user can reach (the build directory may be private).
+    let bin = root.path().join("mtlint");
+    fs::copy(assert_cmd::cargo::cargo_bin("mtlint"), &bin).unwrap();
+    mode(&bin, 0o755);
     let mut cmd = if is_root() {
         let mut c = Process::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
