@@ -21,10 +21,9 @@ const OPEN: char = '“';
 const CLOSE: char = '”';
 const QUOTE_LEN: usize = 3; // both are three bytes in UTF-8
 
-// `str::find` with a set of characters decodes every character; these regexes search
-// for the bytes, many times faster.
+// `str::find` with a set of characters decodes every character; a regex searches for the
+// bytes, many times faster.
 static CURLY: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”]").expect("valid regex"));
-static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”\"]").expect("valid regex"));
 
 /// A check that reports one kind of [`QuoteFinding`]: the three quote checks share the
 /// scan and differ in what they pick from it.
@@ -86,7 +85,7 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
         let p = &text[para.clone()];
         let mut open: Vec<usize> = Vec::new();
         let mut last_close_end: Option<usize> = None;
-        for mark in MARKS.find_iter(p) {
+        for mark in CURLY.find_iter(p) {
             let i = mark.start();
             let c = mark
                 .as_str()
@@ -163,10 +162,6 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             message: "closing quote without an opening quote",
                         });
                     }
-                }
-                '"' if !open.is_empty() && prev.is_some_and(|c| !c.is_whitespace()) => {
-                    // A straight quote closing a curly one: mixed, but paired.
-                    open.pop();
                 }
                 _ => {}
             }

@@ -29,6 +29,7 @@ pub fn new() -> QuoteCheck {
                 Example::good("“One,” she said, “two.”"),
                 Example::good("A 27” screen."),
                 Example::good("“First paragraph of a long quote.\n\n“Second one.”"),
+                Example::good("The “\"def\"” form and “\"*args\"”."),
             ],
         },
         report,
