@@ -129,8 +129,9 @@ pub struct DataRule {
     preserve_case: bool,
 }
 
-/// A regex whose syntax is checked at load time and which is compiled on first use: most
-/// rules never run on a given text, and compiling them all would dominate start-up.
+/// A regex compiled on first use (built-in rules: most never run on a given text, and
+/// compiling them all would dominate start-up) or at load time (user rule files, so that
+/// errors are reported with their position).
 #[derive(Debug)]
 struct LazyRegex {
     source: String,
@@ -140,7 +141,9 @@ struct LazyRegex {
 impl LazyRegex {
     fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            // Only a size limit can fail here (the syntax was checked): match nothing.
+            // Only built-in rules compile here, and the tests compile them all
+            // (`every_built_in_rule_file_compiles_eagerly`); should one fail, it matches
+            // nothing rather than panic.
             Regex::new(&self.source).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid"))
         })
     }
