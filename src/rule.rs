@@ -57,11 +57,6 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The part of the id before the `/`.
-    pub fn category(&self) -> &str {
-        self.id.split('/').next().unwrap_or(&self.id)
-    }
-
     /// A diagnostic of this rule at `span`, with the rule's severity.
     pub fn diagnostic(
         &self,

@@ -47,7 +47,32 @@ pub fn is_hspace(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{A0}' | '\u{202F}' | '\u{2009}')
 }
 
+/// Whether only horizontal space stands between the start of its line and byte `i`.
+pub fn at_line_start(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .rev()
+        .find(|&c| !is_hspace(c))
+        .is_none_or(|c| c == '\n')
+}
+
+/// The paragraphs of `text` (see [`paragraphs`]) that hold a match of `mark`, each once,
+/// in order; found by looking only around the matches.
+pub fn paragraphs_with<'a>(
+    text: &'a str,
+    mark: &'a regex::Regex,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = mark.find_at(text, from)?;
+        let para = paragraph_around(text, found.start());
+        from = para.end;
+        Some(para)
+    })
+}
+
 /// The paragraphs of `text` as byte ranges: runs of lines separated by blank lines.
+#[cfg(test)]
 pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

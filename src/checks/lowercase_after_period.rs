@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
-use crate::text::is_hspace;
+use crate::text::{at_line_start, is_hspace};
 
 /// Abbreviations that end in a period and may be followed by a lowercase word.
 const ABBREVIATIONS: &[&str] = &[
@@ -136,12 +136,7 @@ impl Rule for LowercaseAfterPeriod {
             let token_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
-            let line_start = before[..token_start]
-                .chars()
-                .rev()
-                .find(|&c| !is_hspace(c))
-                .is_none_or(|c| c == '\n');
-            if is_abbreviation_or_code(&before[token_start..], line_start) {
+            if is_abbreviation_or_code(&before[token_start..], at_line_start(text, token_start)) {
                 continue;
             }
             let end = dot + 1 + gap + word.len();

@@ -15,7 +15,7 @@ use regex::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
 
-use crate::text::{is_hspace, paragraph_around};
+use crate::text::{at_line_start, is_hspace, paragraphs_with};
 
 const OPEN: char = '“';
 const CLOSE: char = '”';
@@ -77,10 +77,7 @@ fn opens_here(prev: Option<char>) -> bool {
 pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
     let mut out = Vec::new();
     // Only paragraphs with a curly quote need a look.
-    let mut from = 0;
-    while let Some(found) = CURLY.find_at(text, from) {
-        let para = paragraph_around(text, found.start());
-        from = para.end;
+    for para in paragraphs_with(text, &CURLY) {
         let base = para.start;
         let p = &text[para.clone()];
         let mut open: Vec<usize> = Vec::new();
@@ -98,7 +95,7 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
             let next = after.chars().next();
             match c {
                 OPEN => {
-                    if !open.is_empty() && (prev.is_none() || line_start(p, i)) {
+                    if !open.is_empty() && at_line_start(p, i) {
                         open.clear();
                     }
                     let ws: usize = after
@@ -174,13 +171,4 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
         }
     }
     out
-}
-
-/// Whether only horizontal space stands between the line start and byte `i` of `p`.
-fn line_start(p: &str, i: usize) -> bool {
-    p[..i]
-        .chars()
-        .rev()
-        .find(|&c| !is_hspace(c))
-        .is_none_or(|c| c == '\n')
 }

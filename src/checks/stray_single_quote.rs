@@ -1,9 +1,15 @@
 //! `quotes/stray-opening-single-quote`: an opening `‘` glued to a word that nothing closes
 //! (`the vast swathes that ‘he had managed to capture`).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
-use crate::text::paragraphs;
+use crate::text::paragraphs_with;
+
+static OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new("‘").expect("valid regex"));
 
 /// Words that legitimately start with an apostrophe, often typed as `‘`.
 const ELIDED: &[&str] = &[
@@ -51,11 +57,11 @@ impl Rule for StraySingleQuote {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec!["‘"]
+        vec![OPENING.as_str()]
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        for para in paragraphs(text) {
+        for para in paragraphs_with(text, &OPENING) {
             let p = &text[para.clone()];
             for (i, _) in p.match_indices('‘') {
                 let opens = p[..i]
