@@ -27,7 +27,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -48,6 +48,8 @@ pub struct RuleError {
     pub origin: String,
     /// 1-based line and column of the offending text, when known.
     pub position: Option<(usize, usize)>,
+    /// Byte range of the offending text in the file, when known.
+    pub span: Option<Range<usize>>,
     /// What is wrong.
     pub message: String,
 }
@@ -116,6 +118,8 @@ struct RawBad {
 #[derive(Debug)]
 pub struct DataRule {
     meta: RuleMeta,
+    /// Where the id is written in the rule file.
+    pub(crate) id_span: Range<usize>,
     patterns: Vec<LazyRegex>,
     /// Literals one of which every match contains (see `prefilter.rs`).
     literals: Option<Vec<Vec<u8>>>,
@@ -165,7 +169,10 @@ pub(crate) fn parse_rules(
     let index = LineIndex::new(source);
     let error = |span: Option<Range<usize>>, message: String| RuleError {
         origin: origin.to_string(),
-        position: span.map(|s| index.line_col(source, s.start.min(source.len()))),
+        position: span
+            .as_ref()
+            .map(|s| index.line_col(source, s.start.min(source.len()))),
+        span,
         message,
     };
     let file: RuleFile = toml::from_str(source).map_err(|e| {
@@ -181,7 +188,8 @@ pub(crate) fn parse_rules(
     let compile = |source: &str, span: Range<usize>| {
         let source = ascii_word_boundaries(source);
         let invalid = |detail: String| {
-            let last = detail.lines().last().unwrap_or("").trim().to_string();
+            let last = detail.lines().last().unwrap_or("").trim();
+            let last = last.strip_prefix("error: ").unwrap_or(last);
             error(Some(span.clone()), format!("invalid regex: {last}"))
         };
         let compiled = OnceLock::new();
@@ -191,7 +199,7 @@ pub(crate) fn parse_rules(
         }
         Ok(LazyRegex { source, compiled })
     };
-    let mut rules = Vec::with_capacity(file.rule.len());
+    let mut rules: Vec<DataRule> = Vec::with_capacity(file.rule.len());
     for spanned in file.rule {
         let table_span = spanned.span();
         let raw = spanned.into_inner();
@@ -200,6 +208,12 @@ pub(crate) fn parse_rules(
             return Err(error(
                 Some(raw.id.span()),
                 format!("rule id `{id}` must be `category/name` in lowercase kebab-case"),
+            ));
+        }
+        if rules.iter().any(|r| *r.meta.id == *id) {
+            return Err(error(
+                Some(raw.id.span()),
+                format!("rule `{id}` is defined twice in this file"),
             ));
         }
         let pattern_span = raw.pattern.span();
@@ -229,6 +243,11 @@ pub(crate) fn parse_rules(
         };
         let (before, not_before) = (ending(&raw.before)?, ending(&raw.not_before)?);
         let (after, not_after) = (starting(&raw.after)?, starting(&raw.not_after)?);
+        if let Some(replace) = &raw.replace {
+            check_references(replace.get_ref(), &patterns).map_err(|message| {
+                error(Some(replace.span()), format!("rule `{id}`: {message}"))
+            })?;
+        }
         let fix = match (&raw.replace, raw.fix) {
             (Some(_), Some(fix)) => Some(fix),
             (None, None) => None,
@@ -271,6 +290,7 @@ pub(crate) fn parse_rules(
         }
         examples.extend(raw.good.into_iter().map(|text| Example::Good { text }));
         rules.push(DataRule {
+            id_span: raw.id.span(),
             meta: RuleMeta {
                 id: id.into(),
                 severity: raw.severity,
@@ -297,6 +317,34 @@ pub(crate) fn parse_rules(
         });
     }
     Ok(rules)
+}
+
+/// Every capture group `replace` refers to (`$1`, `${1}`, `$name`, `${name}`) exists in
+/// one of the patterns (an alternative may leave a group of another one empty). Patterns
+/// not compiled yet (built-in rules) are not checked.
+fn check_references(replace: &str, patterns: &[LazyRegex]) -> Result<(), String> {
+    static REFERENCE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\$\$|\$\{([^}]*)\}|\$([A-Za-z0-9_]+)").expect("valid regex"));
+    let compiled: Vec<&Regex> = patterns.iter().filter_map(|p| p.compiled.get()).collect();
+    if compiled.is_empty() {
+        return Ok(());
+    }
+    for caps in REFERENCE.captures_iter(replace) {
+        let Some(name) = caps.get(1).or(caps.get(2)) else {
+            continue; // `$$`, a literal dollar
+        };
+        let name = name.as_str();
+        let exists = |regex: &&Regex| match name.parse::<usize>() {
+            Ok(n) => n < regex.captures_len(),
+            Err(_) => regex.capture_names().flatten().any(|c| c == name),
+        };
+        if !compiled.iter().any(exists) {
+            return Err(format!(
+                "`replace` refers to capture group `{name}`, which the pattern does not define"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Rewrite `\b` and `\B` (outside character classes) as ASCII word boundaries. A Unicode

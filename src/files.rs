@@ -27,9 +27,12 @@ pub struct WalkError {
 }
 
 /// The files under `paths`, in a stable order: named files as given, directories walked
-/// recursively (sorted by name) for files with one of `extensions`, skipping hidden
-/// entries, `target/` and `node_modules/`.
-pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Found>, Vec<WalkError>) {
+/// recursively (sorted by name), skipping hidden entries, `target/`, `node_modules/` and
+/// what `wanted(path, is_dir)` refuses (a refused folder is not walked into).
+pub fn collect(
+    paths: &[PathBuf],
+    wanted: impl Fn(&Path, bool) -> bool,
+) -> (Vec<Found>, Vec<WalkError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for root in paths {
@@ -46,17 +49,18 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Found>, Vec<WalkE
             .into_iter()
             .filter_entry(|e| {
                 let name = e.file_name().to_string_lossy();
+                let is_dir = e.file_type().is_dir();
                 e.depth() == 0
                     || !(name.starts_with('.')
-                        || (e.file_type().is_dir() && SKIPPED_DIRS.contains(&name.as_ref())))
+                        || (is_dir && SKIPPED_DIRS.contains(&name.as_ref()))
+                        || (is_dir && !wanted(e.path(), true)))
             });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && has_extension(e.path(), extensions) => found
-                    .push(Found {
-                        path: e.into_path(),
-                        explicit: false,
-                    }),
+                Ok(e) if e.file_type().is_file() && wanted(e.path(), false) => found.push(Found {
+                    path: e.into_path(),
+                    explicit: false,
+                }),
                 Ok(_) => {}
                 Err(e) => errors.push(WalkError {
                     path: e.path().unwrap_or(root).to_path_buf(),
@@ -70,10 +74,13 @@ pub fn collect(paths: &[PathBuf], extensions: &[&str]) -> (Vec<Found>, Vec<WalkE
     (found, errors)
 }
 
-fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+/// Whether the file name ends in one of `extensions` (without the dot, any case).
+pub fn has_extension(path: &Path, extensions: &[impl AsRef<str>]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        extensions
+            .iter()
+            .any(|x| x.as_ref().eq_ignore_ascii_case(e))
+    })
 }
 
 /// What reading a file gave.

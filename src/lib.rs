@@ -22,6 +22,7 @@
 //! ```
 
 mod checks;
+pub mod config;
 mod data_rule;
 mod diagnostic;
 mod fix;
@@ -90,6 +91,14 @@ impl Markup {
     }
 }
 
+/// Whether a selector (a rule id, or a category such as `punctuation`) names rule `id`.
+fn selects(selector: &str, id: &str) -> bool {
+    id == selector
+        || id
+            .strip_prefix(selector.trim_end_matches('/'))
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
 const PIECE: usize = 64 * 1024;
 
@@ -123,6 +132,8 @@ fn fix_loop(text: &str, mode: FixMode, lint: impl Fn(&str) -> Vec<Diagnostic>) -
 
 /// A set of rules, ready to lint texts.
 pub struct Linter {
+    /// Severities set by [`Linter::set_severity`], by rule id.
+    severity: std::collections::HashMap<std::sync::Arc<str>, Severity>,
     rules: Vec<Box<dyn Rule>>,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
@@ -144,6 +155,7 @@ impl Linter {
 
     fn new(rules: Vec<Box<dyn Rule>>) -> Self {
         Linter {
+            severity: Default::default(),
             rules,
             prefilter: OnceLock::new(),
         }
@@ -157,11 +169,17 @@ impl Linter {
     /// Add the rules of a TOML rule file. A rule whose id is already present is an error.
     pub fn add_rule_file(&mut self, origin: &str, source: &str) -> Result<(), RuleError> {
         for rule in parse_rule_file(origin, source)? {
-            if self.rule(&rule.meta().id).is_some() {
+            if let Some(existing) = self.rule(&rule.meta().id) {
+                let span = rule.id_span.clone();
                 return Err(RuleError {
                     origin: origin.to_string(),
-                    position: None,
-                    message: format!("rule `{}` is already defined", rule.meta().id),
+                    position: Some(LineIndex::new(source).line_col(source, span.start)),
+                    span: Some(span),
+                    message: format!(
+                        "rule `{}` is already defined in {}",
+                        rule.meta().id,
+                        existing.meta().origin
+                    ),
                 });
             }
             self.rules.push(Box::new(rule));
@@ -175,12 +193,7 @@ impl Linter {
     /// A selector is a rule id or a category (`punctuation` matches `punctuation/*`).
     /// Returns the first selector that matches no rule as an error.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), String> {
-        let matches = |selector: &str, id: &str| {
-            id == selector
-                || id
-                    .strip_prefix(selector.trim_end_matches('/'))
-                    .is_some_and(|rest| rest.starts_with('/'))
-        };
+        let matches = selects;
         for selector in select.iter().chain(ignore) {
             if !self.rules.iter().any(|r| matches(selector, &r.meta().id)) {
                 return Err(selector.clone());
@@ -193,6 +206,33 @@ impl Linter {
         });
         self.prefilter = OnceLock::new();
         Ok(())
+    }
+
+    /// Report the findings of the rules matched by `selector` (a rule id or a category)
+    /// with this severity. Returns the selector as an error if it matches no rule.
+    pub fn set_severity(&mut self, selector: &str, severity: Severity) -> Result<(), String> {
+        let ids: Vec<_> = self
+            .rules
+            .iter()
+            .map(|r| r.meta().id.clone())
+            .filter(|id| selects(selector, id))
+            .collect();
+        if ids.is_empty() {
+            return Err(selector.to_string());
+        }
+        for id in ids {
+            self.severity.insert(id, severity);
+        }
+        Ok(())
+    }
+
+    /// The severity this linter reports a rule's findings with.
+    pub fn severity_of(&self, rule: &dyn Rule) -> Severity {
+        let meta = rule.meta();
+        self.severity
+            .get(&meta.id)
+            .copied()
+            .unwrap_or(meta.severity)
     }
 
     /// The active rules, sorted by id.
@@ -238,6 +278,13 @@ impl Linter {
         {
             if active {
                 rule.check(text, &mut out);
+            }
+        }
+        if !self.severity.is_empty() {
+            for d in &mut out {
+                if let Some(severity) = self.severity.get(&d.rule) {
+                    d.severity = *severity;
+                }
             }
         }
         out.sort_by(|a, b| {

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::{Parser, ValueEnum};
-use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+use mtlint::config::{self, Discovery, FailOn, FileError, Options, Settings, Workspace};
 use mtlint::files::{self, Content, Found};
 use mtlint::report::{self, FileReport, Totals};
 use mtlint::{Applicability, Example, FixMode, Linter, Markup, Severity};
@@ -59,9 +60,20 @@ struct Cli {
     /// Skip these rules or categories (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     ignore: Vec<String>,
-    /// Exit with status 1 when a diagnostic at or above this severity remains.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    fail_on: FailOn,
+    /// Exit with status 1 when a diagnostic at or above this severity remains:
+    /// error, warning (the default), info or never.
+    #[arg(long, value_name = "SEVERITY")]
+    fail_on: Option<FailOn>,
+    /// Use this configuration file for every file, instead of the nearest
+    /// `mtlint.toml` or `.mtlint.toml` above each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    no_config: bool,
+    /// Print the settings that apply to PATH, and where they come from, and exit.
+    #[arg(long, value_name = "PATH")]
+    show_config: Option<PathBuf>,
     /// Extra rule files, or directories of `*.toml` rule files.
     #[arg(long, value_name = "PATH")]
     rules: Vec<PathBuf>,
@@ -109,25 +121,6 @@ enum Color {
     Never,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-impl FailOn {
-    fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailOn::Error => severity >= Severity::Error,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Info => true,
-            FailOn::Never => false,
-        }
-    }
-}
-
 /// Set by Ctrl-C during `--fix`: stop between files, so no file is left half-written and
 /// no temporary file is left behind.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -136,14 +129,28 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 const BATCH: usize = 256;
 
 /// Failures that end the run before any file is linted (exit status 2).
-struct Fatal(String);
+enum Fatal {
+    Message(String),
+    /// An error in a configuration or rule file, shown with the offending line.
+    File(FileError),
+}
+
+impl From<FileError> for Fatal {
+    fn from(e: FileError) -> Self {
+        Fatal::File(e)
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
-        Err(Fatal(message)) => {
+        Err(Fatal::Message(message)) => {
             eprintln!("mtlint: error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Fatal::File(e)) => {
+            report::write_file_error(&mut stderr_writer(cli.color), &e);
             ExitCode::from(2)
         }
     }
@@ -152,7 +159,7 @@ fn main() -> ExitCode {
 /// `--test-rules`: run the examples of user rule files.
 fn test_rules(paths: &[PathBuf]) -> Result<u8, Fatal> {
     let mut linter = Linter::empty();
-    add_rule_files(&mut linter, paths)?;
+    config::add_rule_paths(&mut linter, paths)?;
     let (checked, failures) = linter.check_examples();
     let rules = linter.rules().count();
     for failure in &failures {
@@ -166,55 +173,57 @@ fn test_rules(paths: &[PathBuf]) -> Result<u8, Fatal> {
     Ok(if failures.is_empty() { 0 } else { 1 })
 }
 
-fn build_linter(cli: &Cli) -> Result<Linter, Fatal> {
-    let mut linter = Linter::builtin();
-    add_rule_files(&mut linter, &cli.rules)?;
-    linter.select(&cli.select, &cli.ignore).map_err(|unknown| {
-        Fatal(format!(
-            "unknown rule or category `{unknown}` (see --list-rules)"
-        ))
-    })?;
-    Ok(linter)
+/// Configuration for this run: files found as the command line says, overridden by it.
+fn workspace(cli: &Cli) -> Workspace {
+    let discovery = match (&cli.config, cli.no_config) {
+        (Some(file), _) => Discovery::File(file.clone()),
+        (None, true) => Discovery::Off,
+        (None, false) => Discovery::Nearest,
+    };
+    let options = Options {
+        select: cli.select.clone(),
+        ignore: cli.ignore.clone(),
+        fail_on: cli.fail_on,
+        rules: cli.rules.clone(),
+        source_languages: None,
+    };
+    Workspace::new(options, discovery)
 }
 
-/// Add the rules of each file, or of each `*.toml` file in each directory.
-fn add_rule_files(linter: &mut Linter, paths: &[PathBuf]) -> Result<(), Fatal> {
-    for path in paths {
-        let mut sources = Vec::new();
-        if path.is_dir() {
-            let (found, errors) = files::collect(std::slice::from_ref(path), &["toml"]);
-            if let Some(e) = errors.first() {
-                return Err(Fatal(format!("{}: {}", e.path.display(), e.message)));
-            }
-            sources.extend(found.into_iter().map(|f| f.path));
-        } else {
-            sources.push(path.clone());
-        }
-        for source in sources {
-            let text = std::fs::read_to_string(&source)
-                .map_err(|e| Fatal(format!("{}: {e}", source.display())))?;
-            linter
-                .add_rule_file(&source.display().to_string(), &text)
-                .map_err(|e| Fatal(format!("invalid rule file {e}")))?;
-        }
-    }
-    Ok(())
+/// Standard error, coloured as `--color` says.
+fn stderr_writer(color: Color) -> StandardStream {
+    let choice = match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if io::stderr().is_terminal() && !no_color() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    };
+    StandardStream::stderr(choice)
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 fn run(cli: &Cli) -> Result<u8, Fatal> {
     if !cli.test_rules.is_empty() {
         return test_rules(&cli.test_rules);
     }
-    let linter = build_linter(cli)?;
+    let workspace = workspace(cli);
+    // Settings for the current folder: rule listings, and a check of the command line.
+    let here = workspace.settings(Path::new("<stdin>"))?;
+    let linter = workspace.linter(&here)?;
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            io::stdout().is_terminal() && !no_color
-        }
+        Color::Auto => io::stdout().is_terminal() && !no_color(),
     };
     let mut stdout = io::BufWriter::new(io::stdout().lock());
+    if let Some(path) = &cli.show_config {
+        let settings = workspace.settings(path)?;
+        let linter = workspace.linter(&settings)?;
+        return finish(show_config(&mut stdout, path, &settings, &linter), 0);
+    }
     if cli.list_rules {
         return finish(list_rules(&mut stdout, &linter), 0);
     }
@@ -223,8 +232,13 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     }
     if let Some(id) = &cli.explain {
         return match linter.rule(id) {
-            Some(rule) => finish(explain(&mut stdout, rule.meta()), 0),
-            None => Err(Fatal(format!("unknown rule `{id}` (see --list-rules)"))),
+            Some(rule) => finish(
+                explain(&mut stdout, rule.meta(), linter.severity_of(rule)),
+                0,
+            ),
+            None => Err(Fatal::Message(format!(
+                "unknown rule `{id}` (see --list-rules)"
+            ))),
         };
     }
     let mut paths = cli.paths.clone();
@@ -235,13 +249,37 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     }
     let (on_disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() != "-");
-    let (found, walk_errors) = files::collect(&on_disk, files::DEFAULT_EXTENSIONS);
+    // A configuration error met while walking (in a nested configuration file) ends the
+    // run like one met before it.
+    let config_error = std::sync::Mutex::new(None);
+    let (found, walk_errors) =
+        files::collect(&on_disk, |path, is_dir| match workspace.settings(path) {
+            Ok(s) => !s.excluded && (is_dir || s.wants(path)),
+            Err(e) => {
+                config_error.lock().expect("not poisoned").get_or_insert(e);
+                false
+            }
+        });
+    if let Some(e) = config_error.into_inner().expect("not poisoned") {
+        return Err(e.into());
+    }
+    // Files named on the command line are linted whatever their extension, unless the
+    // configuration excludes them.
+    let mut kept = Vec::with_capacity(found.len());
+    for f in found {
+        if !f.explicit || !workspace.settings(&f.path)?.excluded {
+            kept.push(f);
+        }
+    }
+    if !stdin.is_empty() {
+        workspace.settings(Path::new(&cli.stdin_filename))?;
+    }
     let mut failed = false;
     for e in &walk_errors {
         eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
         failed = true;
     }
-    let mut inputs: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let mut inputs: Vec<Option<Found>> = kept.into_iter().map(Some).collect();
     if !stdin.is_empty() {
         inputs.push(None);
     }
@@ -251,7 +289,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     }
     let job = Job {
         cli,
-        linter: &linter,
+        workspace: &workspace,
         color,
     };
     let mut totals = Totals::default();
@@ -262,7 +300,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
-            .map_err(|e| Fatal(format!("cannot start {n} threads: {e}")))?;
+            .map_err(|e| Fatal::Message(format!("cannot start {n} threads: {e}")))?;
     }
     // Files are linted in parallel, a batch at a time; output keeps the input order.
     for batch in inputs.chunks(BATCH) {
@@ -333,7 +371,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
 /// What one run does to each input.
 struct Job<'a> {
     cli: &'a Cli,
-    linter: &'a Linter,
+    workspace: &'a Workspace,
     color: bool,
 }
 
@@ -392,6 +430,20 @@ impl Job<'_> {
                 return outcome;
             }
         };
+        let settings = match self.workspace.settings(Path::new(&name)) {
+            Ok(s) => s,
+            Err(e) => {
+                outcome.errors.push(e.to_string());
+                return outcome;
+            }
+        };
+        let linter = match self.workspace.linter(&settings) {
+            Ok(linter) => linter,
+            Err(e) => {
+                outcome.errors.push(e.to_string());
+                return outcome;
+            }
+        };
         let markup = match cli.markup {
             MarkupArg::Text => Markup::Text,
             MarkupArg::Markdown => Markup::Markdown,
@@ -405,7 +457,7 @@ impl Job<'_> {
             } else {
                 FixMode::SafeOnly
             };
-            let fixed = self.linter.fix_document(&text, markup, mode);
+            let fixed = linter.fix_document(&text, markup, mode);
             if !fixed.converged {
                 outcome.errors.push(format!(
                     "{name}: fixes did not settle after {} passes (a rule bug); left unchanged",
@@ -438,8 +490,10 @@ impl Job<'_> {
         if to_stdout {
             outcome.stdout = shown.as_bytes().to_vec();
         }
-        let diagnostics = self.linter.lint_document(shown, markup);
-        outcome.remaining_fail = diagnostics.iter().any(|d| cli.fail_on.fails(d.severity));
+        let diagnostics = linter.lint_document(shown, markup);
+        outcome.remaining_fail = diagnostics
+            .iter()
+            .any(|d| settings.fail_on.fails(d.severity));
         let mut totals = Totals::default();
         totals.add(&diagnostics);
         outcome.totals = Some(totals);
@@ -484,9 +538,10 @@ fn read_file_list(list: &Path, null: bool) -> Result<Vec<PathBuf>, Fatal> {
         io::stdin()
             .read_to_string(&mut text)
             .map(|_| text)
-            .map_err(|e| Fatal(format!("standard input: {e}")))?
+            .map_err(|e| Fatal::Message(format!("standard input: {e}")))?
     } else {
-        std::fs::read_to_string(list).map_err(|e| Fatal(format!("{}: {e}", list.display())))?
+        std::fs::read_to_string(list)
+            .map_err(|e| Fatal::Message(format!("{}: {e}", list.display())))?
     };
     let separator = if null { '\0' } else { '\n' };
     Ok(text
@@ -543,6 +598,40 @@ fn write_statistics(
     Ok(())
 }
 
+/// `--show-config`: the settings that apply to `path`, and where they come from.
+fn show_config(out: &mut dyn Write, path: &Path, s: &Settings, linter: &Linter) -> io::Result<()> {
+    let list = |items: &[String], empty: &str| {
+        if items.is_empty() {
+            empty.to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    writeln!(out, "file: {}", path.display())?;
+    match &s.config {
+        Some(config) => writeln!(out, "config: {}", config.display())?,
+        None => writeln!(out, "config: none (built-in defaults)")?,
+    }
+    for (i, paths) in &s.overrides {
+        writeln!(out, "override #{}: paths = {}", i + 1, paths.join(", "))?;
+    }
+    writeln!(out, "excluded: {}", if s.excluded { "yes" } else { "no" })?;
+    writeln!(out, "select: {}", list(&s.select, "all rules"))?;
+    writeln!(out, "ignore: {}", list(&s.ignore, "none"))?;
+    let severity: Vec<String> = s
+        .severity
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    writeln!(out, "severity: {}", list(&severity, "as built in"))?;
+    writeln!(out, "fail-on: {}", s.fail_on.as_str())?;
+    writeln!(out, "extensions: {}", s.extensions.join(", "))?;
+    let rules: Vec<String> = s.rules.iter().map(|r| r.display().to_string()).collect();
+    writeln!(out, "rules: {}", list(&rules, "built-in only"))?;
+    writeln!(out, "active rules: {}", linter.rules().count())?;
+    out.flush()
+}
+
 fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {
     meta.fix.map_or("no", |f| f.as_str())
 }
@@ -560,7 +649,7 @@ fn list_rules(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
             out,
             "{:width$}  {:8}  {:6}  {}",
             m.id,
-            m.severity.as_str(),
+            linter.severity_of(rule).as_str(),
             fix_kind(m),
             m.summary
         )?;
@@ -585,9 +674,9 @@ fn dump_patterns(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     out.flush()
 }
 
-fn explain(out: &mut dyn Write, m: &mtlint::RuleMeta) -> io::Result<()> {
+fn explain(out: &mut dyn Write, m: &mtlint::RuleMeta, severity: Severity) -> io::Result<()> {
     writeln!(out, "{}", m.id)?;
-    writeln!(out, "severity: {}", m.severity)?;
+    writeln!(out, "severity: {severity}")?;
     writeln!(out, "fix: {}", fix_kind(m))?;
     writeln!(out, "defined in: {}", Path::new(&m.origin).display())?;
     writeln!(out, "\n{}\n\n{}\n", m.summary, m.description)?;

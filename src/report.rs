@@ -192,6 +192,25 @@ pub fn write_human(out: &mut dyn WriteColor, report: &FileReport) -> io::Result<
     Ok(())
 }
 
+/// An error in a configuration or rule file, rustc-style, pointing at the offending text
+/// when its position is known. Errors writing it are ignored (it goes to standard error).
+pub fn write_file_error(out: &mut dyn WriteColor, e: &crate::config::FileError) {
+    let mut report = Report::error().with_message(&e.message);
+    if let Some(help) = &e.help {
+        report = report.with_notes(vec![format!("help: {help}")]);
+    }
+    let text = e.text.as_deref().unwrap_or("");
+    let file = codespan_reporting::files::SimpleFile::new(e.path.as_str(), text);
+    match &e.span {
+        Some(span) if e.text.is_some() => {
+            let span = span.start.min(text.len())..span.end.min(text.len());
+            report = report.with_labels(vec![Label::primary((), span)]);
+        }
+        _ => report.message = format!("{}: {}", e.path, e.message),
+    }
+    let _ = term::emit(out, &term::Config::default(), &file, &report);
+}
+
 /// `path:line:column: severity[rule] message`, one line each.
 pub fn write_short(out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
     each_located(report, |d, (line, column), _| {
