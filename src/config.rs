@@ -97,7 +97,7 @@ impl FromStr for FailOn {
 /// text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
-    /// The file, as it should be named to the user.
+    /// The file, as it should be named to the user (empty for the command line).
     pub path: String,
     /// Its text, when it could be read.
     pub text: Option<String>,
@@ -134,12 +134,15 @@ impl FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let (Some(text), Some(span)) = (&self.text, &self.span) {
-            let (line, col) = crate::LineIndex::new(text).line_col(text, span.start);
-            write!(f, ":{line}:{col}")?;
+        if !self.path.is_empty() {
+            write!(f, "{}", self.path)?;
+            if let (Some(text), Some(span)) = (&self.text, &self.span) {
+                let (line, col) = crate::LineIndex::new(text).line_col(text, span.start);
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ": ")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, "{}", self.message)?;
         if let Some(help) = &self.help {
             write!(f, " ({help})")?;
         }
@@ -438,7 +441,7 @@ impl Settings {
 
 fn unknown_selector_error(selector: &str) -> FileError {
     FileError {
-        path: "command line".to_string(),
+        path: String::new(),
         text: None,
         span: None,
         message: format!("unknown rule or category `{selector}` (see --list-rules)"),

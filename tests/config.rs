@@ -384,3 +384,29 @@ fn test_rules_reports_each_failing_example() {
     );
     assert_eq!(code, 1);
 }
+
+#[test]
+fn the_readme_example_configuration_is_valid() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n# mtlint.toml\n")
+        .expect("example in README")
+        + 8;
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "mtlint.toml", example);
+    write(dir.path(), "style/house.toml", HOUSE);
+    write(
+        dir.path(),
+        "style/more/extra.toml",
+        &HOUSE.replace("house/email", "house/e-mail"),
+    );
+    write(dir.path(), "legal/a.txt", "Send an e-mail. .\n");
+    let (out, err, code) = run(mtlint_in(dir.path()).args(["--format=short", "legal/a.txt"]));
+    assert_eq!(err, "");
+    assert_eq!(
+        out,
+        "legal/a.txt:1:15: warning[punctuation/doubled-period] doubled period\n"
+    );
+    assert_eq!(code, 1);
+}
