@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use mtlint::files::{self, Content, Found};
 use mtlint::report::{self, FileReport, Totals};
@@ -19,9 +19,13 @@ use rayon::prelude::*;
     name = "mtlint",
     version,
     about = "Find and fix machine-translation and copy-paste artifacts in prose",
-    after_help = "Examples:\n  mtlint samples/\n  mtlint --fix article.txt\n  mtlint --format json - < article.txt\n  mtlint --explain quotes/stray-closing-quote"
+    after_help = "Examples:\n  mtlint samples/\n  mtlint --fix article.txt\n  mtlint --format json - < article.txt\n  mtlint --explain quotes/stray-closing-quote",
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Files or directories to lint (`-` for standard input). Default: the current directory.
     paths: Vec<PathBuf>,
     /// Also lint the files listed in FILE (`-`: standard input), one path per line.
@@ -86,6 +90,13 @@ struct Cli {
     explain: Option<String>,
 }
 
+/// Subcommands. A path literally named like one is linted as `./server`.
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server on standard input and output (for editors).
+    Server,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
@@ -140,6 +151,16 @@ struct Fatal(String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Server) = cli.command {
+        return match mtlint::lsp::run_stdio() {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("mtlint server: error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(Fatal(message)) => {
