@@ -45,14 +45,15 @@ pub enum PositionEncoding {
 }
 
 impl PositionEncoding {
-    /// UTF-8 if the client lists it in `general.positionEncodings`, else UTF-16.
-    pub fn negotiate(capabilities: &lsp::ClientCapabilities) -> Self {
-        let offered = capabilities
-            .general
-            .as_ref()
-            .and_then(|g| g.position_encodings.as_deref())
-            .unwrap_or_default();
-        if offered.contains(&lsp::PositionEncodingKind::UTF8) {
+    /// UTF-8 if the client lists it in `capabilities.general.positionEncodings` of its
+    /// `initialize` parameters, else UTF-16. Read leniently: a client whose other
+    /// capabilities do not parse (Neovim sends an empty table as `[]`) is still served.
+    pub fn negotiate(initialize_params: &Value) -> Self {
+        let offered = initialize_params
+            .pointer("/capabilities/general/positionEncodings")
+            .and_then(Value::as_array)
+            .is_some_and(|list| list.iter().any(|e| e == "utf-8"));
+        if offered {
             PositionEncoding::Utf8
         } else {
             PositionEncoding::Utf16
@@ -271,16 +272,7 @@ pub fn run_stdio() -> Result<bool, Box<dyn Error + Send + Sync>> {
 /// end.
 pub fn serve(connection: &Connection) -> Result<bool, Box<dyn Error + Send + Sync>> {
     let (id, params) = connection.initialize_start()?;
-    let encoding = match serde_json::from_value::<lsp::InitializeParams>(params) {
-        Ok(params) => PositionEncoding::negotiate(&params.capabilities),
-        Err(e) => {
-            // The handshake cannot go on without knowing the client: answer, then stop.
-            let message = format!("invalid initialize parameters: {e}");
-            let response = Response::new_err(id, ErrorCode::InvalidParams as i32, message);
-            connection.sender.send(response.into())?;
-            return Err("invalid initialize parameters".into());
-        }
-    };
+    let encoding = PositionEncoding::negotiate(&params);
     let result = json!({
         "capabilities": capabilities(encoding),
         "serverInfo": { "name": "mtlint", "version": env!("CARGO_PKG_VERSION") },
@@ -685,7 +677,10 @@ fn explanation(d: &Diagnostic, linter: &Linter) -> String {
     let mut out = format!("**{}** ({}): {}", d.rule, d.severity, d.message);
     if let Some(rule) = linter.rule(&d.rule) {
         let m = rule.meta();
-        out.push_str(&format!("\n\n{}\n\n{}", m.summary, m.description));
+        if m.summary != d.message {
+            out.push_str(&format!("\n\n{}", m.summary));
+        }
+        out.push_str(&format!("\n\n{}", m.description));
         let bad = m.examples.iter().find_map(|e| match e {
             crate::Example::Bad { text, fixed } => Some((text, fixed)),
             crate::Example::Good { .. } => None,
@@ -778,30 +773,15 @@ mod tests {
 
     #[test]
     fn negotiation_prefers_utf8_when_offered() {
-        let caps = |list: Option<Vec<lsp::PositionEncodingKind>>| lsp::ClientCapabilities {
-            general: Some(lsp::GeneralClientCapabilities {
-                position_encodings: list,
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
-        use lsp::PositionEncodingKind as K;
-        assert_eq!(
-            PositionEncoding::negotiate(&caps(Some(vec![K::UTF16, K::UTF8]))),
-            PositionEncoding::Utf8
-        );
-        assert_eq!(
-            PositionEncoding::negotiate(&caps(Some(vec![K::UTF16, K::UTF32]))),
-            PositionEncoding::Utf16
-        );
-        assert_eq!(
-            PositionEncoding::negotiate(&caps(None)),
-            PositionEncoding::Utf16
-        );
-        assert_eq!(
-            PositionEncoding::negotiate(&lsp::ClientCapabilities::default()),
-            PositionEncoding::Utf16
-        );
+        let negotiate = |v: Value| PositionEncoding::negotiate(&v);
+        let offer = |list: Value| json!({"capabilities": {"general": {"positionEncodings": list}}});
+        assert_eq!(negotiate(offer(json!(["utf-16", "utf-8"]))), PositionEncoding::Utf8);
+        assert_eq!(negotiate(offer(json!(["utf-16", "utf-32"]))), PositionEncoding::Utf16);
+        assert_eq!(negotiate(offer(json!([]))), PositionEncoding::Utf16);
+        assert_eq!(negotiate(offer(json!("utf-8"))), PositionEncoding::Utf16);
+        assert_eq!(negotiate(json!({"capabilities": {"general": []}})), PositionEncoding::Utf16);
+        assert_eq!(negotiate(json!({})), PositionEncoding::Utf16);
+        assert_eq!(negotiate(Value::Null), PositionEncoding::Utf16);
     }
 
     #[test]
