@@ -14,6 +14,7 @@
 //! installs Debian's `neovim` package).
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -34,9 +35,11 @@ fn nvim_version() -> Option<String> {
 /// Run the Lua script in headless Neovim; returns what it recorded and the written file.
 fn run_neovim(encoding: &str) -> Option<(Value, String)> {
     let Some(version) = nvim_version() else {
-        eprintln!(
-            "\n\n*** SKIPPED lsp_neovim: `nvim` is not installed. ***\n\
-             *** Install Debian's `neovim` (`apt-get install -y neovim`) or run .ci/run. ***\n"
+        // Straight to stderr: the test harness would swallow `eprintln!` of a passing
+        // test.
+        let _ = std::io::stderr().write_all(
+            b"\n\n*** SKIPPED lsp_neovim: `nvim` is not installed. ***\n\
+              *** Install Debian's `neovim` (`apt-get install -y neovim`) or run .ci/run. ***\n\n",
         );
         return None;
     };
@@ -73,7 +76,11 @@ fn run_neovim(encoding: &str) -> Option<(Value, String)> {
         )
     });
     let recorded: Value = serde_json::from_str(&recorded).unwrap();
-    assert_eq!(recorded.get("error"), None, "the Lua script failed: {recorded:#}");
+    assert_eq!(
+        recorded.get("error"),
+        None,
+        "the Lua script failed: {recorded:#}"
+    );
     assert!(out.status.success(), "nvim exited with {:?}", out.status);
     Some((recorded, fs::read_to_string(&file).unwrap()))
 }
@@ -108,8 +115,14 @@ fn check(encoding: &str) {
         "{hover}"
     );
     assert!(hover.contains("mtlint --explain punctuation/doubled-period"));
-    assert_eq!(recorded["quickfix_titles"], json!(["Replace `. .` with `.`"]));
-    assert_eq!(recorded["after_quickfix"][0]["code"], "currency/space-after-symbol");
+    assert_eq!(
+        recorded["quickfix_titles"],
+        json!(["Replace `. .` with `.`"])
+    );
+    assert_eq!(
+        recorded["after_quickfix"][0]["code"],
+        "currency/space-after-symbol"
+    );
     assert_eq!(recorded["after_quickfix"][0]["col"], 15);
     assert_eq!(recorded["fix_all_titles"], json!(["Fix all safe problems"]));
     assert_eq!(recorded["server_exit"], json!({"code": 0, "signal": 0}));

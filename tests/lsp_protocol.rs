@@ -123,9 +123,8 @@ impl Client {
 
     /// The next diagnostics published for `uri`.
     fn diagnostics(&mut self, uri: &str) -> Value {
-        self.wait(|m| {
-            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-        })["params"]
+        self.wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+            ["params"]
             .clone()
     }
 
@@ -218,7 +217,10 @@ fn utf16_session_diagnostics_actions_hover_and_shutdown() {
     assert_eq!(actions[0]["title"], "Replace `. .` with `.`");
     assert_eq!(actions[0]["kind"], "quickfix");
     assert_eq!(actions[0]["isPreferred"], true);
-    assert_eq!(actions[0]["diagnostics"][0]["code"], "punctuation/doubled-period");
+    assert_eq!(
+        actions[0]["diagnostics"][0]["code"],
+        "punctuation/doubled-period"
+    );
     assert_eq!(
         actions[0]["edit"]["changes"][URI],
         json!([{ "range": range(2, 35, 2, 38), "newText": "." }])
@@ -270,7 +272,10 @@ fn utf16_session_diagnostics_actions_hover_and_shutdown() {
     let published = client.diagnostics(URI);
     assert_eq!(published["version"], 2);
     assert_eq!(published["diagnostics"].as_array().unwrap().len(), 1);
-    assert_eq!(published["diagnostics"][0]["code"], "currency/space-after-symbol");
+    assert_eq!(
+        published["diagnostics"][0]["code"],
+        "currency/space-after-symbol"
+    );
 
     // A ranged change (clients may send them anyway): delete the space after `$`.
     client.notify(
@@ -361,7 +366,11 @@ fn bad_requests_get_errors_not_a_crash() {
     let uri = "file:///tmp/mtlint-lsp-test/a.txt";
     client.open(uri, "plaintext", "It cost $ 5.\n");
     let far = client.code_actions(uri, range(90, 90, 99, 99), None);
-    assert_eq!(far.as_array().unwrap().len(), 1, "only the fix-all: {far:#}");
+    assert_eq!(
+        far.as_array().unwrap().len(),
+        1,
+        "only the fix-all: {far:#}"
+    );
     client.notify(
         "textDocument/didChange",
         json!({ "textDocument": { "uri": uri, "version": 2 },
@@ -383,7 +392,10 @@ fn requests_before_initialize_are_refused() {
     let early = client.request("textDocument/hover", json!({}));
     assert_eq!(early["error"]["code"], -32002);
     let response = client.request("initialize", json!({ "capabilities": {} }));
-    assert_eq!(response["result"]["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(
+        response["result"]["capabilities"]["positionEncoding"],
+        "utf-16"
+    );
     client.notify("initialized", json!({}));
     assert_eq!(client.shutdown(), 0);
 }
