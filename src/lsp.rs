@@ -89,6 +89,7 @@ pub struct Positions<'a> {
 }
 
 impl<'a> Positions<'a> {
+    /// Index the lines of `text` for conversions in `encoding`.
     pub fn new(text: &'a str, encoding: PositionEncoding) -> Self {
         Positions {
             text,
@@ -147,6 +148,7 @@ impl<'a> Positions<'a> {
         line.end
     }
 
+    /// The LSP range of a byte range.
     pub fn range(&self, span: &Range<usize>) -> lsp::Range {
         lsp::Range::new(self.position(span.start), self.position(span.end))
     }
@@ -277,7 +279,11 @@ pub fn serve(connection: &Connection) -> Result<bool, Box<dyn Error + Send + Syn
         "capabilities": capabilities(encoding),
         "serverInfo": { "name": "mtlint", "version": env!("CARGO_PKG_VERSION") },
     });
-    connection.initialize_finish(id, result)?;
+    // The `initialized` notification that follows is not waited for: a client that
+    // sends something else first is served all the same.
+    connection
+        .sender
+        .send(Response::new_ok(id, result).into())?;
     let mut server = Server {
         connection,
         encoding,

@@ -94,7 +94,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the language server on standard input and output (for editors).
-    Server,
+    Server {
+        /// Accepted for clients that pass it: standard input and output is the only
+        /// transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -151,7 +156,7 @@ struct Fatal(String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Server) = cli.command {
+    if let Some(Command::Server { .. }) = cli.command {
         return match mtlint::lsp::run_stdio() {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),

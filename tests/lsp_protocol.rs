@@ -49,8 +49,12 @@ fn read_messages(stdout: impl Read, to: mpsc::Sender<Value>) {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(&["server"])
+    }
+
+    fn start_with(args: &[&str]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_mtlint"))
-            .arg("server")
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -387,8 +391,9 @@ fn bad_requests_get_errors_not_a_crash() {
 }
 
 #[test]
-fn requests_before_initialize_are_refused() {
-    let mut client = Client::start();
+fn requests_before_initialize_are_refused_and_initialized_is_not_required() {
+    // `--stdio` is accepted (some clients add it).
+    let mut client = Client::start_with(&["server", "--stdio"]);
     let early = client.request("textDocument/hover", json!({}));
     assert_eq!(early["error"]["code"], -32002);
     let response = client.request("initialize", json!({ "capabilities": {} }));
@@ -396,6 +401,10 @@ fn requests_before_initialize_are_refused() {
         response["result"]["capabilities"]["positionEncoding"],
         "utf-16"
     );
+    // A document opened before `initialized`: served all the same.
+    let uri = "file:///tmp/mtlint-lsp-test/early.txt";
+    let published = client.open(uri, "plaintext", "They left. .\n");
+    assert_eq!(published["diagnostics"][0]["range"], range(0, 9, 0, 12));
     client.notify("initialized", json!({}));
     assert_eq!(client.shutdown(), 0);
 }
