@@ -424,3 +424,36 @@ fn a_closed_stream_or_malformed_message_ends_the_server_without_a_panic() {
     client.send_raw("{ not json");
     assert_eq!(client.status(), 1);
 }
+
+#[test]
+fn server_is_a_subcommand_and_paths_still_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("server"), "They left. .\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_mtlint"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status.code().unwrap(),
+        )
+    };
+    // A file named `server` is linted when written `./server`.
+    let (out, code) = run(&["--format", "short", "./server"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("server:1:10: error[punctuation/doubled-period]"),
+        "{out}"
+    );
+    // Paths as before.
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+    let (out, code) = run(&["--format", "short", samples]);
+    assert_eq!(code, 1);
+    assert!(out.contains("punctuation-and-spacing.txt:"), "{out}");
+    // The server with its input closed before `initialize`: an error, not a hang.
+    let (_, code) = run(&["server"]);
+    assert_eq!(code, 1);
+}
