@@ -1,5 +1,5 @@
--- Drives `mtlint server` from a real, headless Neovim (0.7+: uses start_client and
--- buf_attach_client, which Debian bookworm's 0.7.2 has; vim.lsp.start came in 0.8).
+-- Drives `mtlint server` from a real, headless Neovim: 0.7 (Debian bookworm's 0.7.2,
+-- the tested one) with start_client and buf_attach_client, 0.8+ with vim.lsp.start.
 --
 -- Run by tests/lsp_neovim.rs:
 --   nvim --headless --clean -c 'luafile tests/lsp_neovim.lua'
@@ -75,7 +75,7 @@ local function main()
     capabilities.general.positionEncodings = { 'utf-8', 'utf-16' }
   end
   local exited = nil
-  local client_id = vim.lsp.start_client({
+  local config = {
     name = 'mtlint',
     cmd = { bin, 'server' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
@@ -84,20 +84,27 @@ local function main()
     on_exit = function(code, signal)
       exited = { code = code, signal = signal }
     end,
-  })
-  assert(client_id, 'start_client failed')
+  }
 
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
-  assert(vim.lsp.buf_attach_client(bufnr, client_id), 'buf_attach_client failed')
+  local client_id
+  if vim.fn.has('nvim-0.8') == 1 then
+    -- Newer Neovim (start_client is deprecated from 0.11 on).
+    client_id = vim.lsp.start(config, { bufnr = bufnr })
+    assert(client_id, 'vim.lsp.start failed')
+  else
+    -- Neovim 0.7 (Debian bookworm).
+    client_id = vim.lsp.start_client(config)
+    assert(client_id, 'start_client failed')
+    assert(vim.lsp.buf_attach_client(bufnr, client_id), 'buf_attach_client failed')
+  end
   step('attached')
 
-  local client = vim.lsp.get_client_by_id(client_id)
-  vim.wait(TIMEOUT, function() return client.initialized end, 20)
-  result.server_position_encoding = (client.server_capabilities or {}).positionEncoding
-
-  -- 1. Diagnostics on open.
+  -- 1. Diagnostics on open (so the server is initialized).
   wait_for_count(bufnr, 2, 'after open')
+  local client = vim.lsp.get_client_by_id(client_id)
+  result.server_position_encoding = (client.server_capabilities or {}).positionEncoding
   result.opened = diagnostics(bufnr)
   step('diagnostics')
 
