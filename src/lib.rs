@@ -33,6 +33,7 @@ mod rule;
 mod text;
 
 pub mod files;
+pub mod lsp;
 pub mod report;
 
 pub use data_rule::{parse_rule_file, DataRule, RuleError};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
 use mtlint::config::{self, Discovery, FailOn, FileError, Options, Settings, Workspace};
 use mtlint::files::{self, Content, Found};
@@ -20,9 +20,13 @@ use rayon::prelude::*;
     name = "mtlint",
     version,
     about = "Find and fix machine-translation and copy-paste artifacts in prose",
-    after_help = "Examples:\n  mtlint samples/\n  mtlint --fix article.txt\n  mtlint --format json - < article.txt\n  mtlint --explain quotes/stray-closing-quote"
+    after_help = "Examples:\n  mtlint samples/\n  mtlint --fix article.txt\n  mtlint --format json - < article.txt\n  mtlint --explain quotes/stray-closing-quote",
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Files or directories to lint (`-` for standard input). Default: the current directory.
     paths: Vec<PathBuf>,
     /// Also lint the files listed in FILE (`-`: standard input), one path per line.
@@ -98,6 +102,18 @@ struct Cli {
     explain: Option<String>,
 }
 
+/// Subcommands. A path literally named like one is linted as `./server`.
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server on standard input and output (for editors).
+    Server {
+        /// Accepted for clients that pass it: standard input and output is the only
+        /// transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
@@ -143,6 +159,16 @@ impl From<FileError> for Fatal {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Server { .. }) = cli.command {
+        return match mtlint::lsp::run_stdio() {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("mtlint server: error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(Fatal::Message(message)) => {

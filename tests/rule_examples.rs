@@ -28,7 +28,10 @@ fn every_rule_example_holds() {
 #[test]
 fn the_readme_rule_example_is_valid_and_holds() {
     let readme = include_str!("../README.md");
-    let start = readme.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let start = readme
+        .find("```toml\n[[rule]]")
+        .expect("a rule in a toml block")
+        + "```toml\n".len();
     let source = &readme[start..start + readme[start..].find("```").unwrap()];
     let mut linter = Linter::empty();
     linter.add_rule_file("README.md", source).unwrap();
