@@ -25,10 +25,12 @@ mod checks;
 mod data_rule;
 mod diagnostic;
 mod fix;
+mod html;
 pub mod markdown;
 mod position;
 mod prefilter;
 mod rule;
+mod suppress;
 mod text;
 
 pub mod files;
@@ -72,19 +74,20 @@ pub enum Markup {
     /// CommonMark (with tables, footnotes, math and front matter): code, markup, link
     /// destinations and URLs are not linted, and fixes never touch them.
     Markdown,
+    /// HTML: text nodes and `alt`/`title` values are prose, with character references
+    /// decoded; scripts, styles, code, comments and other attributes are not linted, and
+    /// fixes never touch them.
+    Html,
 }
 
 impl Markup {
-    /// The markup a file name suggests: `.md`, `.markdown`, `.mdx` are Markdown.
+    /// The markup a file name suggests: `.md`, `.markdown`, `.mdx` are Markdown, `.html`,
+    /// `.htm`, `.xhtml` are HTML.
     pub fn from_path(path: &std::path::Path) -> Markup {
+        let is = |e: &str, names: &[&str]| names.iter().any(|m| e.eq_ignore_ascii_case(m));
         match path.extension().and_then(|e| e.to_str()) {
-            Some(e)
-                if ["md", "markdown", "mdx"]
-                    .iter()
-                    .any(|m| e.eq_ignore_ascii_case(m)) =>
-            {
-                Markup::Markdown
-            }
+            Some(e) if is(e, &["md", "markdown", "mdx"]) => Markup::Markdown,
+            Some(e) if is(e, &["html", "htm", "xhtml"]) => Markup::Html,
             _ => Markup::Text,
         }
     }
@@ -124,6 +127,8 @@ fn fix_loop(text: &str, mode: FixMode, lint: impl Fn(&str) -> Vec<Diagnostic>) -
 /// A set of rules, ready to lint texts.
 pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
+    /// Every rule id ever loaded, selected or not: suppression comments may name them.
+    known: Vec<std::sync::Arc<str>>,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
 }
@@ -138,12 +143,14 @@ impl Linter {
             rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
         }
         rules.extend(checks::all());
+        rules.extend(suppress::rules());
         rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
         Linter::new(rules)
     }
 
     fn new(rules: Vec<Box<dyn Rule>>) -> Self {
         Linter {
+            known: rules.iter().map(|r| r.meta().id.clone()).collect(),
             rules,
             prefilter: OnceLock::new(),
         }
@@ -164,6 +171,7 @@ impl Linter {
                     message: format!("rule `{}` is already defined", rule.meta().id),
                 });
             }
+            self.known.push(rule.meta().id.clone());
             self.rules.push(Box::new(rule));
         }
         self.rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
@@ -256,8 +264,8 @@ impl Linter {
     /// assert_eq!(&doc[found[0].span.clone()], ". .");
     /// ```
     pub fn lint_document(&self, text: &str, markup: Markup) -> Vec<Diagnostic> {
-        match markup {
-            Markup::Text => self.lint(text),
+        let (found, comments) = match markup {
+            Markup::Text => return self.lint(text),
             Markup::Markdown => {
                 let prose = markdown::prose_mask(text);
                 let mut found = self.lint(&prose);
@@ -265,9 +273,26 @@ impl Linter {
                 found.retain(|d| {
                     prose.as_bytes()[d.span.clone()] == text.as_bytes()[d.span.clone()]
                 });
-                found
+                let comments = if text.contains("mtlint-") {
+                    markdown::comments(text)
+                } else {
+                    Vec::new()
+                };
+                (found, comments)
             }
+            Markup::Html => {
+                let (view, comments) = html::prose_view(text);
+                (view.map_diagnostics(self.lint(&view.text)), comments)
+            }
+        };
+        if comments.is_empty() {
+            return found;
         }
+        let rules = suppress::Rules {
+            known: &self.known,
+            active: self.rules.iter().map(|r| &*r.meta().id).collect(),
+        };
+        suppress::apply(text, &comments, found, &rules)
     }
 
     /// Apply fixes until the text stops changing (at most [`MAX_FIX_PASSES`] passes).
@@ -290,6 +315,11 @@ impl Linter {
             let meta = rule.meta();
             let lint = |text: &str| {
                 let mut found = Vec::new();
+                if meta.id.starts_with("suppression/") {
+                    // Reported on suppression comments, in documents.
+                    found = self.lint_document(text, Markup::Markdown);
+                    found.retain(|d| d.rule == meta.id);
+                }
                 rule.check(text, &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));
                 found

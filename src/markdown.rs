@@ -26,16 +26,42 @@ enum Kind {
     Block,
 }
 
-/// The prose mask of a Markdown document (see the module documentation).
-pub fn prose_mask(source: &str) -> String {
-    let mut kinds = vec![Kind::Inline; source.len()];
-    let options = Options::ENABLE_TABLES
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--(.*?)-->").expect("valid regex"));
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_MATH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// The HTML comments of a Markdown document (source span and content): those in HTML
+/// blocks and inline HTML, not those shown in code.
+pub(crate) fn comments(source: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        if let Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) = event {
+            let raw = &source[range.clone()];
+            for c in COMMENT.captures_iter(raw) {
+                let whole = c.get(0).expect("group 0");
+                out.push((
+                    range.start + whole.start()..range.start + whole.end(),
+                    c[1].to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The prose mask of a Markdown document (see the module documentation).
+pub fn prose_mask(source: &str) -> String {
+    let mut kinds = vec![Kind::Inline; source.len()];
+    let options = options();
     // Inside these, text events are not prose.
     let mut hidden = 0usize;
     // For each open link, whether it is an autolink (its text is a URL).
