@@ -158,11 +158,12 @@ pub(crate) fn apply(
             if !rules.known.iter().any(|id| matches(name, id)) {
                 all_unused = false;
                 if report_unknown {
-                    found.push(unknown_meta().diagnostic(
-                        d.span.clone(),
-                        format!("unknown rule or category `{name}` in a suppression comment"),
-                        None,
-                    ));
+                    let mut message =
+                        format!("unknown rule or category `{name}` in a suppression comment");
+                    if let Some(close) = closest(name, rules.known) {
+                        message.push_str(&format!(" (did you mean `{close}`?)"));
+                    }
+                    found.push(unknown_meta().diagnostic(d.span.clone(), message, None));
                 }
                 continue;
             }
@@ -207,6 +208,39 @@ pub(crate) fn apply(
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     found
+}
+
+/// The known rule id or category closest to `name`, if close enough to be a typo.
+fn closest<'a>(name: &str, known: &'a [Arc<str>]) -> Option<&'a str> {
+    let categories = known
+        .iter()
+        .filter_map(|id| id.split_once('/').map(|(c, _)| c));
+    known
+        .iter()
+        .map(|id| &**id)
+        .chain(categories)
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 4).max(1))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// The comment, with its line when it stands alone on it and `whole_line` is set.
@@ -307,6 +341,18 @@ mod tests {
         );
         assert!(parse(0..1, "mtlint-disabled").is_none());
         assert!(parse(0..1, "a comment").is_none());
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        let known: Vec<Arc<str>> = vec!["typo/doubled-word".into(), "quotes/guillemets".into()];
+        assert_eq!(
+            closest("typo/doubled-words", &known),
+            Some("typo/doubled-word")
+        );
+        assert_eq!(closest("quote", &known), Some("quotes"));
+        assert_eq!(closest("house/colour", &known), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]
