@@ -113,6 +113,15 @@ impl ProseView {
         true
     }
 
+    /// The source ranges of text nodes copied verbatim into the prose (less character
+    /// references and line breaks).
+    pub fn verbatim_source(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.segments
+            .iter()
+            .filter(|s| s.verbatim && s.context == Context::Text)
+            .map(|s| s.source..s.source + s.source_len)
+    }
+
     /// Map a prose span to the source. Returns the source span and, if a fix on this
     /// span can be applied to the source, the context of its text.
     fn map(&self, span: Range<usize>) -> (Range<usize>, Option<Context>) {

@@ -2,7 +2,8 @@
 //! turned into a *prose mask*: a text of the same length in which everything that is
 //! not prose is blanked out, so every rule sees only prose while every offset stays an
 //! offset into the original file. Blocks that are not prose (fenced and indented code,
-//! HTML blocks, front matter, display math) become spaces, so they separate paragraphs;
+//! front matter, display math) become spaces, so they separate paragraphs; in HTML
+//! blocks only the text nodes are prose (see `html.rs`; character references stay masked);
 //! the other characters of inline non-prose (code spans, tags, link destinations, URLs,
 //! markup characters) become U+0001, which is neither a letter nor a space, so no sentence
 //! or word runs across them.
@@ -68,7 +69,17 @@ pub fn prose_mask(source: &str) -> String {
     let mut links: Vec<bool> = Vec::new();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => {
+            Event::Start(Tag::HtmlBlock) => {
+                // The text nodes of an HTML block are prose, its markup is inline
+                // non-prose: no sentence runs across a tag.
+                kinds[range.clone()].fill(Kind::Inline);
+                let (view, _) = crate::html::prose_view(&source[range.clone()]);
+                for text in view.verbatim_source() {
+                    kinds[range.start + text.start..range.start + text.end].fill(Kind::Prose);
+                }
+                hidden += 1;
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
                 kinds[range].fill(Kind::Block);
                 hidden += 1;
             }
