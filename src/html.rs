@@ -215,18 +215,18 @@ struct Piece {
 }
 
 /// Align the source of a token with its decoded text. The tokenizer copies everything but
-/// character references, carriage returns (CRLF and CR become LF) and NUL; at each `&`
-/// every reading (no reference; then a reference standing for one character, then for two,
-/// of each possible length, longest first) is tried, and the one after which source and decoded
-/// text agree up to the next special byte is kept.
+/// character references, carriage returns (CRLF and CR become LF) and NUL. At each `&`
+/// there are several readings: no reference, or a reference of some length standing for
+/// one or two characters (`&notit;` is `&not` then `it;`). They are tried in that order,
+/// longest reference first, with backtracking, and only readings after which the source
+/// is copied verbatim up to its next special byte are considered.
 fn align(raw: &str, decoded: &str) -> Option<Vec<Piece>> {
     let rb = raw.as_bytes();
     let db = decoded.as_bytes();
-    let special = |b: u8| matches!(b, b'&' | b'\r' | b'\0');
     let next_special = |from: usize| {
         rb[from..]
             .iter()
-            .position(|&b| special(b))
+            .position(|&b| matches!(b, b'&' | b'\r' | b'\0'))
             .map_or(rb.len(), |p| from + p)
     };
     // Whether the source from `i` to its next special byte is copied verbatim at `j`.
@@ -235,47 +235,26 @@ fn align(raw: &str, decoded: &str) -> Option<Vec<Piece>> {
         let run = &rb[i..k];
         db.get(j..j + run.len()) == Some(run) && (k < rb.len() || j + run.len() == db.len())
     };
-    let mut pieces = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < rb.len() {
-        let k = next_special(i);
-        if k > i {
-            if db.get(j..j + (k - i)) != Some(&rb[i..k]) {
-                return None;
-            }
-            pieces.push(Piece {
-                raw: i..k,
-                decoded: j..j + (k - i),
-            });
-            j += k - i;
-            i = k;
-            continue;
+    let char_len = |at: usize| decoded.get(at..)?.chars().next().map(char::len_utf8);
+    // The states that may follow state (i, j), the preferred one last.
+    let options = |i: usize, j: usize| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if i == rb.len() {
+            return out;
         }
-        let char_len = |at: usize| decoded.get(at..)?.chars().next().map(char::len_utf8);
         match rb[i] {
             b'\r' => {
                 let len = if rb.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                if db.get(j) != Some(&b'\n') {
-                    return None;
+                if db.get(j) == Some(&b'\n') {
+                    out.push((i + len, j + 1));
                 }
-                pieces.push(Piece {
-                    raw: i..i + len,
-                    decoded: j..j + 1,
-                });
-                i += len;
-                j += 1;
             }
             b'\0' => {
-                let len = char_len(j)?;
-                pieces.push(Piece {
-                    raw: i..i + 1,
-                    decoded: j..j + len,
-                });
-                i += 1;
-                j += len;
+                if let Some(n) = char_len(j) {
+                    out.push((i + 1, j + n));
+                }
             }
-            _ => {
-                // `&`: the longest reading of a reference that makes the rest agree.
+            b'&' => {
                 let name_end = i
                     + 1
                     + rb[i + 1..]
@@ -287,32 +266,57 @@ fn align(raw: &str, decoded: &str) -> Option<Vec<Piece>> {
                 } else {
                     name_end
                 };
-                let mut found = None;
-                if db.get(j) == Some(&b'&') && agrees(i + 1, j + 1) {
-                    found = Some((i + 1, j + 1));
-                }
-                // Most references stand for one character, a few for two.
                 let one = char_len(j).map(|n| j + n);
                 let two = one.and_then(|p| Some(p + char_len(p)?));
-                for produced in [one, two].into_iter().flatten() {
-                    if found.is_none() {
-                        found = (i + 2..=longest)
-                            .rev()
-                            .find(|&end| agrees(end, produced))
-                            .map(|end| (end, produced));
+                for produced in [two, one].into_iter().flatten() {
+                    for end in i + 2..=longest {
+                        if agrees(end, produced) {
+                            out.push((end, produced));
+                        }
                     }
                 }
-                let (end, produced) = found?;
-                pieces.push(Piece {
-                    raw: i..end,
-                    decoded: j..produced,
-                });
-                i = end;
-                j = produced;
+                if db.get(j) == Some(&b'&') && agrees(i + 1, j + 1) {
+                    out.push((i + 1, j + 1));
+                }
+            }
+            _ => {
+                let k = next_special(i);
+                if db.get(j..j + (k - i)) == Some(&rb[i..k]) {
+                    out.push((k, j + (k - i)));
+                }
+            }
+        }
+        out
+    };
+    // Depth-first search, remembering the states that lead nowhere.
+    let mut dead = std::collections::HashSet::new();
+    let mut stack = vec![((0, 0), options(0, 0))];
+    loop {
+        let (state, remaining) = stack.last_mut()?;
+        if *state == (rb.len(), db.len()) {
+            break;
+        }
+        match remaining.pop() {
+            Some(next) if !dead.contains(&next) => {
+                let more = options(next.0, next.1);
+                stack.push((next, more));
+            }
+            Some(_) => {}
+            None => {
+                dead.insert(*state);
+                stack.pop();
             }
         }
     }
-    (j == db.len()).then_some(pieces)
+    Some(
+        stack
+            .windows(2)
+            .map(|w| Piece {
+                raw: w[0].0 .0..w[1].0 .0,
+                decoded: w[0].0 .1..w[1].0 .1,
+            })
+            .collect(),
+    )
 }
 
 /// Elements whose content is not prose, and which separate paragraphs.
@@ -585,5 +589,79 @@ mod tests {
         );
         assert_eq!(escape("a b", Context::Attribute(None)), None);
         assert_eq!(escape("x", Context::Separator), None);
+    }
+}
+
+#[cfg(test)]
+mod alignment_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "a",
+        "the",
+        " ",
+        "\n",
+        "\r\n",
+        "\r",
+        "&",
+        "&amp;",
+        "&amp",
+        "&nbsp;",
+        "&nbsp",
+        "&notit;",
+        "&not",
+        "&#8217;",
+        "&#x2019;",
+        "&#0;",
+        "&#128;",
+        "&#xD800;",
+        "&#99999999;",
+        "&#;",
+        "&#x;",
+        "&NotEqualTilde;",
+        "&acE;",
+        "&unknown;",
+        "&lt",
+        "&ltx",
+        "=",
+        ";",
+        "#",
+        "x",
+        "<p>",
+        "</p>",
+        "<b title=\"&amp;x\">",
+        "<i alt='&nbsp'>",
+        "<img alt=&lt;a>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</textarea>",
+        "\0",
+        "é",
+        "«",
+        "<!-- c -->",
+        "<",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The source of every text token and attribute value aligns with its decoding.
+        #[test]
+        fn every_token_aligns(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)) {
+            let source: String = pieces.concat();
+            for token in tokens(&source) {
+                let (value, range) = match token {
+                    Token::Text(v, r) | Token::AttributeValue(v, r) => (v, r),
+                    _ => continue,
+                };
+                let decoded = String::from_utf8(value).unwrap();
+                prop_assert!(
+                    align(&source[range.clone()], &decoded).is_some(),
+                    "{:?} -> {:?} in {:?}", &source[range], decoded, source
+                );
+            }
+        }
     }
 }
