@@ -255,6 +255,9 @@ impl Linter {
     }
 
     /// Every finding in the prose of a document (see [`Markup`]), sorted by position.
+    /// Spans are byte ranges of `text` itself. In Markdown and HTML, suppression comments
+    /// (`<!-- mtlint-disable ... -->`) apply, and stale ones are reported
+    /// (`suppression/unknown-rule`, `suppression/unused`).
     ///
     /// ```
     /// use mtlint::{Linter, Markup};
@@ -262,6 +265,11 @@ impl Linter {
     /// let found = Linter::builtin().lint_document(doc, Markup::Markdown);
     /// assert_eq!(found.len(), 1);
     /// assert_eq!(&doc[found[0].span.clone()], ". .");
+    ///
+    /// let page = "<p class=\"a . .\">&laquo;&nbsp;Oui&nbsp;&raquo;, <code>ls ..</code></p>";
+    /// let found = Linter::builtin().lint_document(page, Markup::Html);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(&page[found[0].span.clone()], "&laquo;&nbsp;Oui&nbsp;&raquo;");
     /// ```
     pub fn lint_document(&self, text: &str, markup: Markup) -> Vec<Diagnostic> {
         let (found, comments) = match markup {
