@@ -189,3 +189,19 @@ fn plain_text_has_no_suppression_comments() {
         "<stdin>:2:10: error[punctuation/doubled-period] doubled period\n"
     );
 }
+
+#[test]
+fn suppressed_findings_are_not_fixed() {
+    let doc = "<!-- mtlint-disable-next-line -->\n<p>They left. .</p>\n<p>They left. .</p>\n";
+    let (out, _) = run(&["--markup=html", "--fix"], doc);
+    assert_eq!(
+        out,
+        "<!-- mtlint-disable-next-line -->\n<p>They left. .</p>\n<p>They left.</p>\n"
+    );
+    let doc = "<!-- mtlint-disable punctuation -->\nThey left. .\n<!-- mtlint-enable -->\nThey left. .\n";
+    let (out, _) = run(&["--markup=markdown", "--fix"], doc);
+    assert_eq!(
+        out,
+        "<!-- mtlint-disable punctuation -->\nThey left. .\n<!-- mtlint-enable -->\nThey left.\n"
+    );
+}
