@@ -198,7 +198,8 @@ fn suppressed_findings_are_not_fixed() {
         out,
         "<!-- mtlint-disable-next-line -->\n<p>They left. .</p>\n<p>They left.</p>\n"
     );
-    let doc = "<!-- mtlint-disable punctuation -->\nThey left. .\n<!-- mtlint-enable -->\nThey left. .\n";
+    let doc =
+        "<!-- mtlint-disable punctuation -->\nThey left. .\n<!-- mtlint-enable -->\nThey left. .\n";
     let (out, _) = run(&["--markup=markdown", "--fix"], doc);
     assert_eq!(
         out,
