@@ -277,3 +277,30 @@ fn broken_html_does_not_panic_or_lose_positions() {
     assert_eq!(fixed("</p></div>text , here"), "</p></div>text, here");
     assert_eq!(fixed("<code>never closed . ."), "<code>never closed . .");
 }
+
+#[test]
+fn the_clean_sample_as_html_stays_clean() {
+    let clean = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/clean.txt"))
+        .unwrap();
+    let mut doc = String::from("<!DOCTYPE html><html><head><title>Clean</title></head><body>\n");
+    for (n, paragraph) in clean
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        let mut text = paragraph
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('\u{a0}', "&nbsp;")
+            .replace('’', "&rsquo;")
+            .replace('“', "&#8220;")
+            .replace('”', "&#x201D;");
+        if n % 2 == 0 {
+            text = text.replacen(" the ", " <em>the</em> ", 1);
+        }
+        doc.push_str(&format!("<p class=\"p{n}\">{text}</p>\n"));
+    }
+    doc.push_str("</body></html>\n");
+    assert!(doc.matches("<p ").count() > 5);
+    assert_eq!(found(&doc), []);
+}
