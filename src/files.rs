@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Extensions linted when a directory is walked.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "mdx", "html", "htm", "xhtml",
+];
 
 /// Directory names never walked into (hidden ones, starting with `.`, are skipped too).
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];

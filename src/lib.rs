@@ -26,10 +26,12 @@ pub mod config;
 mod data_rule;
 mod diagnostic;
 mod fix;
+mod html;
 pub mod markdown;
 mod position;
 mod prefilter;
 mod rule;
+mod suppress;
 mod text;
 
 pub mod files;
@@ -74,19 +76,20 @@ pub enum Markup {
     /// CommonMark (with tables, footnotes, math and front matter): code, markup, link
     /// destinations and URLs are not linted, and fixes never touch them.
     Markdown,
+    /// HTML: text nodes and `alt`/`title` values are prose, with character references
+    /// decoded; scripts, styles, code, comments and other attributes are not linted, and
+    /// fixes never touch them.
+    Html,
 }
 
 impl Markup {
-    /// The markup a file name suggests: `.md`, `.markdown`, `.mdx` are Markdown.
+    /// The markup a file name suggests: `.md`, `.markdown`, `.mdx` are Markdown, `.html`,
+    /// `.htm`, `.xhtml` are HTML.
     pub fn from_path(path: &std::path::Path) -> Markup {
+        let is = |e: &str, names: &[&str]| names.iter().any(|m| e.eq_ignore_ascii_case(m));
         match path.extension().and_then(|e| e.to_str()) {
-            Some(e)
-                if ["md", "markdown", "mdx"]
-                    .iter()
-                    .any(|m| e.eq_ignore_ascii_case(m)) =>
-            {
-                Markup::Markdown
-            }
+            Some(e) if is(e, &["md", "markdown", "mdx"]) => Markup::Markdown,
+            Some(e) if is(e, &["html", "htm", "xhtml"]) => Markup::Html,
             _ => Markup::Text,
         }
     }
@@ -136,6 +139,8 @@ pub struct Linter {
     /// Severities set by [`Linter::set_severity`], by rule id.
     severity: std::collections::HashMap<std::sync::Arc<str>, Severity>,
     rules: Vec<Box<dyn Rule>>,
+    /// Every rule id ever loaded, selected or not: suppression comments may name them.
+    known: Vec<std::sync::Arc<str>>,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
 }
@@ -150,6 +155,7 @@ impl Linter {
             rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
         }
         rules.extend(checks::all());
+        rules.extend(suppress::rules());
         rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
         Linter::new(rules)
     }
@@ -157,6 +163,7 @@ impl Linter {
     fn new(rules: Vec<Box<dyn Rule>>) -> Self {
         Linter {
             severity: Default::default(),
+            known: rules.iter().map(|r| r.meta().id.clone()).collect(),
             rules,
             prefilter: OnceLock::new(),
         }
@@ -183,6 +190,7 @@ impl Linter {
                     ),
                 });
             }
+            self.known.push(rule.meta().id.clone());
             self.rules.push(Box::new(rule));
         }
         self.rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
@@ -295,6 +303,9 @@ impl Linter {
     }
 
     /// Every finding in the prose of a document (see [`Markup`]), sorted by position.
+    /// Spans are byte ranges of `text` itself. In Markdown and HTML, suppression comments
+    /// (`<!-- mtlint-disable ... -->`) apply, and stale ones are reported
+    /// (`suppression/unknown-rule`, `suppression/unused`).
     ///
     /// ```
     /// use mtlint::{Linter, Markup};
@@ -302,10 +313,15 @@ impl Linter {
     /// let found = Linter::builtin().lint_document(doc, Markup::Markdown);
     /// assert_eq!(found.len(), 1);
     /// assert_eq!(&doc[found[0].span.clone()], ". .");
+    ///
+    /// let page = "<p class=\"a . .\">&laquo;&nbsp;Oui&nbsp;&raquo;, <code>ls ..</code></p>";
+    /// let found = Linter::builtin().lint_document(page, Markup::Html);
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(&page[found[0].span.clone()], "&laquo;&nbsp;Oui&nbsp;&raquo;");
     /// ```
     pub fn lint_document(&self, text: &str, markup: Markup) -> Vec<Diagnostic> {
-        match markup {
-            Markup::Text => self.lint(text),
+        let (found, comments) = match markup {
+            Markup::Text => return self.lint(text),
             Markup::Markdown => {
                 let prose = markdown::prose_mask(text);
                 let mut found = self.lint(&prose);
@@ -313,9 +329,26 @@ impl Linter {
                 found.retain(|d| {
                     prose.as_bytes()[d.span.clone()] == text.as_bytes()[d.span.clone()]
                 });
-                found
+                let comments = if text.contains("mtlint-") {
+                    markdown::comments(text)
+                } else {
+                    Vec::new()
+                };
+                (found, comments)
             }
+            Markup::Html => {
+                let (view, comments) = html::prose_view(text);
+                (view.map_diagnostics(self.lint(&view.text)), comments)
+            }
+        };
+        if comments.is_empty() {
+            return found;
         }
+        let rules = suppress::Rules {
+            known: &self.known,
+            active: self.rules.iter().map(|r| &*r.meta().id).collect(),
+        };
+        suppress::apply(text, &comments, found, &rules)
     }
 
     /// Apply fixes until the text stops changing (at most [`MAX_FIX_PASSES`] passes).
@@ -338,6 +371,11 @@ impl Linter {
             let meta = rule.meta();
             let lint = |text: &str| {
                 let mut found = Vec::new();
+                if meta.id.starts_with("suppression/") {
+                    // Reported on suppression comments, in documents.
+                    found = self.lint_document(text, Markup::Markdown);
+                    found.retain(|d| d.rule == meta.id);
+                }
                 rule.check(text, &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));
                 found

@@ -36,7 +36,8 @@ struct Cli {
     #[arg(long, short = '0', requires = "files_from")]
     null: bool,
     /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
-    /// Markdown), or as plain text or Markdown whatever the name.
+    /// Markdown, `.html`, `.htm`, `.xhtml` HTML), or as plain text, Markdown or HTML
+    /// whatever the name.
     #[arg(long, value_enum, default_value_t = MarkupArg::Auto)]
     markup: MarkupArg,
     /// Print how many problems each rule found (and how many --fix can fix) instead of
@@ -128,6 +129,7 @@ enum MarkupArg {
     Auto,
     Text,
     Markdown,
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -473,6 +475,7 @@ impl Job<'_> {
         let markup = match cli.markup {
             MarkupArg::Text => Markup::Text,
             MarkupArg::Markdown => Markup::Markdown,
+            MarkupArg::Html => Markup::Html,
             MarkupArg::Auto => Markup::from_path(Path::new(&name)),
         };
         // The text the report refers to: the fixed text once fixes are applied.

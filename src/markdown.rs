@@ -2,7 +2,8 @@
 //! turned into a *prose mask*: a text of the same length in which everything that is
 //! not prose is blanked out, so every rule sees only prose while every offset stays an
 //! offset into the original file. Blocks that are not prose (fenced and indented code,
-//! HTML blocks, front matter, display math) become spaces, so they separate paragraphs;
+//! front matter, display math) become spaces, so they separate paragraphs; in HTML
+//! blocks only the text nodes are prose (see `html.rs`; character references stay masked);
 //! the other characters of inline non-prose (code spans, tags, link destinations, URLs,
 //! markup characters) become U+0001, which is neither a letter nor a space, so no sentence
 //! or word runs across them.
@@ -26,23 +27,59 @@ enum Kind {
     Block,
 }
 
-/// The prose mask of a Markdown document (see the module documentation).
-pub fn prose_mask(source: &str) -> String {
-    let mut kinds = vec![Kind::Inline; source.len()];
-    let options = Options::ENABLE_TABLES
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--(.*?)-->").expect("valid regex"));
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_MATH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// The HTML comments of a Markdown document (source span and content): those in HTML
+/// blocks and inline HTML, not those shown in code.
+pub(crate) fn comments(source: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        if let Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) = event {
+            let raw = &source[range.clone()];
+            for c in COMMENT.captures_iter(raw) {
+                let whole = c.get(0).expect("group 0");
+                out.push((
+                    range.start + whole.start()..range.start + whole.end(),
+                    c[1].to_string(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The prose mask of a Markdown document (see the module documentation).
+pub fn prose_mask(source: &str) -> String {
+    let mut kinds = vec![Kind::Inline; source.len()];
+    let options = options();
     // Inside these, text events are not prose.
     let mut hidden = 0usize;
     // For each open link, whether it is an autolink (its text is a URL).
     let mut links: Vec<bool> = Vec::new();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => {
+            Event::Start(Tag::HtmlBlock) => {
+                // The text nodes of an HTML block are prose, its markup is inline
+                // non-prose: no sentence runs across a tag.
+                kinds[range.clone()].fill(Kind::Inline);
+                let (view, _) = crate::html::prose_view(&source[range.clone()]);
+                for text in view.verbatim_source() {
+                    kinds[range.start + text.start..range.start + text.end].fill(Kind::Prose);
+                }
+                hidden += 1;
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => {
                 kinds[range].fill(Kind::Block);
                 hidden += 1;
             }

@@ -119,6 +119,60 @@ fn salted_prose() -> impl Strategy<Value = String> {
     )
 }
 
+/// Pieces of HTML markup, mixed with [`PIECES`] for the HTML mode.
+const HTML_PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<em>",
+    "</em>",
+    "<a href=\"x..y\" title=\"a . .\">",
+    "</a>",
+    "<img alt=\"the the ,x\">",
+    "<img alt='« a »' title=x,y>",
+    "<code>",
+    "</code>",
+    "<pre>",
+    "</pre>",
+    "<script>",
+    "</script>",
+    "<br>",
+    "<li>",
+    "<!-- x -->",
+    "<!-- mtlint-disable -->",
+    "<!-- mtlint-enable -->",
+    "<!-- mtlint-disable-next-line typo -->",
+    "<!-- mtlint-disable-next-line nope -->",
+    "&laquo;",
+    "&raquo;",
+    "&nbsp;",
+    "&#160;",
+    "&#x2019;",
+    "&amp;amp;",
+    "&amp;lt;",
+    "&notit;",
+    "&",
+    "<",
+    "\r",
+];
+
+fn salted_html() -> impl Strategy<Value = String> {
+    let pieces: Vec<&str> = PIECES.iter().chain(HTML_PIECES).copied().collect();
+    prop::collection::vec((prop::sample::select(pieces), prop::bool::ANY), 0..60).prop_map(
+        |pieces| {
+            pieces
+                .into_iter()
+                .map(|(p, space)| {
+                    if space {
+                        format!("{p} ")
+                    } else {
+                        p.to_string()
+                    }
+                })
+                .collect()
+        },
+    )
+}
+
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         salted_prose(),
@@ -168,6 +222,54 @@ proptest! {
     }
 
     #[test]
+    fn html_linting_and_fixing_hold_the_same_properties(
+        text in prop_oneof![salted_html(), any::<String>()]
+    ) {
+        for d in LINTER.lint_document(&text, Markup::Html) {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{:?}", d);
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{:?}", d);
+        }
+        for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
+            let once = LINTER.fix_document(&text, Markup::Html, mode);
+            prop_assert!(once.converged, "did not converge on {text:?}");
+            let twice = LINTER.fix_document(&once.text, Markup::Html, mode);
+            prop_assert_eq!(&twice.text, &once.text);
+        }
+    }
+
+    #[test]
+    fn html_fixes_leave_markup_alone(text in salted_html()) {
+        // Every tag and comment of the source is still there, in order, after fixing
+        // (`alt` and `title` values are prose).
+        let prose_attribute = regex::Regex::new(r#"(alt|title)=("[^"]*"|'[^']*'|[^\s>]*)"#).unwrap();
+        let tags = |t: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            let mut rest = t;
+            while let Some(start) = rest.find('<') {
+                // Only `<` before a letter, `/` or `!` opens a tag.
+                if !rest[start + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') {
+                    rest = &rest[start + 1..];
+                    continue;
+                }
+                let Some(len) = rest[start..].find('>') else { break };
+                out.push(prose_attribute.replace_all(&rest[start..start + len + 1], "$1=").into_owned());
+                rest = &rest[start + len + 1..];
+            }
+            out
+        };
+        let once = LINTER.fix_document(&text, Markup::Html, FixMode::IncludeUnsafe);
+        let before: Vec<String> = tags(&text)
+            .into_iter()
+            .filter(|t| !t.contains("mtlint-"))
+            .collect();
+        let after: Vec<String> = tags(&once.text)
+            .into_iter()
+            .filter(|t| !t.contains("mtlint-"))
+            .collect();
+        prop_assert_eq!(before, after, "{:?} -> {:?}", text, once.text);
+    }
+
+    #[test]
     fn a_fix_changes_nothing_outside_its_span(text in salted_prose()) {
         for d in LINTER.lint(&text) {
             let Some(fix) = &d.fix else { continue };
@@ -191,7 +293,7 @@ fn fuzz_regressions_settle_and_stay_fixed() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        for markup in [Markup::Text, Markup::Markdown] {
+        for markup in [Markup::Text, Markup::Markdown, Markup::Html] {
             for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
                 let once = LINTER.fix_document(&text, markup, mode);
                 assert!(once.converged, "did not settle: {text:?}");

@@ -1,4 +1,4 @@
-//! Lint and fix arbitrary bytes, as plain text and as Markdown: never panic, spans on character boundaries, fixes settle
+//! Lint and fix arbitrary bytes, as plain text, Markdown and HTML: never panic, spans on character boundaries, fixes settle
 //! and are idempotent.
 #![no_main]
 
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(Content::Text(text)) = decode(data.to_vec()) else {
         return;
     };
-    for markup in [Markup::Text, Markup::Markdown] {
+    for markup in [Markup::Text, Markup::Markdown, Markup::Html] {
         for d in LINTER.lint_document(&text, markup) {
             assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
             assert!(d.span.start <= d.span.end && d.span.end <= text.len());

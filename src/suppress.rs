@@ -1,0 +1,364 @@
+//! Inline suppression comments in Markdown and HTML:
+//!
+//! - `<!-- mtlint-disable -->` … `<!-- mtlint-enable -->`: no finding in between;
+//! - `<!-- mtlint-disable rule-id, category -->` … `<!-- mtlint-enable rule-id -->`: only
+//!   those (an `mtlint-enable` without names ends every disabled range);
+//! - `<!-- mtlint-disable-next-line rule-id -->`: the next non-blank line only.
+//!
+//! A finding is suppressed when it starts inside a range. A comment naming an unknown rule
+//! or category is reported (`suppression/unknown-rule`), and so is a suppression that
+//! suppresses nothing (`suppression/unused`), so stale comments get cleaned up.
+
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+
+/// Rule id of the report of an unknown rule or category in a suppression comment.
+pub const UNKNOWN: &str = "suppression/unknown-rule";
+/// Rule id of the report of a suppression that suppresses nothing.
+pub const UNUSED: &str = "suppression/unused";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Disable,
+    Enable,
+    NextLine,
+}
+
+#[derive(Debug)]
+struct Directive {
+    /// The whole comment, in the source.
+    span: Range<usize>,
+    kind: Kind,
+    /// The rules and categories named; empty for all.
+    selectors: Vec<String>,
+}
+
+fn parse(span: Range<usize>, body: &str) -> Option<Directive> {
+    let body = body.trim();
+    let (kind, rest) = [
+        ("mtlint-disable-next-line", Kind::NextLine),
+        ("mtlint-disable", Kind::Disable),
+        ("mtlint-enable", Kind::Enable),
+    ]
+    .into_iter()
+    .find_map(|(word, kind)| Some((kind, body.strip_prefix(word)?)))?;
+    if !(rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace())) {
+        return None;
+    }
+    let selectors = rest
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some(Directive {
+        span,
+        kind,
+        selectors,
+    })
+}
+
+/// Whether a selector (rule id or category) names rule `id`.
+pub(crate) fn matches(selector: &str, id: &str) -> bool {
+    id == selector
+        || id
+            .strip_prefix(selector.trim_end_matches('/'))
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The next non-blank line after `from`.
+fn next_line(source: &str, from: usize) -> Range<usize> {
+    let mut start = match source[from..].find('\n') {
+        Some(p) => from + p + 1,
+        None => return source.len()..source.len(),
+    };
+    loop {
+        let end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |p| start + p);
+        if !source[start..end].trim().is_empty() || end == source.len() {
+            return start..end;
+        }
+        start = end + 1;
+    }
+}
+
+/// What the linter knows about its rules, for [`apply`].
+pub(crate) struct Rules<'a> {
+    /// Every rule id loaded, active or not.
+    pub known: &'a [Arc<str>],
+    /// The active rule ids.
+    pub active: Vec<&'a str>,
+}
+
+/// Drop the findings suppressed by the `comments` (source span and content) of `source`,
+/// and add the reports on the comments themselves (if those rules are active).
+pub(crate) fn apply(
+    source: &str,
+    comments: &[(Range<usize>, String)],
+    mut found: Vec<Diagnostic>,
+    rules: &Rules<'_>,
+) -> Vec<Diagnostic> {
+    let directives: Vec<Directive> = comments
+        .iter()
+        .filter_map(|(span, body)| parse(span.clone(), body))
+        .collect();
+    if directives.is_empty() {
+        return found;
+    }
+    // (directive, selector or None for all, range).
+    let mut scopes: Vec<(usize, Option<usize>, Range<usize>)> = Vec::new();
+    for (n, d) in directives.iter().enumerate() {
+        let selectors: Vec<Option<usize>> = if d.selectors.is_empty() {
+            vec![None]
+        } else {
+            (0..d.selectors.len()).map(Some).collect()
+        };
+        for s in selectors {
+            let range = match d.kind {
+                Kind::Enable => continue,
+                Kind::NextLine => next_line(source, d.span.end),
+                Kind::Disable => {
+                    let name = s.map(|s| d.selectors[s].as_str());
+                    let end = directives[n + 1..]
+                        .iter()
+                        .find(|e| {
+                            e.kind == Kind::Enable
+                                && (e.selectors.is_empty()
+                                    || name
+                                        .is_some_and(|name| e.selectors.iter().any(|e| e == name)))
+                        })
+                        .map_or(source.len(), |e| e.span.start);
+                    d.span.end..end
+                }
+            };
+            scopes.push((n, s, range));
+        }
+    }
+    let mut hits = vec![0usize; scopes.len()];
+    found.retain(|diagnostic| {
+        let mut suppressed = false;
+        for (k, (n, s, range)) in scopes.iter().enumerate() {
+            let named = s.is_none_or(|s| matches(&directives[*n].selectors[s], &diagnostic.rule));
+            if named && range.contains(&diagnostic.span.start) {
+                hits[k] += 1;
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    let report_unknown = rules.active.contains(&UNKNOWN);
+    let report_unused = rules.active.contains(&UNUSED);
+    for (n, d) in directives.iter().enumerate() {
+        let mut all_unused = d.kind != Kind::Enable;
+        let mut unused = Vec::new();
+        for (s, name) in d.selectors.iter().enumerate() {
+            if !rules.known.iter().any(|id| matches(name, id)) {
+                all_unused = false;
+                if report_unknown {
+                    let mut message =
+                        format!("unknown rule or category `{name}` in a suppression comment");
+                    if let Some(close) = closest(name, rules.known) {
+                        message.push_str(&format!(" (did you mean `{close}`?)"));
+                    }
+                    found.push(unknown_meta().diagnostic(d.span.clone(), message, None));
+                }
+                continue;
+            }
+            let used = scopes
+                .iter()
+                .zip(&hits)
+                .any(|((m, t, _), h)| *m == n && *t == Some(s) && *h > 0);
+            // A rule that is not active could have been suppressed: not known to be unused.
+            let checkable = rules.active.iter().any(|id| matches(name, id));
+            if d.kind != Kind::Enable && !used && checkable {
+                unused.push(name.as_str());
+            } else {
+                all_unused = false;
+            }
+        }
+        if d.selectors.is_empty() && d.kind != Kind::Enable {
+            all_unused = !scopes
+                .iter()
+                .zip(&hits)
+                .any(|((m, _, _), h)| *m == n && *h > 0);
+        }
+        if !report_unused || (unused.is_empty() && !all_unused) {
+            continue;
+        }
+        let message = if all_unused {
+            "this suppression comment suppresses nothing".to_string()
+        } else {
+            let names: Vec<String> = unused.iter().map(|u| format!("`{u}`")).collect();
+            format!("nothing to suppress for {}", names.join(", "))
+        };
+        let fix = all_unused.then(|| Fix {
+            replacement: String::new(),
+            applicability: Applicability::Unsafe,
+        });
+        found.push(unused_meta().diagnostic(
+            removal_span(source, &d.span, fix.is_some()),
+            message,
+            fix,
+        ));
+    }
+    found.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    found
+}
+
+/// The known rule id or category closest to `name`, if close enough to be a typo.
+fn closest<'a>(name: &str, known: &'a [Arc<str>]) -> Option<&'a str> {
+    let categories = known
+        .iter()
+        .filter_map(|id| id.split_once('/').map(|(c, _)| c));
+    known
+        .iter()
+        .map(|id| &**id)
+        .chain(categories)
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 4).max(1))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The comment, with its line when it stands alone on it and `whole_line` is set.
+fn removal_span(source: &str, span: &Range<usize>, whole_line: bool) -> Range<usize> {
+    if !whole_line {
+        return span.clone();
+    }
+    let line_start = source[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |p| span.end + p);
+    let alone = source[line_start..span.start].trim().is_empty()
+        && source[span.end..line_end].trim().is_empty();
+    if alone {
+        let end = (line_end + 1).min(source.len());
+        line_start..end
+    } else {
+        span.clone()
+    }
+}
+
+fn unknown_meta() -> &'static RuleMeta {
+    static META: LazyLock<RuleMeta> = LazyLock::new(|| RuleMeta {
+        id: UNKNOWN.into(),
+        severity: Severity::Info,
+        fix: None,
+        summary: "a suppression comment names an unknown rule or category".into(),
+        description: "In Markdown and HTML, `<!-- mtlint-disable ... -->`, \
+            `<!-- mtlint-enable ... -->` and `<!-- mtlint-disable-next-line ... -->` name the \
+            rules or categories they apply to. A name that matches no rule is a typo or a \
+            rule that no longer exists: the comment suppresses nothing."
+            .into(),
+        origin: "src/suppress.rs".into(),
+        examples: vec![
+            Example::flagged("<!-- mtlint-disable-next-line typo/no-such-rule -->\nText.\n"),
+            Example::good("<!-- mtlint-disable-next-line typo -->\nThe the end.\n"),
+        ],
+    });
+    &META
+}
+
+fn unused_meta() -> &'static RuleMeta {
+    static META: LazyLock<RuleMeta> = LazyLock::new(|| RuleMeta {
+        id: UNUSED.into(),
+        severity: Severity::Info,
+        fix: Some(Applicability::Unsafe),
+        summary: "a suppression comment suppresses nothing".into(),
+        description: "A `mtlint-disable` or `mtlint-disable-next-line` comment (in Markdown \
+            or HTML) under which no finding of the rules it names remains: the text was \
+            fixed, so the comment is stale. Only rules that are active are considered. The \
+            fix (unsafe: another selection of rules might need the comment) removes the \
+            comment, and its line when it stands alone on it."
+            .into(),
+        origin: "src/suppress.rs".into(),
+        examples: vec![
+            Example::bad(
+                "<!-- mtlint-disable-next-line typo/doubled-word -->\nA clean line.\n",
+                "A clean line.\n",
+            ),
+            Example::good("<!-- mtlint-disable-next-line typo/doubled-word -->\nThe the end.\n"),
+        ],
+    });
+    &META
+}
+
+/// A rule that exists to be listed, explained, selected and ignored: its findings are
+/// made by [`apply`], on documents.
+struct Reported(&'static RuleMeta);
+
+impl Rule for Reported {
+    fn meta(&self) -> &RuleMeta {
+        self.0
+    }
+
+    fn check(&self, _text: &str, _out: &mut Vec<Diagnostic>) {}
+}
+
+/// The rules of suppression comments.
+pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(Reported(unknown_meta())),
+        Box::new(Reported(unused_meta())),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives_are_parsed() {
+        let d = parse(0..1, " mtlint-disable a/b, c  d ").unwrap();
+        assert_eq!(d.kind, Kind::Disable);
+        assert_eq!(d.selectors, ["a/b", "c", "d"]);
+        assert_eq!(
+            parse(0..1, "mtlint-disable-next-line").unwrap().kind,
+            Kind::NextLine
+        );
+        assert!(parse(0..1, "mtlint-disabled").is_none());
+        assert!(parse(0..1, "a comment").is_none());
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        let known: Vec<Arc<str>> = vec!["typo/doubled-word".into(), "quotes/guillemets".into()];
+        assert_eq!(
+            closest("typo/doubled-words", &known),
+            Some("typo/doubled-word")
+        );
+        assert_eq!(closest("quote", &known), Some("quotes"));
+        assert_eq!(closest("house/colour", &known), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn the_next_line_skips_blank_lines() {
+        let s = "<!-- x -->\n\n  \nthe line\nafter";
+        assert_eq!(&s[next_line(s, 10)], "the line");
+        assert_eq!(next_line("x", 1), 1..1);
+    }
+}
