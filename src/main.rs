@@ -317,7 +317,8 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         ));
     }
     let mut wrote_sarif_result = false;
-    let bar = if wants_progress(cli, inputs.len(), io::stderr().is_terminal()) {
+    let progress = wants_progress(cli, inputs.len(), io::stderr().is_terminal());
+    let bar = if progress {
         progress_bar(inputs.len())
     } else {
         ProgressBar::hidden()
@@ -353,42 +354,48 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
             })
             .collect();
         // The bar steps aside while the output of the batch is printed.
-        bar.suspend(|| for (input, outcome) in batch.iter().zip(outcomes) {
-            if cli.verbose {
-                emit(stdout.flush());
-                eprintln!("mtlint: {}", describe(cli, input.as_ref()));
-            }
-            if sarif_log && !outcome.stdout.is_empty() {
-                if wrote_sarif_result {
-                    emit(stdout.write_all(sarif::SEPARATOR));
+        bar.suspend(|| {
+            for (input, outcome) in batch.iter().zip(outcomes) {
+                if cli.verbose {
+                    emit(stdout.flush());
+                    eprintln!("mtlint: {}", describe(cli, input.as_ref()));
                 }
-                wrote_sarif_result = true;
-            }
-            if sarif_log {
-                log_errors.extend(outcome.errors.iter().cloned());
-            }
-            emit(stdout.write_all(&outcome.stdout));
-            if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
-                emit(stdout.flush());
-                let mut stderr = io::stderr().lock();
-                for e in &outcome.errors {
-                    emit(writeln!(stderr, "mtlint: error: {e}"));
+                if sarif_log && !outcome.stdout.is_empty() {
+                    if wrote_sarif_result {
+                        emit(stdout.write_all(sarif::SEPARATOR));
+                    }
+                    wrote_sarif_result = true;
                 }
-                emit(stderr.write_all(&outcome.stderr));
+                if sarif_log {
+                    log_errors.extend(outcome.errors.iter().cloned());
+                }
+                emit(stdout.write_all(&outcome.stdout));
+                if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
+                    emit(stdout.flush());
+                    let mut stderr = io::stderr().lock();
+                    for e in &outcome.errors {
+                        emit(writeln!(stderr, "mtlint: error: {e}"));
+                    }
+                    emit(stderr.write_all(&outcome.stderr));
+                }
+                failed |= !outcome.errors.is_empty();
+                if let Some(t) = outcome.totals {
+                    totals.merge(&t);
+                }
+                remaining_fail |= outcome.remaining_fail;
+                diff_changes |= outcome.diff_changed;
+                for (rule, (n, fixable)) in outcome.counts {
+                    let total = counts.entry(rule).or_default();
+                    total.0 += n;
+                    total.1 += fixable;
+                }
+                fixed_count += outcome.fixed;
+                fixed_files += usize::from(outcome.fixed > 0);
             }
-            failed |= !outcome.errors.is_empty();
-            if let Some(t) = outcome.totals {
-                totals.merge(&t);
+            if progress {
+                // Out before the bar is drawn again.
+                emit(stdout.flush());
             }
-            remaining_fail |= outcome.remaining_fail;
-            diff_changes |= outcome.diff_changed;
-            for (rule, (n, fixable)) in outcome.counts {
-                let total = counts.entry(rule).or_default();
-                total.0 += n;
-                total.1 += fixable;
-            }
-            fixed_count += outcome.fixed;
-            fixed_files += usize::from(outcome.fixed > 0);
         });
     }
     bar.finish_and_clear();
@@ -561,7 +568,11 @@ impl Job<'_> {
             Buffer::no_color()
         };
         if cli.format == Format::Sarif {
-            emit(sarif::write_results(&mut buffer, &report, &self.sarif_indices));
+            emit(sarif::write_results(
+                &mut buffer,
+                &report,
+                &self.sarif_indices,
+            ));
         } else {
             emit(write_report(&mut buffer, cli.format, &report));
         }
@@ -664,7 +675,10 @@ fn generate(out: &mut dyn Write, what: Generate) -> io::Result<()> {
         Generate::CompletionsElvish => clap_complete::Shell::Elvish,
         Generate::CompletionsPowershell => clap_complete::Shell::PowerShell,
     };
-    clap_complete::generate(shell, &mut command, "mtlint", out);
+    // Into a buffer first: clap_complete panics when it cannot write (`| head`).
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut command, "mtlint", &mut buffer);
+    out.write_all(&buffer)?;
     out.flush()
 }
 

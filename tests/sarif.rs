@@ -125,7 +125,11 @@ fn locations_count_utf16_code_units_on_lines_with_accents_and_emoji() {
 #[test]
 fn each_result_points_at_its_rule_and_rules_carry_their_help() {
     let dir = TempDir::new().unwrap();
-    fs::write(dir.path().join("a.md"), "It cost $ 5.\n\n« Oui », said he.\n").unwrap();
+    fs::write(
+        dir.path().join("a.md"),
+        "It cost $ 5.\n\n« Oui », said he.\n",
+    )
+    .unwrap();
     let (log, _) = sarif(dir.path(), &["a.md"]);
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
@@ -192,7 +196,11 @@ fn info_is_a_note_and_unreadable_files_are_tool_notifications() {
 fn results_of_many_files_form_one_log() {
     let dir = TempDir::new().unwrap();
     for i in 0..300 {
-        let text = if i % 2 == 0 { "They left. .\n" } else { "Fine.\n" };
+        let text = if i % 2 == 0 {
+            "They left. .\n"
+        } else {
+            "Fine.\n"
+        };
         fs::write(dir.path().join(format!("f{i:03}.txt")), text).unwrap();
     }
     let (log, _) = sarif(dir.path(), &["."]);
