@@ -37,6 +37,7 @@ mod text;
 pub mod files;
 pub mod lsp;
 pub mod report;
+pub mod sarif;
 
 pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};

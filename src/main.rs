@@ -7,11 +7,13 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mtlint::config::{self, Discovery, FailOn, FileError, Options, Settings, Workspace};
 use mtlint::files::{self, Content, Found};
 use mtlint::report::{self, FileReport, Totals};
+use mtlint::sarif;
 use mtlint::{Applicability, Example, FixMode, Linter, Markup, Severity};
 use rayon::prelude::*;
 
@@ -20,7 +22,7 @@ use rayon::prelude::*;
     name = "mtlint",
     version,
     about = "Find and fix machine-translation and copy-paste artifacts in prose",
-    after_help = "Examples:\n  mtlint samples/\n  mtlint --fix article.txt\n  mtlint --format json - < article.txt\n  mtlint --explain quotes/stray-closing-quote",
+    after_help = EXAMPLES,
     args_conflicts_with_subcommands = true,
     disable_help_subcommand = true
 )]
@@ -101,6 +103,26 @@ struct Cli {
     /// Explain one rule, with its examples, and exit.
     #[arg(long, value_name = "ID")]
     explain: Option<String>,
+    /// Print nothing but the problems and errors: no summary line, no progress bar.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also tell on standard error each file linted, how it is read, and its config file.
+    #[arg(long, short = 'v')]
+    verbose: bool,
+    /// Print shell completions or the man page (generated from these options) and exit.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    generate: Option<Generate>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Generate {
+    CompletionsBash,
+    CompletionsZsh,
+    CompletionsFish,
+    CompletionsElvish,
+    CompletionsPowershell,
+    /// The man page, mtlint.1 (roff).
+    Man,
 }
 
 /// Subcommands. A path literally named like one is linted as `./server`.
@@ -122,6 +144,8 @@ enum Format {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// One SARIF 2.1.0 log for the run (code scanning).
+    Sarif,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,6 +162,22 @@ enum Color {
     Always,
     Never,
 }
+
+const EXAMPLES: &str = "\
+Examples:
+  mtlint                                  lint the current directory
+  mtlint samples/ notes.md                lint a directory and a file
+  mtlint --fix article.txt                apply the safe fixes in place
+  mtlint --diff --unsafe-fixes docs/      show every fix as a diff, write nothing
+  mtlint --format json - < article.txt    lint standard input, JSON Lines out
+  mtlint --format sarif . > mtlint.sarif  one SARIF log for code scanning
+  mtlint --statistics archive/            problems per rule, most frequent first
+  mtlint --select quotes --ignore quotes/unclosed-quote .
+  mtlint --explain quotes/stray-closing-quote
+  mtlint --generate completions-bash > ~/.local/share/bash-completion/completions/mtlint
+  mtlint --generate man > mtlint.1
+
+Exit status: 0 no problem (at --fail-on level), 1 problems remain, 2 error.";
 
 /// Set by Ctrl-C during `--fix`: stop between files, so no file is left half-written and
 /// no temporary file is left behind.
@@ -234,6 +274,9 @@ fn no_color() -> bool {
 }
 
 fn run(cli: &Cli) -> Result<u8, Fatal> {
+    if let Some(what) = cli.generate {
+        return finish(generate(&mut io::stdout().lock(), what), 0);
+    }
     if !cli.test_rules.is_empty() {
         return test_rules(&cli.test_rules);
     }
@@ -277,6 +320,15 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     }
     let (on_disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() != "-");
+    // One SARIF log for the whole run, unless the run prints something else.
+    let sarif_log = cli.format == Format::Sarif && !cli.statistics && !cli.diff;
+    if sarif_log && cli.fix && !stdin.is_empty() {
+        return Err(Fatal::Message(
+            "--format sarif cannot be used with --fix on standard input (standard output \
+             carries the fixed text)"
+                .into(),
+        ));
+    }
     // A configuration error met while walking (in a nested configuration file) ends the
     // run like one met before it.
     let config_error = std::sync::Mutex::new(None);
@@ -303,8 +355,11 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         workspace.settings(Path::new(&cli.stdin_filename))?;
     }
     let mut failed = false;
+    // With SARIF: the problems that kept files from being linted, for the log.
+    let mut log_errors = Vec::new();
     for e in &walk_errors {
         eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
+        log_errors.push(format!("{}: {}", e.path.display(), e.message));
         failed = true;
     }
     let mut inputs: Vec<Option<Found>> = kept.into_iter().map(Some).collect();
@@ -319,6 +374,20 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
         cli,
         workspace: &workspace,
         color,
+        sarif_indices: sarif::rule_indices(linter.rules().map(|r| r.meta())),
+    };
+    if sarif_log {
+        emit(sarif::write_header(
+            &mut stdout,
+            linter.rules().map(|r| r.meta()),
+        ));
+    }
+    let mut wrote_sarif_result = false;
+    let progress = wants_progress(cli, inputs.len(), io::stderr().is_terminal());
+    let bar = if progress {
+        progress_bar(inputs.len())
+    } else {
+        ProgressBar::hidden()
     };
     let mut totals = Totals::default();
     let (mut remaining_fail, mut diff_changes) = (false, false);
@@ -333,43 +402,76 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     // Files are linted in parallel, a batch at a time; output keeps the input order.
     for batch in inputs.chunks(BATCH) {
         if INTERRUPTED.load(Ordering::SeqCst) {
+            bar.finish_and_clear();
+            if sarif_log {
+                log_errors.push("interrupted".into());
+                emit(sarif::write_footer(&mut stdout, &log_errors));
+            }
             emit(stdout.flush());
             eprintln!("mtlint: interrupted; every file written so far is complete");
             return Ok(130);
         }
         let outcomes: Vec<Outcome> = batch
             .par_iter()
-            .map(|input| job.process(input.as_ref()))
+            .map(|input| {
+                let outcome = job.process(input.as_ref());
+                bar.inc(1);
+                outcome
+            })
             .collect();
-        for outcome in outcomes {
-            emit(stdout.write_all(&outcome.stdout));
-            if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
-                emit(stdout.flush());
-                let mut stderr = io::stderr().lock();
-                for e in &outcome.errors {
-                    emit(writeln!(stderr, "mtlint: error: {e}"));
+        // The bar steps aside while the output of the batch is printed.
+        bar.suspend(|| {
+            for (input, outcome) in batch.iter().zip(outcomes) {
+                if cli.verbose {
+                    emit(stdout.flush());
+                    eprintln!("mtlint: {}", describe(cli, &workspace, input.as_ref()));
                 }
-                emit(stderr.write_all(&outcome.stderr));
+                if sarif_log && !outcome.stdout.is_empty() {
+                    if wrote_sarif_result {
+                        emit(stdout.write_all(sarif::SEPARATOR));
+                    }
+                    wrote_sarif_result = true;
+                }
+                if sarif_log {
+                    log_errors.extend(outcome.errors.iter().cloned());
+                }
+                emit(stdout.write_all(&outcome.stdout));
+                if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
+                    emit(stdout.flush());
+                    let mut stderr = io::stderr().lock();
+                    for e in &outcome.errors {
+                        emit(writeln!(stderr, "mtlint: error: {e}"));
+                    }
+                    emit(stderr.write_all(&outcome.stderr));
+                }
+                failed |= !outcome.errors.is_empty();
+                if let Some(t) = outcome.totals {
+                    totals.merge(&t);
+                }
+                remaining_fail |= outcome.remaining_fail;
+                diff_changes |= outcome.diff_changed;
+                for (rule, (n, fixable)) in outcome.counts {
+                    let total = counts.entry(rule).or_default();
+                    total.0 += n;
+                    total.1 += fixable;
+                }
+                fixed_count += outcome.fixed;
+                fixed_files += usize::from(outcome.fixed > 0);
             }
-            failed |= !outcome.errors.is_empty();
-            if let Some(t) = outcome.totals {
-                totals.merge(&t);
+            if progress {
+                // Out before the bar is drawn again.
+                emit(stdout.flush());
             }
-            remaining_fail |= outcome.remaining_fail;
-            diff_changes |= outcome.diff_changed;
-            for (rule, (n, fixable)) in outcome.counts {
-                let total = counts.entry(rule).or_default();
-                total.0 += n;
-                total.1 += fixable;
-            }
-            fixed_count += outcome.fixed;
-            fixed_files += usize::from(outcome.fixed > 0);
-        }
+        });
+    }
+    bar.finish_and_clear();
+    if sarif_log {
+        emit(sarif::write_footer(&mut stdout, &log_errors));
     }
     if cli.statistics {
         emit(write_statistics(&mut stdout, &linter, counts));
     }
-    if cli.format == Format::Human && !cli.diff {
+    if cli.format == Format::Human && !cli.diff && !cli.quiet {
         let mut summary = String::new();
         if cli.fix {
             summary.push_str(&format!(
@@ -401,6 +503,8 @@ struct Job<'a> {
     cli: &'a Cli,
     workspace: &'a Workspace,
     color: bool,
+    /// With `--format sarif`: each rule's index in the log's rules.
+    sarif_indices: std::collections::HashMap<String, usize>,
 }
 
 /// The result of one input: its output, already rendered, and its counts.
@@ -472,12 +576,7 @@ impl Job<'_> {
                 return outcome;
             }
         };
-        let markup = match cli.markup {
-            MarkupArg::Text => Markup::Text,
-            MarkupArg::Markdown => Markup::Markdown,
-            MarkupArg::Html => Markup::Html,
-            MarkupArg::Auto => Markup::from_path(Path::new(&name)),
-        };
+        let markup = markup_of(cli, &name);
         // The text the report refers to: the fixed text once fixes are applied.
         let mut fixed_text: Option<String> = None;
         if cli.fix || cli.diff {
@@ -550,7 +649,15 @@ impl Job<'_> {
         } else {
             Buffer::no_color()
         };
-        emit(write_report(&mut buffer, cli.format, &report));
+        if cli.format == Format::Sarif {
+            emit(sarif::write_results(
+                &mut buffer,
+                &report,
+                &self.sarif_indices,
+            ));
+        } else {
+            emit(write_report(&mut buffer, cli.format, &report));
+        }
         if to_stdout {
             outcome.stderr = buffer.into_inner();
         } else {
@@ -587,7 +694,73 @@ fn write_report(out: &mut dyn WriteColor, format: Format, report: &FileReport) -
         Format::Short => report::write_short(out, report),
         Format::Json => report::write_json(out, report),
         Format::Github => report::write_github(out, report),
+        // Written by `run` around the results of `sarif::write_results`.
+        Format::Sarif => Ok(()),
     }
+}
+
+/// How the input named `name` is read.
+fn markup_of(cli: &Cli, name: &str) -> Markup {
+    match cli.markup {
+        MarkupArg::Text => Markup::Text,
+        MarkupArg::Markdown => Markup::Markdown,
+        MarkupArg::Html => Markup::Html,
+        MarkupArg::Auto => Markup::from_path(Path::new(name)),
+    }
+}
+
+/// `--verbose`: an input, how it is read and its configuration.
+fn describe(cli: &Cli, workspace: &Workspace, input: Option<&Found>) -> String {
+    let name = input.map_or_else(
+        || cli.stdin_filename.clone(),
+        |f| f.path.display().to_string(),
+    );
+    let markup = format!("{:?}", markup_of(cli, &name)).to_lowercase();
+    let config = workspace
+        .settings(Path::new(&name))
+        .ok()
+        .and_then(|s| s.config)
+        .map_or_else(|| "none".to_string(), |p| p.display().to_string());
+    format!("{name}: {markup}, config: {config}")
+}
+
+/// Files from which a run shows a progress bar.
+const PROGRESS_MIN_FILES: usize = 300;
+
+/// A progress bar only for people watching a long run: never in machine-read formats,
+/// never when standard error is not a terminal, never with --quiet or --verbose.
+fn wants_progress(cli: &Cli, files: usize, stderr_is_terminal: bool) -> bool {
+    stderr_is_terminal
+        && files >= PROGRESS_MIN_FILES
+        && !cli.quiet
+        && !cli.verbose
+        && matches!(cli.format, Format::Human | Format::Short)
+}
+
+fn progress_bar(files: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("linting [{bar:30}] {pos}/{len} files") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// `--generate`: completions for a shell, or the man page.
+fn generate(out: &mut dyn Write, what: Generate) -> io::Result<()> {
+    let mut command = Cli::command();
+    let shell = match what {
+        Generate::Man => return clap_mangen::Man::new(command).render(out),
+        Generate::CompletionsBash => clap_complete::Shell::Bash,
+        Generate::CompletionsZsh => clap_complete::Shell::Zsh,
+        Generate::CompletionsFish => clap_complete::Shell::Fish,
+        Generate::CompletionsElvish => clap_complete::Shell::Elvish,
+        Generate::CompletionsPowershell => clap_complete::Shell::PowerShell,
+    };
+    // Into a buffer first: clap_complete panics when it cannot write (`| head`).
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut command, "mtlint", &mut buffer);
+    out.write_all(&buffer)?;
+    out.flush()
 }
 
 /// Stop quietly when the reader of our output went away (`mtlint . | head`).
