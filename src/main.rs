@@ -62,6 +62,10 @@ struct Cli {
     /// Exit with status 1 when a diagnostic at or above this severity remains.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Source languages of the text (comma-separated: fr, de, es, it, or all): run their
+    /// false-friend and calque packs. Without it, only the near-certain pack entries run.
+    #[arg(long, value_delimiter = ',', value_name = "LANG")]
+    source_lang: Vec<String>,
     /// Extra rule files, or directories of `*.toml` rule files.
     #[arg(long, value_name = "PATH")]
     rules: Vec<PathBuf>,
@@ -174,6 +178,11 @@ fn build_linter(cli: &Cli) -> Result<Linter, Fatal> {
             "unknown rule or category `{unknown}` (see --list-rules)"
         ))
     })?;
+    // Listing and explaining show every pack unless languages are chosen.
+    let browsing = cli.list_rules || cli.explain.is_some();
+    if !(browsing && cli.source_lang.is_empty()) {
+        linter.source_languages(&cli.source_lang).map_err(Fatal)?;
+    }
     Ok(linter)
 }
 
@@ -223,7 +232,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     }
     if let Some(id) = &cli.explain {
         return match linter.rule(id) {
-            Some(rule) => finish(explain(&mut stdout, rule.meta()), 0),
+            Some(rule) => finish(explain(&mut stdout, rule), 0),
             None => Err(Fatal(format!("unknown rule `{id}` (see --list-rules)"))),
         };
     }
@@ -547,21 +556,37 @@ fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {
     meta.fix.map_or("no", |f| f.as_str())
 }
 
+/// A rule's packs for `--list-rules`: `-` for none, `fr,es`, and `*` when it runs by
+/// default (without `--source-lang`).
+fn pack_cell(rule: &dyn mtlint::Rule) -> String {
+    let packs = rule.packs();
+    if packs.is_empty() {
+        return "-".into();
+    }
+    let mut cell = packs.join(",");
+    if rule.runs_by_default() {
+        cell.push('*');
+    }
+    cell
+}
+
 fn list_rules(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     let width = linter.rules().map(|r| r.meta().id.len()).max().unwrap_or(2);
+    let pack_width = linter.rules().map(|r| pack_cell(r).len()).max().unwrap_or(4);
     writeln!(
         out,
-        "{:width$}  {:8}  {:6}  SUMMARY",
-        "ID", "SEVERITY", "FIX"
+        "{:width$}  {:8}  {:6}  {:pack_width$}  SUMMARY",
+        "ID", "SEVERITY", "FIX", "PACK"
     )?;
     for rule in linter.rules() {
         let m = rule.meta();
         writeln!(
             out,
-            "{:width$}  {:8}  {:6}  {}",
+            "{:width$}  {:8}  {:6}  {:pack_width$}  {}",
             m.id,
             m.severity.as_str(),
             fix_kind(m),
+            pack_cell(rule),
             m.summary
         )?;
     }
@@ -585,11 +610,20 @@ fn dump_patterns(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     out.flush()
 }
 
-fn explain(out: &mut dyn Write, m: &mtlint::RuleMeta) -> io::Result<()> {
+fn explain(out: &mut dyn Write, rule: &dyn mtlint::Rule) -> io::Result<()> {
+    let m = rule.meta();
     writeln!(out, "{}", m.id)?;
     writeln!(out, "severity: {}", m.severity)?;
     writeln!(out, "fix: {}", fix_kind(m))?;
     writeln!(out, "defined in: {}", Path::new(&m.origin).display())?;
+    if !rule.packs().is_empty() {
+        let when = if rule.runs_by_default() {
+            "also runs without --source-lang"
+        } else {
+            "runs only with --source-lang"
+        };
+        writeln!(out, "source languages: {} ({when})", rule.packs().join(", "))?;
+    }
     writeln!(out, "\n{}\n\n{}\n", m.summary, m.description)?;
     writeln!(out, "Examples:")?;
     for example in &m.examples {
