@@ -572,7 +572,11 @@ fn pack_cell(rule: &dyn mtlint::Rule) -> String {
 
 fn list_rules(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     let width = linter.rules().map(|r| r.meta().id.len()).max().unwrap_or(2);
-    let pack_width = linter.rules().map(|r| pack_cell(r).len()).max().unwrap_or(4);
+    let pack_width = linter
+        .rules()
+        .map(|r| pack_cell(r).len())
+        .max()
+        .unwrap_or(4);
     writeln!(
         out,
         "{:width$}  {:8}  {:6}  {:pack_width$}  SUMMARY",
@@ -622,7 +626,11 @@ fn explain(out: &mut dyn Write, rule: &dyn mtlint::Rule) -> io::Result<()> {
         } else {
             "runs only with --source-lang"
         };
-        writeln!(out, "source languages: {} ({when})", rule.packs().join(", "))?;
+        writeln!(
+            out,
+            "source languages: {} ({when})",
+            rule.packs().join(", ")
+        )?;
     }
     writeln!(out, "\n{}\n\n{}\n", m.summary, m.description)?;
     writeln!(out, "Examples:")?;

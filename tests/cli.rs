@@ -325,7 +325,13 @@ fn list_rules_shows_a_table_of_every_rule() {
     let cells: Vec<&str> = row.split_whitespace().collect();
     assert_eq!(
         &cells[..5],
-        ["punctuation/doubled-period", "error", "safe", "-", "doubled"]
+        [
+            "punctuation/doubled-period",
+            "error",
+            "safe",
+            "-",
+            "doubled"
+        ]
     );
     let count = mtlint::Linter::builtin().rules().count();
     assert_eq!(out.lines().count(), count + 1);

@@ -65,7 +65,11 @@ fn no_language_keeps_only_the_conservative_default() {
     assert!(kept.contains(&"false-friend/precised-specified".to_string()));
     assert!(!kept.contains(&"false-friend/important-number-large".to_string()));
     let text = "An important number of people came. The minister precised it.\n";
-    let found: Vec<String> = linter.lint(text).iter().map(|d| d.rule.to_string()).collect();
+    let found: Vec<String> = linter
+        .lint(text)
+        .iter()
+        .map(|d| d.rule.to_string())
+        .collect();
     assert_eq!(found, ["false-friend/precised-specified"]);
 }
 
@@ -101,7 +105,10 @@ fn an_unknown_language_is_an_error_that_changes_nothing() {
     let mut linter = Linter::builtin();
     let count = linter.rules().count();
     let err = linter.source_languages(&langs(&["fr", "pt"])).unwrap_err();
-    assert_eq!(err, "unknown source language `pt` (known: de, es, fr, it, all)");
+    assert_eq!(
+        err,
+        "unknown source language `pt` (known: de, es, fr, it, all)"
+    );
     assert_eq!(linter.rules().count(), count);
 }
 
@@ -267,12 +274,17 @@ fn explain_names_the_source_word_and_the_pack() {
     assert!(text.starts_with(
         "false-friend/became-got\nseverity: warning\nfix: unsafe\ndefined in: rules/pack-de.toml\nsource languages: de (also runs without --source-lang)\n\n“became” here probably means “got” or “received” (German “bekommen”)\n"
     ), "{text}");
-    assert!(text.contains("  bad:   He became a letter from the bank.\n  fixed: He got a letter from the bank.\n"));
+    assert!(text.contains(
+        "  bad:   He became a letter from the bank.\n  fixed: He got a letter from the bank.\n"
+    ));
     // Explaining a rule of a pack that is not selected still works.
     let out = mtlint()
         .args(["--explain", "false-friend/important-number-large"])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("source languages: fr, es, it (runs only with --source-lang)\n"), "{text}");
+    assert!(
+        text.contains("source languages: fr, es, it (runs only with --source-lang)\n"),
+        "{text}"
+    );
 }

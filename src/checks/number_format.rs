@@ -78,7 +78,8 @@ impl NumberFormat {
                     id: "numbers/space-thousands".into(),
                     severity: Severity::Warning,
                     fix: Some(Applicability::Unsafe),
-                    summary: "thousands separated by spaces: English writes commas".into(),
+                    summary: "thousands separated by spaces (`1 390 000`): English writes commas"
+                        .into(),
                     description: "French, German, Spanish and Italian separate thousands with \
                         a (no-break) space: `1 390 000`. English writes `1,390,000`. Reported \
                         when the separators are no-break spaces, when there are two or more \
@@ -109,7 +110,8 @@ impl NumberFormat {
                     id: "numbers/dot-thousands".into(),
                     severity: Severity::Warning,
                     fix: Some(Applicability::Unsafe),
-                    summary: "thousands separated by dots: English writes commas".into(),
+                    summary: "thousands separated by dots (`1.390.000`): English writes commas"
+                        .into(),
                     description: "German, Spanish and Italian separate thousands with dots and \
                         decimals with a comma: `1.390.000`, `1.234,5`. English writes \
                         `1,390,000` and `1,234.5`. Reported only where the format is certain: \
@@ -132,8 +134,7 @@ impl NumberFormat {
                     id: "currency/abbreviated-multiplier".into(),
                     severity: Severity::Warning,
                     fix: Some(Applicability::Unsafe),
-                    summary: "French money abbreviation: English writes `$167.4 million`"
-                        .into(),
+                    summary: "French money abbreviation: English writes `$167.4 million`".into(),
                     description: "Quebec and French newsrooms write millions and billions of \
                         dollars or euros as `167,4 M$`, `12 G$`, `3 Md€`, `2 k€`. English \
                         writes `$167.4 million`, `$12 billion`, `€3 billion`, `€2,000`... the \
@@ -142,7 +143,10 @@ impl NumberFormat {
                         .into(),
                     origin: file!().into(),
                     examples: vec![
-                        Example::bad("a deficit of 167,4 M$ this year", "a deficit of $167.4 million this year"),
+                        Example::bad(
+                            "a deficit of 167,4 M$ this year",
+                            "a deficit of $167.4 million this year",
+                        ),
                         Example::bad("a 12 G$ plan", "a $12 billion plan"),
                         Example::bad("3 Md€ and 2,5 M€", "€3 billion and €2.5 million"),
                         Example::bad("only 20 k€", "only €20 thousand"),
@@ -156,7 +160,7 @@ impl NumberFormat {
                     id: "numbers/time-format".into(),
                     severity: Severity::Warning,
                     fix: Some(Applicability::Unsafe),
-                    summary: "time written the French way: English writes `11:21`".into(),
+                    summary: "time written the French way (`11h21`): English writes `11:21`".into(),
                     description: "French writes times as `11h21` or `23 h 00`; a stray space \
                         after the colon (`23: 00`) is another trace of it. English writes \
                         `11:21` and `23:00` (or `11.21 am`). `23: 00` is reported only after \
@@ -229,15 +233,13 @@ impl NumberFormat {
             if !(no_break || groups >= 3 || counted) {
                 continue;
             }
+            let replacement = english(s, &[' ', '\u{A0}', '\u{202F}']);
+            let message = format!("thousands separated by spaces: English writes `{replacement}`");
             let fix = Fix {
-                replacement: english(s, &[' ', '\u{A0}', '\u{202F}']),
+                replacement,
                 applicability: Applicability::Unsafe,
             };
-            out.push(self.meta.diagnostic(
-                m.range(),
-                self.meta.summary.clone(),
-                Some(fix),
-            ));
+            out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
         }
     }
 
@@ -247,19 +249,18 @@ impl NumberFormat {
             let mut after = text[m.end()..].chars();
             let (next, next2) = (after.next(), after.next());
             if before.is_some_and(|c| c.is_alphanumeric() || ".,".contains(c))
-                || next.is_some_and(|c| ".,".contains(c)) && next2.is_some_and(|c| c.is_ascii_digit())
+                || next.is_some_and(|c| ".,".contains(c))
+                    && next2.is_some_and(|c| c.is_ascii_digit())
             {
                 continue;
             }
+            let replacement = english(m.as_str(), &['.']);
+            let message = format!("thousands separated by dots: English writes `{replacement}`");
             let fix = Fix {
-                replacement: english(m.as_str(), &['.']),
+                replacement,
                 applicability: Applicability::Unsafe,
             };
-            out.push(self.meta.diagnostic(
-                m.range(),
-                self.meta.summary.clone(),
-                Some(fix),
-            ));
+            out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
         }
     }
 
@@ -311,7 +312,8 @@ impl NumberFormat {
                     || rest.starts_with(" a.m.")
                     || rest.starts_with(" p.m.")
                     || rest.starts_with(" hours");
-                let window = crate::text::char_boundary_before(text, whole.start().saturating_sub(12));
+                let window =
+                    crate::text::char_boundary_before(text, whole.start().saturating_sub(12));
                 if !(after_ok || TIME_BEFORE.is_match(&text[window..whole.start()])) {
                     continue;
                 }
@@ -331,7 +333,7 @@ impl NumberFormat {
             let replacement = format!("{}:{}", &caps["h"], &caps["min"]);
             out.push(self.meta.diagnostic(
                 whole.range(),
-                self.meta.summary.clone(),
+                format!("time written the French way: English writes `{replacement}`"),
                 Some(Fix {
                     replacement,
                     applicability: Applicability::Unsafe,
