@@ -288,3 +288,23 @@ fn explain_names_the_source_word_and_the_pack() {
         "{text}"
     );
 }
+
+#[test]
+fn the_readme_pack_table_matches_the_rules() {
+    let readme = include_str!("../README.md");
+    let linter = Linter::builtin();
+    for (lang, name) in [
+        ("fr", "French"),
+        ("de", "German"),
+        ("es", "Spanish"),
+        ("it", "Italian"),
+    ] {
+        let of_pack: Vec<_> = linter
+            .rules()
+            .filter(|r| r.packs().iter().any(|p| &**p == lang))
+            .collect();
+        let defaults = of_pack.iter().filter(|r| r.runs_by_default()).count();
+        let row = format!("| `{lang}` {name} | {} | {defaults} |", of_pack.len());
+        assert!(readme.contains(&row), "README lacks {row}");
+    }
+}
