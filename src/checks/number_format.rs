@@ -357,6 +357,37 @@ impl Rule for NumberFormat {
         }
     }
 
+    /// The number patterns start with a digit class, which gives the prefilter nothing;
+    /// every match contains a digit, a separator and a digit, which are rare enough in
+    /// prose to filter on.
+    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        let digits = || (0..10).map(|d: u8| char::from(b'0' + d));
+        let around = |seps: &[&str]| -> Vec<Vec<u8>> {
+            let mut out = Vec::new();
+            for a in digits() {
+                for sep in seps {
+                    for b in digits() {
+                        out.push(format!("{a}{sep}{b}").into_bytes());
+                    }
+                }
+            }
+            out
+        };
+        match self.kind {
+            Kind::SpaceThousands => Some(around(&[" ", "\u{A0}", "\u{202F}"])),
+            Kind::DotThousands => Some(around(&["."])),
+            Kind::Multiplier => crate::prefilter::required_literals(&self.patterns()),
+            Kind::Time => {
+                let mut out: Vec<Vec<u8>> = digits()
+                    .flat_map(|d| [format!("{d}h"), format!("{d} h")])
+                    .map(String::into_bytes)
+                    .collect();
+                out.extend((0..6).map(|d| format!(": {d}").into_bytes()));
+                Some(out)
+            }
+        }
+    }
+
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         match self.kind {
             Kind::SpaceThousands => self.check_spaced(text, out),
