@@ -29,39 +29,43 @@ pub struct NumberFormat {
 
 /// Digit groups separated by spaces or no-break spaces, with an optional decimal comma.
 static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,3}(?:[ \u{A0}\u{202F}]\d{3})+(?:,\d{1,2})?\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?:,[0-9]{1,2})?(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// Digit groups separated by dots: two or more groups, or one with a decimal comma.
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d{1,2})?|\.\d{3},\d{1,2})\b").expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}(?:,[0-9]{1,2})?|\.[0-9]{3},[0-9]{1,2})(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// An amount with a French multiplier before the currency symbol: `167,4 M$`, `12 G€`.
 static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?P<num>\d{1,3}(?:,\d{1,2})?|\d+(?:\.\d+)?)[ \u{A0}\u{202F}]?(?P<mult>Mds?|Mrds?|M|G|k)[ \u{A0}\u{202F}]?(?P<cur>\$|€|£)",
+        r"(?-u:\b)(?P<num>[0-9]{1,3}(?:,[0-9]{1,2})?|[0-9]+(?:\.[0-9]+)?)[ \u{A0}\u{202F}]?(?P<mult>Mds?|Mrds?|M|G|k)[ \u{A0}\u{202F}]?(?P<cur>\$|€|£)",
     )
     .expect("valid regex")
 });
 
 /// `11h21`, `11 h 21`, `23 h 00`, and `23: 00` (checked for context separately).
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<h>[01]?\d|2[0-3])(?:(?P<hsep> ?h ?)|(?P<colon>: ))(?P<min>[0-5]\d)\b")
+    Regex::new(r"(?-u:\b)(?P<h>[01]?[0-9]|2[0-3])(?:(?P<hsep> ?h ?)|(?P<colon>: ))(?P<min>[0-5][0-9])(?-u:\b)")
         .expect("valid regex")
 });
 
 /// Words after a single space-separated group that make it certainly a number.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\A[ \u{A0}\u{202F}](?:%|per ?cent|euros?|dollars?|francs?|pounds|yen|yuan|pesos|people|persons|inhabitants|residents|employees|workers|jobs|victims|deaths|cases|homes|households|housing units|units|visitors|tourists|spectators|students|soldiers|troops|refugees|migrants|members|signatures|voters|votes|km|kilomet(?:re|er)s|met(?:re|er)s|tonnes|tons|hectares|litres|liters|barrels|copies|vehicles|cars)\b",
+        r"\A[ \u{A0}\u{202F}](?:%|per ?cent|euros?|dollars?|francs?|pounds|yen|yuan|pesos|people|persons|inhabitants|residents|employees|workers|jobs|victims|deaths|cases|homes|households|housing units|units|visitors|tourists|spectators|students|soldiers|troops|refugees|migrants|members|signatures|voters|votes|km|kilomet(?:re|er)s|met(?:re|er)s|tonnes|tons|hectares|litres|liters|barrels|copies|vehicles|cars)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 /// Words before a time that make `23: 00` certainly a time.
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:at|from|until|till|to|around|about|by|before|after|since|between|and)\s\z")
+    Regex::new(r"(?-u:\b)(?:at|from|until|till|to|around|about|by|before|after|since|between|and)[ \t\n]\z")
         .expect("valid regex")
 });
 
