@@ -308,3 +308,46 @@ fn the_readme_pack_table_matches_the_rules() {
         assert!(readme.contains(&row), "README lacks {row}");
     }
 }
+
+#[test]
+fn clean_samples_are_silent_with_every_pack() {
+    let mut linter = Linter::builtin();
+    linter.source_languages(&langs(&["all"])).unwrap();
+    for name in ["clean.txt", "clean-false-friends.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name);
+        let text = fs::read_to_string(path).unwrap();
+        let found: Vec<String> = linter
+            .lint(&text)
+            .iter()
+            .map(|d| format!("{} {:?}", d.rule, &text[d.span.clone()]))
+            .collect();
+        assert!(found.is_empty(), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn each_language_sample_shows_its_own_pack() {
+    for (lang, name, rule) in [
+        ("fr", "from-french.txt", "false-friend/important-number-large"),
+        ("de", "from-german.txt", "false-friend/undertaker-entrepreneur"),
+        ("es", "from-spanish.txt", "false-friend/ancient-former"),
+        ("it", "from-italian.txt", "false-friend/assessor-councillor"),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name);
+        let text = fs::read_to_string(path).unwrap();
+        let mut linter = Linter::builtin();
+        linter.source_languages(&[]).unwrap();
+        let default = linter.lint(&text);
+        assert!(default.len() >= 6, "{name}: {}", default.len());
+        assert!(!default.iter().any(|d| &*d.rule == rule), "{name}");
+        let mut linter = Linter::builtin();
+        linter.source_languages(&langs(&[lang])).unwrap();
+        let found = linter.lint(&text);
+        assert!(found.len() > default.len(), "{name}");
+        assert!(found.iter().any(|d| &*d.rule == rule), "{name}: {rule}");
+    }
+}
