@@ -330,8 +330,16 @@ fn clean_samples_are_silent_with_every_pack() {
 #[test]
 fn each_language_sample_shows_its_own_pack() {
     for (lang, name, rule) in [
-        ("fr", "from-french.txt", "false-friend/important-number-large"),
-        ("de", "from-german.txt", "false-friend/undertaker-entrepreneur"),
+        (
+            "fr",
+            "from-french.txt",
+            "false-friend/important-number-large",
+        ),
+        (
+            "de",
+            "from-german.txt",
+            "false-friend/undertaker-entrepreneur",
+        ),
         ("es", "from-spanish.txt", "false-friend/ancient-former"),
         ("it", "from-italian.txt", "false-friend/assessor-councillor"),
     ] {
