@@ -435,6 +435,16 @@ impl Settings {
         linter
             .select(&self.select, &self.ignore)
             .map_err(|s| unknown_selector_error(&s))?;
+        let languages = self.source_languages.as_deref().unwrap_or_default();
+        linter
+            .source_languages(languages)
+            .map_err(|message| FileError {
+                path: String::new(),
+                text: None,
+                span: None,
+                message,
+                help: None,
+            })?;
         Ok(linter)
     }
 }
@@ -660,6 +670,27 @@ impl Workspace {
                 if known.last() != Some(&category) && !known.contains(&category) {
                     known.push(category);
                 }
+            }
+        }
+        let mut packs: Vec<&str> = vec!["all"];
+        for rule in linter.rules() {
+            packs.extend(rule.packs().iter().map(|p| &**p));
+        }
+        let languages = std::iter::once(&config.source_languages)
+            .chain(config.overrides.iter().map(|o| &o.source_languages));
+        for code in languages.flatten().flatten() {
+            if !packs.contains(&code.get_ref().as_str()) {
+                packs.sort_unstable();
+                packs.dedup();
+                return Err(config.error(
+                    code.span(),
+                    format!(
+                        "unknown source language `{}` (known: {})",
+                        code.get_ref(),
+                        packs.join(", ")
+                    ),
+                    None,
+                ));
             }
         }
         for selector in config.selectors() {

@@ -24,10 +24,15 @@
 //! `\b` is an ASCII word boundary (see [`ascii_word_boundaries`]).
 //! `replace` may use capture references (`${1}`, `$name`) and, unless
 //! `preserve-case = false`, takes the capitalisation of the text it replaces.
+//!
+//! Source-language packs: a top-level `pack = "fr"` (or `pack = ["fr", "es"]`) puts
+//! every rule of the file in that pack, and a rule's own `pack` key overrides it. Pack
+//! rules run only when their language is chosen (`Linter::source_languages`), except
+//! those marked `default = true`, which also run when no language is given.
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -68,8 +73,27 @@ impl std::error::Error for RuleError {}
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
+    /// The source-language pack(s) every rule of the file belongs to (see [`Rule::packs`]).
+    pack: Option<Spanned<PackList>>,
     #[serde(default)]
     rule: Vec<Spanned<RawRule>>,
+}
+
+/// One source-language code (`"fr"`) or several (`["fr", "es"]`).
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+enum PackList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl PackList {
+    fn codes(&self) -> Vec<String> {
+        match self {
+            PackList::One(code) => vec![code.clone()],
+            PackList::Many(codes) => codes.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -93,6 +117,11 @@ struct RawRule {
     bad: Vec<RawBad>,
     #[serde(default)]
     good: Vec<String>,
+    /// Overrides the file's `pack` for this rule.
+    pack: Option<Spanned<PackList>>,
+    /// A pack rule that runs even when no source language is given (near-certain).
+    #[serde(default, rename = "default")]
+    conservative_default: bool,
 }
 
 fn yes() -> bool {
@@ -131,6 +160,8 @@ pub struct DataRule {
     not_after: Option<LazyRegex>,
     replace: Option<String>,
     preserve_case: bool,
+    packs: Vec<Arc<str>>,
+    conservative_default: bool,
 }
 
 /// A regex compiled on first use (built-in rules: most never run on a given text, and
@@ -199,6 +230,22 @@ pub(crate) fn parse_rules(
         }
         Ok(LazyRegex { source, compiled })
     };
+    let packs_of = |list: &Spanned<PackList>| -> Result<Vec<Arc<str>>, RuleError> {
+        let codes = list.get_ref().codes();
+        if codes.is_empty() {
+            return Err(error(Some(list.span()), "`pack` lists no language".into()));
+        }
+        for code in &codes {
+            if !is_valid_pack(code) {
+                return Err(error(
+                    Some(list.span()),
+                    format!("pack `{code}` must be a lowercase language code such as `fr`"),
+                ));
+            }
+        }
+        Ok(codes.into_iter().map(Arc::from).collect())
+    };
+    let file_packs = file.pack.as_ref().map(packs_of).transpose()?;
     let mut rules: Vec<DataRule> = Vec::with_capacity(file.rule.len());
     for spanned in file.rule {
         let table_span = spanned.span();
@@ -270,6 +317,16 @@ pub(crate) fn parse_rules(
                 format!("rule `{id}` needs at least one `bad` and one `good` example"),
             ));
         }
+        let packs = match &raw.pack {
+            Some(list) => packs_of(list)?,
+            None => file_packs.clone().unwrap_or_default(),
+        };
+        if raw.conservative_default && packs.is_empty() {
+            return Err(error(
+                Some(table_span),
+                format!("rule `{id}` has `default = true` but belongs to no `pack`"),
+            ));
+        }
         let mut examples = Vec::new();
         for bad in raw.bad {
             if fix.is_some() != bad.fixed.is_some() {
@@ -314,6 +371,8 @@ pub(crate) fn parse_rules(
             not_after,
             replace: raw.replace.map(Spanned::into_inner),
             preserve_case: raw.preserve_case,
+            packs,
+            conservative_default: raw.conservative_default,
         });
     }
     Ok(rules)
@@ -345,6 +404,11 @@ fn check_references(replace: &str, patterns: &[LazyRegex]) -> Result<(), String>
         }
     }
     Ok(())
+}
+
+/// Whether `code` can name a pack: 2 to 8 lowercase ASCII letters (`all` is reserved).
+fn is_valid_pack(code: &str) -> bool {
+    (2..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()) && code != "all"
 }
 
 /// Rewrite `\b` and `\B` (outside character classes) as ASCII word boundaries. A Unicode
@@ -409,6 +473,14 @@ impl Rule for DataRule {
 
     fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
         self.literals.clone()
+    }
+
+    fn packs(&self) -> &[Arc<str>] {
+        &self.packs
+    }
+
+    fn runs_by_default(&self) -> bool {
+        self.packs.is_empty() || self.conservative_default
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {

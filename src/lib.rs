@@ -245,6 +245,60 @@ impl Linter {
             .unwrap_or(meta.severity)
     }
 
+    /// Choose the source-language packs (`fr`, `de`, `es`, `it`, or a pack of a user rule
+    /// file; `all` for every pack). Rules outside the packs are kept; pack rules are kept
+    /// when one of their packs is listed, or, with an empty list, only those marked as
+    /// the conservative default (`default = true`). Codes are trimmed and lowercased. An
+    /// unknown code is an error naming it and the known packs, and nothing changes.
+    ///
+    /// [`Linter::builtin`] has every pack; the command line calls this with its
+    /// `--source-lang` list (empty when not given).
+    ///
+    /// ```
+    /// use mtlint::Linter;
+    /// let mut linter = Linter::builtin();
+    /// linter.source_languages(&["de".to_string()]).unwrap();
+    /// assert_eq!(linter.lint("He became a letter from the bank.\n").len(), 1);
+    /// let err = Linter::builtin().source_languages(&["pt".to_string()]).unwrap_err();
+    /// assert_eq!(err, "unknown source language `pt` (known: de, es, fr, it, all)");
+    /// ```
+    pub fn source_languages(&mut self, langs: &[String]) -> Result<(), String> {
+        let known: std::collections::BTreeSet<&str> = self
+            .rules
+            .iter()
+            .flat_map(|r| r.packs().iter().map(|p| &**p))
+            .collect();
+        let langs: Vec<String> = langs
+            .iter()
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if let Some(unknown) = langs
+            .iter()
+            .find(|l| *l != "all" && !known.contains(l.as_str()))
+        {
+            let mut names: Vec<&str> = known.into_iter().collect();
+            names.push("all");
+            return Err(format!(
+                "unknown source language `{unknown}` (known: {})",
+                names.join(", ")
+            ));
+        }
+        let all = langs.iter().any(|l| l == "all");
+        self.rules.retain(|r| {
+            let packs = r.packs();
+            if packs.is_empty() || all {
+                true
+            } else if langs.is_empty() {
+                r.runs_by_default()
+            } else {
+                packs.iter().any(|p| langs.iter().any(|l| **p == **l))
+            }
+        });
+        self.prefilter = OnceLock::new();
+        Ok(())
+    }
+
     /// The active rules, sorted by id.
     pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
         self.rules.iter().map(|r| r.as_ref())

@@ -81,6 +81,10 @@ struct Cli {
     /// Print the settings that apply to PATH, and where they come from, and exit.
     #[arg(long, value_name = "PATH")]
     show_config: Option<PathBuf>,
+    /// Source languages of the text (comma-separated: fr, de, es, it, or all): run their
+    /// false-friend and calque packs. Without it, only the near-certain pack entries run.
+    #[arg(long, value_delimiter = ',', value_name = "LANG")]
+    source_lang: Vec<String>,
     /// Extra rule files, or directories of `*.toml` rule files.
     #[arg(long, value_name = "PATH")]
     rules: Vec<PathBuf>,
@@ -253,7 +257,14 @@ fn workspace(cli: &Cli) -> Workspace {
         ignore: cli.ignore.clone(),
         fail_on: cli.fail_on,
         rules: cli.rules.clone(),
-        source_languages: None,
+        // Listing and explaining show every pack unless languages are chosen.
+        source_languages: if !cli.source_lang.is_empty() {
+            Some(cli.source_lang.clone())
+        } else if cli.list_rules || cli.explain.is_some() {
+            Some(vec!["all".to_string()])
+        } else {
+            None
+        },
     };
     Workspace::new(options, discovery)
 }
@@ -304,7 +315,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     if let Some(id) = &cli.explain {
         return match linter.rule(id) {
             Some(rule) => finish(
-                explain(&mut stdout, rule.meta(), linter.severity_of(rule)),
+                explain(&mut stdout, rule, linter.severity_of(rule)),
                 0,
             ),
             None => Err(Fatal::Message(format!(
@@ -838,21 +849,41 @@ fn fix_kind(meta: &mtlint::RuleMeta) -> &'static str {
     meta.fix.map_or("no", |f| f.as_str())
 }
 
+/// A rule's packs for `--list-rules`: `-` for none, `fr,es`, and `*` when it runs by
+/// default (without `--source-lang`).
+fn pack_cell(rule: &dyn mtlint::Rule) -> String {
+    let packs = rule.packs();
+    if packs.is_empty() {
+        return "-".into();
+    }
+    let mut cell = packs.join(",");
+    if rule.runs_by_default() {
+        cell.push('*');
+    }
+    cell
+}
+
 fn list_rules(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     let width = linter.rules().map(|r| r.meta().id.len()).max().unwrap_or(2);
+    let pack_width = linter
+        .rules()
+        .map(|r| pack_cell(r).len())
+        .max()
+        .unwrap_or(4);
     writeln!(
         out,
-        "{:width$}  {:8}  {:6}  SUMMARY",
-        "ID", "SEVERITY", "FIX"
+        "{:width$}  {:8}  {:6}  {:pack_width$}  SUMMARY",
+        "ID", "SEVERITY", "FIX", "PACK"
     )?;
     for rule in linter.rules() {
         let m = rule.meta();
         writeln!(
             out,
-            "{:width$}  {:8}  {:6}  {}",
+            "{:width$}  {:8}  {:6}  {:pack_width$}  {}",
             m.id,
             linter.severity_of(rule).as_str(),
             fix_kind(m),
+            pack_cell(rule),
             m.summary
         )?;
     }
@@ -876,11 +907,24 @@ fn dump_patterns(out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
     out.flush()
 }
 
-fn explain(out: &mut dyn Write, m: &mtlint::RuleMeta, severity: Severity) -> io::Result<()> {
+fn explain(out: &mut dyn Write, rule: &dyn mtlint::Rule, severity: Severity) -> io::Result<()> {
+    let m = rule.meta();
     writeln!(out, "{}", m.id)?;
     writeln!(out, "severity: {severity}")?;
     writeln!(out, "fix: {}", fix_kind(m))?;
     writeln!(out, "defined in: {}", Path::new(&m.origin).display())?;
+    if !rule.packs().is_empty() {
+        let when = if rule.runs_by_default() {
+            "also runs without --source-lang"
+        } else {
+            "runs only with --source-lang"
+        };
+        writeln!(
+            out,
+            "source languages: {} ({when})",
+            rule.packs().join(", ")
+        )?;
+    }
     writeln!(out, "\n{}\n\n{}\n", m.summary, m.description)?;
     writeln!(out, "Examples:")?;
     for example in &m.examples {

@@ -94,6 +94,18 @@ pub trait Rule: Send + Sync {
     fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
         crate::prefilter::required_literals(&self.patterns())
     }
+
+    /// The source-language packs the rule belongs to (`fr`, `de`, …), empty for a rule
+    /// that holds whatever the source language (see [`crate::Linter::source_languages`]).
+    fn packs(&self) -> &[Arc<str>] {
+        &[]
+    }
+
+    /// Whether the rule runs when no source language is given: every rule outside the
+    /// packs, and the pack entries marked `default = true` (near-certain ones).
+    fn runs_by_default(&self) -> bool {
+        true
+    }
 }
 
 /// Whether `id` is `category/name` with lowercase kebab-case parts.

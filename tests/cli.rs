@@ -316,15 +316,22 @@ fn list_rules_shows_a_table_of_every_rule() {
     assert_eq!(code, 0);
     let mut lines = out.lines();
     let header = lines.next().unwrap();
-    assert!(header.starts_with("ID ") && header.ends_with("SEVERITY  FIX     SUMMARY"));
+    assert!(header.starts_with("ID ") && header.contains("SEVERITY  FIX     PACK "));
+    assert!(header.ends_with("  SUMMARY"));
     let row = out
         .lines()
         .find(|l| l.starts_with("punctuation/doubled-period "))
         .unwrap();
     let cells: Vec<&str> = row.split_whitespace().collect();
     assert_eq!(
-        &cells[..4],
-        ["punctuation/doubled-period", "error", "safe", "doubled"]
+        &cells[..5],
+        [
+            "punctuation/doubled-period",
+            "error",
+            "safe",
+            "-",
+            "doubled"
+        ]
     );
     let count = mtlint::Linter::builtin().rules().count();
     assert_eq!(out.lines().count(), count + 1);

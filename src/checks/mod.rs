@@ -5,6 +5,7 @@ mod doubled_word;
 mod html_entity;
 mod lowercase_after_period;
 mod mojibake;
+mod number_format;
 mod quote_scan;
 mod quote_spacing;
 mod stray_closing_quote;
@@ -15,7 +16,7 @@ use crate::rule::Rule;
 
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
-    vec![
+    let mut all: Vec<Box<dyn Rule>> = vec![
         Box::new(currency_order::CurrencyOrder::new()),
         Box::new(doubled_word::DoubledWord::new()),
         Box::new(html_entity::HtmlEntity::new()),
@@ -25,5 +26,11 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),
-    ]
+    ];
+    all.extend(
+        number_format::NumberFormat::all()
+            .into_iter()
+            .map(|r| Box::new(r) as Box<dyn Rule>),
+    );
+    all
 }
