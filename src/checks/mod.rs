@@ -3,6 +3,7 @@
 mod currency_order;
 mod doubled_word;
 mod html_entity;
+mod invisible;
 mod lowercase_after_period;
 mod mojibake;
 mod quote_scan;
@@ -21,6 +22,10 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(html_entity::HtmlEntity::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(mojibake::Mojibake::new()),
+        Box::new(invisible::control()),
+        Box::new(invisible::invisible()),
+        Box::new(invisible::replacement()),
+        Box::new(invisible::nbsp_in_word()),
         Box::new(quote_spacing::new()),
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),

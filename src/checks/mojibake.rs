@@ -64,6 +64,7 @@ impl Mojibake {
                     Example::bad("He said â€œyesâ€\u{9D}.", "He said “yes”."),
                     Example::bad("Itâ€™s", "It’s"),
                     Example::bad("Itâ€s done", "It”s done"),
+                    Example::bad("â€œYesâ€\u{FFFD} he said", "“Yes” he said"),
                     Example::bad("Ã¢â‚¬â„¢", "’"),
                     Example::bad("costs 5Â\u{A0}€", "costs 5\u{A0}€"),
                     Example::bad("Ã¢â‚¬Å“FineÃ¢â‚¬Â\u{9D}", "“Fine”"),
@@ -217,14 +218,26 @@ impl Rule for Mojibake {
                     (end, "à".to_string(), Applicability::Unsafe, message)
                 } else if text[start..].starts_with("â€") {
                     // `”` is E2 80 9D, and Windows-1252 has no character for 0x9D.
-                    let message = "garbled closing quote: “â€” is probably ”".to_string();
+                    // The lost byte may have become U+FFFD: `â€�`.
+                    let lost = if text[start + "â€".len()..].starts_with('\u{FFFD}') {
+                        '\u{FFFD}'.len_utf8()
+                    } else {
+                        0
+                    };
+                    let message = format!(
+                        "garbled closing quote: “{}” is probably ”",
+                        &text[start..start + "â€".len() + lost]
+                    );
                     (
-                        start + "â€".len(),
+                        start + "â€".len() + lost,
                         "”".to_string(),
                         Applicability::Unsafe,
                         message,
                     )
-                } else if text[start..].starts_with("Â ") {
+                } else if text[start..].starts_with("Â ")
+                    // `HÂLÂ ÇALIŞIYOR`: Turkish and Vietnamese capitals end words in `Â`.
+                    && !text[..start].chars().next_back().is_some_and(char::is_uppercase)
+                {
                     let message = "stray “Â” before a space: a garbled no-break space".to_string();
                     (
                         start + 'Â'.len_utf8(),
