@@ -6,6 +6,7 @@ mod html_entity;
 mod invisible;
 mod lowercase_after_period;
 mod mojibake;
+mod opening_quote_as_closing;
 mod quote_scan;
 mod quote_spacing;
 mod stray_closing_quote;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(invisible::invisible()),
         Box::new(invisible::replacement()),
         Box::new(invisible::nbsp_in_word()),
+        Box::new(opening_quote_as_closing::new()),
         Box::new(quote_spacing::new()),
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
