@@ -122,6 +122,20 @@ fn non_latin(c: char) -> bool {
         || c == '\u{FEFF}')
 }
 
+/// Whether the line around `at` names the character `c` (`U+00AD`, `0xad`, `SOFT
+/// HYPHEN`): a text about the character, not a stray one.
+fn documented(text: &str, at: usize, c: char) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].to_ascii_uppercase();
+    let code = c as u32;
+    let long_name = name(c);
+    let plain_name = long_name.split_once(' ').map_or("", |(_, n)| n);
+    line.contains(&format!("{code:04X}"))
+        || line.contains(&format!("0X{code:02X}"))
+        || (!plain_name.is_empty() && line.contains(plain_name))
+}
+
 impl InvisibleCheck {
     fn find(&self, text: &str, out: &mut Vec<Diagnostic>) {
         match self.kind {
@@ -168,7 +182,7 @@ impl InvisibleCheck {
                         || next.is_some_and(non_latin)
                         || text[..m.start()].chars().rev().take(8).any(near)
                         || text[m.end()..].chars().take(8).any(near);
-                    if foreign {
+                    if foreign || documented(text, m.start(), first) {
                         continue;
                     }
                     let inside = prev.is_some_and(char::is_alphanumeric)
@@ -184,7 +198,8 @@ impl InvisibleCheck {
                 }
                 for m in REPLACEMENT.find_iter(text) {
                     // `â€�` is a garbled `”` that `encoding/mojibake` reports.
-                    if text[..m.start()].ends_with("â€") {
+                    if text[..m.start()].ends_with("â€") || documented(text, m.start(), '\u{FFFD}')
+                    {
                         continue;
                     }
                     let count = m.as_str().chars().count();
@@ -430,6 +445,15 @@ mod tests {
         // Garbled `”` belongs to encoding/mojibake.
         assert_eq!(found(&replacement(), "yesâ€\u{FFFD}"), vec![]);
         assert_eq!(found(&control(), "yesâ€\u{9D}"), vec![]);
+        // Texts about the character.
+        assert_eq!(found(&invisible(), "0xad \u{AD} SOFT HYPHEN"), vec![]);
+        assert_eq!(
+            found(
+                &replacement(),
+                "the replacement character `U+FFFD` \u{FFFD} will"
+            ),
+            vec![]
+        );
         // The Markdown mask.
         assert_eq!(found(&control(), "run \u{1}\u{1}\u{1} now"), vec![]);
     }

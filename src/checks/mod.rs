@@ -5,6 +5,7 @@ mod doubled_word;
 mod html_entity;
 mod invisible;
 mod lowercase_after_period;
+mod lowercase_proper;
 mod mojibake;
 mod opening_quote_as_closing;
 mod quote_scan;
@@ -22,6 +23,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(doubled_word::DoubledWord::new()),
         Box::new(html_entity::HtmlEntity::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
+        Box::new(lowercase_proper::LowercaseProper::new()),
         Box::new(mojibake::Mojibake::new()),
         Box::new(invisible::control()),
         Box::new(invisible::invisible()),
