@@ -13,6 +13,7 @@ mod quote_spacing;
 mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
+mod verbatim_repeat;
 
 use crate::rule::Rule;
 
@@ -34,5 +35,6 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),
+        Box::new(verbatim_repeat::VerbatimRepeat::new()),
     ]
 }
