@@ -1,11 +1,14 @@
 //! `residue/repeated-sentence`: a sentence or paragraph that appears twice, word for
 //! word, in the same text: scraping and copy-paste duplication.
 //!
-//! One pass over the bytes cuts the text into sentences (at `.`, `!`, `?`, possibly
-//! followed by closing quotes or brackets, before white space, and at blank lines) and
-//! hashes each sentence word by word, so white space and line wrapping do not matter. A
-//! sentence of at least [`MIN_WORDS`] words whose hash was seen before, and whose words
-//! are really equal, is reported; consecutive repeated sentences make one finding.
+//! The text is cut into sentences (after `.`, `!`, `?`, possibly followed by closing
+//! quotes or brackets, before white space, found with a vectorised byte search; and at
+//! blank lines). A block of one to [`MAX_BLOCK`] sentences with at least [`MIN_WORDS`]
+//! words that repeats the block right before it is reported: a cheap comparison with the
+//! previous sentences, no table. A passage of whole paragraphs (8+ sentences, 150+
+//! words) that repeats earlier paragraphs anywhere is found by hashing paragraphs.
+//! White space and line wrapping do not matter next to the first copy; a far copy must
+//! keep the white space of the first.
 //!
 //! Limits: texts longer than 256 KiB are linted in 64 KiB pieces (see `Linter::lint`),
 //! so a repeat whose first copy lies in another piece is not found. Short sentences
@@ -14,6 +17,7 @@
 //! code are never compared.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
@@ -82,14 +86,13 @@ impl VerbatimRepeat {
     }
 }
 
-/// One sentence (or paragraph): its byte range, word count and hash of its words, and
-/// the paragraph it belongs to.
+/// One sentence (or block, or paragraph): its byte range, word count (an upper bound)
+/// and the paragraph it belongs to.
 #[derive(Clone, Copy)]
 struct Sentence {
     start: usize,
     end: usize,
     words: usize,
-    hash: u64,
     para: usize,
 }
 
@@ -119,63 +122,114 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-/// Whether the sentence ends here: `.`, `!` or `?`, then closing quotes or brackets.
-fn ends_sentence(word: &[u8]) -> bool {
-    let mut w = word;
+/// Where a sentence ending at the `.`, `!` or `?` at `p` stops: after any closing quotes
+/// or brackets, if white space or the end of the text follows.
+fn sentence_end(bytes: &[u8], p: usize) -> Option<usize> {
+    let mut q = p + 1;
     loop {
-        match w {
-            [rest @ .., b'"' | b'\'' | b')' | b']'] => w = rest,
+        match bytes.get(q..) {
+            Some([b'"' | b'\'' | b')' | b']', ..]) => q += 1,
             // `”` and `’` are E2 80 9D and E2 80 99.
-            [rest @ .., 0xE2, 0x80, 0x9D | 0x99] => w = rest,
+            Some([0xE2, 0x80, 0x9D | 0x99, ..]) => q += 3,
             _ => break,
         }
     }
-    matches!(w.last(), Some(b'.' | b'!' | b'?'))
+    (q == bytes.len() || is_space(bytes[q])).then_some(q)
 }
 
-/// The sentences of `text`, with their word hashes.
+/// The sentences of `text`: cut after `.`, `!` and `?` (found with a vectorised byte
+/// search) and at blank lines. Words are counted as spaces and line breaks plus one (an
+/// upper bound).
 fn sentences(text: &str) -> Vec<Sentence> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut current: Option<Sentence> = None;
     let mut para = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // White space: a blank line ends the sentence.
-        let mut newlines = 0;
-        while i < bytes.len() && is_space(bytes[i]) {
-            newlines += usize::from(bytes[i] == b'\n');
-            i += 1;
+    let mut from = 0;
+    let push = |out: &mut Vec<Sentence>, from: usize, to: usize, para: usize| {
+        let body = &bytes[from..to];
+        let lead = body.iter().take_while(|&&b| is_space(b)).count();
+        let body = &body[lead..];
+        let trail = body.iter().rev().take_while(|&&b| is_space(b)).count();
+        let body = &body[..body.len() - trail];
+        if body.is_empty() {
+            return;
         }
-        if newlines >= 2 || i == bytes.len() {
-            out.extend(current.take());
-            para += 1;
-        }
-        if i == bytes.len() {
-            break;
-        }
-        let word_start = i;
-        while i < bytes.len() && !is_space(bytes[i]) {
-            i += 1;
-        }
-        let word = &bytes[word_start..i];
-        let s = current.get_or_insert(Sentence {
-            start: word_start,
-            end: i,
-            words: 0,
-            hash: 0,
+        // Spaces and line breaks, counted branch-free: a double space counts twice, which
+        // only lets a sentence one word short through to the exact comparison.
+        let words = 1 + body
+            .iter()
+            .map(|&b| usize::from((b == b' ') | (b == b'\n')))
+            .sum::<usize>();
+        out.push(Sentence {
+            start: from + lead,
+            end: from + lead + body.len(),
+            words,
             para,
         });
-        s.end = i;
-        s.words += 1;
-        s.hash = hash_word(s.hash, word);
-        if ends_sentence(word) {
-            out.extend(current.take());
+    };
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut lines = memchr::memchr_iter(b'\n', bytes).peekable();
+    loop {
+        let next_mark = marks.peek().copied();
+        let next_line = lines.peek().copied();
+        match (next_mark, next_line) {
+            (None, None) => break,
+            (Some(m), l) if l.is_none_or(|l| m < l) => {
+                marks.next();
+                if m < from {
+                    continue;
+                }
+                if let Some(end) = sentence_end(bytes, m) {
+                    push(&mut out, from, end, para);
+                    from = end;
+                }
+            }
+            (_, Some(l)) => {
+                lines.next();
+                if l < from {
+                    continue;
+                }
+                // A blank line: only spaces, tabs or CR up to the next line feed.
+                let rest = &bytes[l + 1..];
+                let blank = rest
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'));
+                if blank.is_some_and(|i| rest[i] == b'\n') {
+                    push(&mut out, from, l, para);
+                    para += 1;
+                    from = l + 1;
+                }
+            }
+            (Some(_), None) => unreachable!("handled above"),
         }
     }
-    out.extend(current);
+    push(&mut out, from, bytes.len(), para);
     out
 }
+
+/// The keys are hashes already: a hasher that passes them through.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Paragraph hash → byte range and index of its first copy.
+type Seen = HashMap<u64, (usize, usize, usize), BuildHasherDefault<PassThrough>>;
+
+/// The longest block of sentences compared with the block right before it.
+const MAX_BLOCK: usize = 6;
 
 /// A run of repeated sentences.
 struct Run {
@@ -184,7 +238,9 @@ struct Run {
     /// How many sentences, and words.
     count: usize,
     words: usize,
-    /// Where the first copy of the run's last sentence ends.
+    /// Where the first copy of the run's first sentence starts, and where the first copy
+    /// of its last sentence ends.
+    first_start: usize,
     earlier: usize,
 }
 
@@ -195,7 +251,7 @@ const LONG_RUN: (usize, usize) = (8, 150);
 
 /// Whether two sentences have the same words.
 fn same_words(a: &str, b: &str) -> bool {
-    a.split_ascii_whitespace().eq(b.split_ascii_whitespace())
+    a == b || a.split_ascii_whitespace().eq(b.split_ascii_whitespace())
 }
 
 /// Whether a sentence is worth comparing: long prose, not verse, a list item, a table
@@ -205,9 +261,19 @@ fn comparable(text: &str, s: &Sentence) -> bool {
         return false;
     }
     let body = &text[s.start..s.end];
-    // Masked code, tables and aligned columns.
-    if body.contains(['\u{1}', '|', '\t']) || body.contains("   ") {
-        return false;
+    // Masked code, tables and aligned columns, in one pass.
+    let mut spaces = 0;
+    for b in body.bytes() {
+        match b {
+            0x01 | b'|' | b'\t' => return false,
+            b' ' => {
+                spaces += 1;
+                if spaces == 3 {
+                    return false;
+                }
+            }
+            _ => spaces = 0,
+        }
     }
     // Verse: over several lines, none of which but the last reaches 55 bytes (wrapped
     // prose fills its lines).
@@ -246,12 +312,49 @@ impl Rule for VerbatimRepeat {
             return;
         }
         let sentences = sentences(text);
-        // Whole paragraphs first, so that a repeated paragraph is one finding even when
-        // some of its sentences are short.
-        let mut covered = vec![false; sentences.len()];
-        let mut seen: HashMap<u64, (usize, usize)> = HashMap::new();
+        let n = sentences.len();
+        let body = |s: &Sentence| &text[s.start..s.end];
+        let same = |a: &Sentence, b: &Sentence| a.words == b.words && same_words(body(a), body(b));
+        // 1. A block of up to MAX_BLOCK sentences right after an identical block: compared
+        // with the sentences just before, so no table of every sentence is needed.
+        let mut covered = vec![false; n];
+        let mut i = 0;
+        while i < n {
+            let block = (1..=MAX_BLOCK.min(i)).find(|&k| {
+                i + k <= n && (0..k).all(|j| same(&sentences[i - k + j], &sentences[i + j]))
+            });
+            let Some(k) = block else {
+                i += 1;
+                continue;
+            };
+            let copy = &sentences[i..i + k];
+            let whole = Sentence {
+                start: copy[0].start,
+                end: copy[k - 1].end,
+                words: copy.iter().map(|s| s.words).sum(),
+                para: copy[0].para,
+            };
+            if comparable(text, &whole) {
+                let run = Run {
+                    start: whole.start,
+                    end: whole.end,
+                    count: k,
+                    words: whole.words,
+                    first_start: sentences[i - k].start,
+                    earlier: sentences[i - 1].end,
+                };
+                out.extend(self.report(text, run));
+                covered[i..i + k].fill(true);
+            }
+            i += k;
+        }
+        // 2. Long passages anywhere: paragraphs hashed, consecutive repeated paragraphs
+        // whose first copies are consecutive too make one run.
+        let mut seen = Seen::default();
+        let mut run: Option<(Run, usize)> = None; // and the first copy's paragraph index
         let mut first = 0;
-        while first < sentences.len() {
+        let mut index = 0;
+        while first < n {
             let para = sentences[first].para;
             let count = sentences[first..]
                 .iter()
@@ -262,84 +365,55 @@ impl Rule for VerbatimRepeat {
                 start: group[0].start,
                 end: group[count - 1].end,
                 words: group.iter().map(|s| s.words).sum(),
-                hash: group.iter().fold(0, |h, s| mix(h, s.hash)),
                 para,
             };
-            if let Some(earlier) = (count > 1)
-                .then(|| self.repeated(text, &whole, &mut seen))
-                .flatten()
-            {
-                let run = Run {
-                    start: whole.start,
-                    end: whole.end,
-                    count,
-                    words: whole.words,
-                    earlier,
-                };
-                if let Some(d) = self.report(text, run) {
-                    out.push(d);
-                    covered[first..first + count].fill(true);
-                }
-            }
+            let fresh = !covered[first..first + count].iter().any(|&c| c);
             first += count;
-        }
-        // Then sentences; consecutive repeated ones make one finding.
-        let mut seen: HashMap<u64, (usize, usize)> = HashMap::new();
-        let mut run: Option<Run> = None;
-        for (s, covered) in sentences.iter().zip(covered) {
-            let earlier = (!covered)
-                .then(|| self.repeated(text, s, &mut seen))
-                .flatten();
-            if let Some(earlier) = earlier {
-                match &mut run {
-                    Some(r) if text[r.end..s.start].trim().is_empty() => {
-                        r.end = s.end;
-                        r.count += 1;
-                        r.words += s.words;
-                        r.earlier = earlier;
-                    }
-                    _ => {
-                        out.extend(run.take().and_then(|r| self.report(text, r)));
-                        run = Some(Run {
-                            start: s.start,
-                            end: s.end,
-                            count: 1,
-                            words: s.words,
-                            earlier,
-                        });
-                    }
+            index += 1;
+            // Raw bytes, eight at a time: a scraped copy keeps its white space.
+            let hash = hash_word(0, body(&whole).as_bytes());
+            let earlier = match seen.get(&hash) {
+                Some(&(start, end, at))
+                    if fresh
+                        && same_words(&text[start..end], body(&whole))
+                        && comparable(text, &whole) =>
+                {
+                    Some((start, end, at))
                 }
-            } else {
-                out.extend(run.take().and_then(|r| self.report(text, r)));
+                Some(_) => None,
+                None => {
+                    seen.insert(hash, (whole.start, whole.end, index));
+                    None
+                }
+            };
+            match (earlier, &mut run) {
+                (Some((_, end, at)), Some((r, last))) if at == *last + 1 => {
+                    r.end = whole.end;
+                    r.count += count;
+                    r.words += whole.words;
+                    r.earlier = end;
+                    *last = at;
+                }
+                (Some((start, end, at)), _) => {
+                    out.extend(run.take().and_then(|(r, _)| self.report(text, r)));
+                    let r = Run {
+                        start: whole.start,
+                        end: whole.end,
+                        count,
+                        words: whole.words,
+                        first_start: start,
+                        earlier: end,
+                    };
+                    run = Some((r, at));
+                }
+                (None, _) => out.extend(run.take().and_then(|(r, _)| self.report(text, r))),
             }
         }
-        out.extend(run.and_then(|r| self.report(text, r)));
+        out.extend(run.and_then(|(r, _)| self.report(text, r)));
     }
 }
 
 impl VerbatimRepeat {
-    /// Where `s` appeared before (the end of the first copy), if it is worth comparing
-    /// and did; remembers it if not.
-    fn repeated(
-        &self,
-        text: &str,
-        s: &Sentence,
-        seen: &mut HashMap<u64, (usize, usize)>,
-    ) -> Option<usize> {
-        if !comparable(text, s) {
-            return None;
-        }
-        match seen.get(&s.hash) {
-            Some(&(start, end)) => {
-                same_words(&text[start..end], &text[s.start..s.end]).then_some(end)
-            }
-            None => {
-                seen.insert(s.hash, (s.start, s.end));
-                None
-            }
-        }
-    }
-
     /// The finding for a repeated run: the copy and the white space that separated it.
     fn report(&self, text: &str, run: Run) -> Option<Diagnostic> {
         let Run {
@@ -347,8 +421,10 @@ impl VerbatimRepeat {
             end,
             count,
             words,
+            first_start,
             earlier,
         } = run;
+        debug_assert!(first_start < earlier && earlier <= start);
         let adjacent = text[earlier..start].trim().is_empty();
         if !adjacent && (count < LONG_RUN.0 || words < LONG_RUN.1) {
             return None;
