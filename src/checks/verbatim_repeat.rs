@@ -45,8 +45,9 @@ impl VerbatimRepeat {
                     documentation repeats single sentences far apart on purpose; those are \
                     not reported.) The second copy is reported (a run of repeated sentences \
                     once), and the unsafe fix deletes it with \
-                    the white space that separated it. White space and line wrapping do not \
-                    matter; case and punctuation do. Short sentences (`Advertisement`, \
+                    the white space that separated it. Case and punctuation matter; white \
+                    space and line wrapping do not, except that a far copy must keep the \
+                    white space of the first. Short sentences (`Advertisement`, \
                     `“Yes.”`, refrains), verse, list items, table rows and headings are not \
                     compared. Texts longer than 256 KiB are linted in 64 KiB pieces, and a \
                     repeat across two pieces is not found."
