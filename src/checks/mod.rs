@@ -3,14 +3,18 @@
 mod currency_order;
 mod doubled_word;
 mod html_entity;
+mod invisible;
 mod lowercase_after_period;
+mod lowercase_proper;
 mod mojibake;
 mod number_format;
+mod opening_quote_as_closing;
 mod quote_scan;
 mod quote_spacing;
 mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
+mod verbatim_repeat;
 
 use crate::rule::Rule;
 
@@ -21,11 +25,18 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(doubled_word::DoubledWord::new()),
         Box::new(html_entity::HtmlEntity::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
+        Box::new(lowercase_proper::LowercaseProper::new()),
         Box::new(mojibake::Mojibake::new()),
+        Box::new(invisible::control()),
+        Box::new(invisible::invisible()),
+        Box::new(invisible::replacement()),
+        Box::new(invisible::nbsp_in_word()),
+        Box::new(opening_quote_as_closing::new()),
         Box::new(quote_spacing::new()),
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),
+        Box::new(verbatim_repeat::VerbatimRepeat::new()),
     ];
     all.extend(
         number_format::NumberFormat::all()

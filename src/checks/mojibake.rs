@@ -49,8 +49,14 @@ impl Mojibake {
                     characters back as bytes gives valid UTF-8, and the safe fix restores \
                     the original. A lone `â€` (the closing quote `”`, whose last byte \
                     Windows-1252 cannot show) and a stray `Â` before a space get an unsafe \
-                    fix. Real words are never touched: `São Paulo`, `Ångström`, `Ça va`, \
-                    `Nguyễn`, `NÃO` do not read back as UTF-8."
+                    fix, and so does `Ã` followed by a space inside lowercase text (`voilÃ  tout`, \
+                    the `à` whose no-break space byte became a space). Text garbled twice \
+                    (`Ã¢â‚¬â„¢`) is read back twice. Real words are never touched: \
+                    `São Paulo`, `Ångström`, `Ça va`, `Nguyễn`, `NÃO` do not read back as \
+                    UTF-8, and a run is reported only when it reads back as Latin letters, \
+                    typographic punctuation or symbols (two or more Greek or Cyrillic \
+                    letters), never as a lone `Ã`/`Â` with a closing quote after an \
+                    uppercase word (`“AMANHÔ`)."
                     .into(),
                 origin: file!().into(),
                 examples: vec![
@@ -58,58 +64,128 @@ impl Mojibake {
                     Example::bad("He said â€œyesâ€\u{9D}.", "He said “yes”."),
                     Example::bad("Itâ€™s", "It’s"),
                     Example::bad("Itâ€s done", "It”s done"),
+                    Example::bad("â€œYesâ€\u{FFFD} he said", "“Yes” he said"),
                     Example::bad("Ã¢â‚¬â„¢", "’"),
                     Example::bad("costs 5Â\u{A0}€", "costs 5\u{A0}€"),
+                    Example::bad("Ã¢â‚¬Å“FineÃ¢â‚¬Â\u{9D}", "“Fine”"),
+                    Example::bad("Ã‰COLE, ESPAÃ‘A", "ÉCOLE, ESPAÑA"),
+                    Example::bad("voilÃ  tout", "voilà tout"),
+                    Example::bad("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"),
                     Example::good("São Paulo, Ångström, Ça va, Nguyễn, NÃO, à la carte, Âge"),
+                    Example::good("SÃO PAULO, “AMANHÔ, IRMÃ E MÃE, “Fuß”, “café…”, Straße"),
+                    Example::good("Øresund, Þórr, Dvořák, Łódź, Ærø, İstanbul, Đà Nẵng"),
                 ],
             },
         }
     }
 }
 
-/// The longest run of mojibake starting at `start`: its end and what it decodes to.
-fn decode_run(text: &str, start: usize) -> Option<(usize, String)> {
-    let mut bytes = Vec::new();
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    // Whole UTF-8 sequences, one after another.
-    while let Some(&(_, c)) = chars.peek() {
-        let Some(lead @ 0xC2..=0xF4) = byte_of(c) else {
-            break;
-        };
-        let need = match lead {
-            0xC2..=0xDF => 1,
-            0xE0..=0xEF => 2,
-            _ => 3,
-        };
-        let mut seq = vec![lead];
-        let mut seq_end = 0;
-        let mut probe = chars.clone();
-        probe.next();
-        for _ in 0..need {
-            match probe.next() {
-                Some((i, c)) => match byte_of(c) {
-                    Some(b @ 0x80..=0xBF) => {
-                        seq.push(b);
-                        seq_end = start + i + c.len_utf8();
-                    }
-                    _ => break,
-                },
-                None => break,
+/// One UTF-8 sequence read as Windows-1252 at the start of `s`: its length in `s` and
+/// the bytes it stands for.
+fn sequence_at(s: &str) -> Option<(usize, Vec<u8>)> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let lead @ 0xC2..=0xF4 = byte_of(first)? else {
+        return None;
+    };
+    let need = match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        _ => 3,
+    };
+    let mut seq = vec![lead];
+    let mut len = first.len_utf8();
+    for c in chars.take(need) {
+        match byte_of(c) {
+            Some(b @ 0x80..=0xBF) => {
+                seq.push(b);
+                len += c.len_utf8();
             }
+            _ => return None,
         }
-        if seq.len() != need + 1 || std::str::from_utf8(&seq).is_err() {
-            break;
-        }
-        bytes.extend(seq);
-        end = seq_end;
-        chars = probe;
     }
-    let decoded = String::from_utf8(bytes).ok()?;
-    let plausible = decoded
+    (seq.len() == need + 1 && std::str::from_utf8(&seq).is_ok()).then_some((len, seq))
+}
+
+/// The longest run of whole sequences at the start of `s`: its length and the text it
+/// decodes to.
+fn decode_prefix(s: &str) -> Option<(usize, String)> {
+    let mut bytes = Vec::new();
+    let mut len = 0;
+    while let Some((n, seq)) = sequence_at(&s[len..]) {
+        bytes.extend(seq);
+        len += n;
+    }
+    (len > 0).then(|| (len, String::from_utf8(bytes).expect("whole sequences")))
+}
+
+/// Whether `c` is a character English text plausibly holds once repaired: Latin letters
+/// (Vietnamese included), the Latin-1 symbols, typographic punctuation, currency signs
+/// and `™`. Greek and Cyrillic count only in runs of two or more.
+fn plausible(decoded: &str) -> bool {
+    let other_script = decoded
         .chars()
-        .all(|c| c.is_alphabetic() || "’‘“”–—…•€£©®™°«»\u{A0}\u{202F}".contains(c));
-    (!decoded.is_empty() && plausible).then_some((end, decoded))
+        .filter(|c| matches!(*c as u32, 0x370..=0x4FF))
+        .count();
+    decoded.chars().all(|c| match c as u32 {
+        0xA0..=0x24F | 0x1E00..=0x1EFF | 0x2010..=0x205E | 0x20A0..=0x20CF | 0x2122 => true,
+        0x370..=0x4FF => other_script >= 2 && c.is_alphabetic(),
+        _ => false,
+    })
+}
+
+/// Punctuation that may follow a real word ending in `Ã` or `Â` (`“IRMÃ”`).
+const TRAILING_MARKS: &str = "’‘“”–—…•";
+
+/// The longest run of mojibake starting at `start`: its end and what it decodes to, read
+/// back as many times as it was garbled (at most three).
+fn decode_run(text: &str, start: usize) -> Option<(usize, String)> {
+    let (len, mut decoded) = decode_prefix(&text[start..])?;
+    let run = &text[start..start + len];
+    // One two-character sequence ending in a quote or dash, not followed by a letter, may
+    // be an uppercase word ending in `Ã` and its closing quote: `“AMANHÃ”`.
+    let mut run_chars = run.chars();
+    if let (Some(_), Some(second), None) = (run_chars.next(), run_chars.next(), run_chars.next()) {
+        let next = text[start + len..].chars().next();
+        if TRAILING_MARKS.contains(second) && !next.is_some_and(char::is_alphabetic) {
+            return None;
+        }
+    }
+    // A text garbled twice may pass through C1 controls (`Â\u{9D}` is the last byte of
+    // `”` garbled twice): only the final reading must be plausible.
+    for _ in 0..2 {
+        match decode_prefix(&decoded) {
+            Some((n, again)) if n == decoded.len() && plausible(&again) => decoded = again,
+            _ => break,
+        }
+    }
+    plausible(&decoded).then_some((start + len, decoded))
+}
+
+/// `decoded` in quotes, or named when it is only an invisible character.
+fn shown(decoded: &str) -> String {
+    match decoded {
+        "\u{A0}" => "U+00A0 NO-BREAK SPACE".to_string(),
+        "\u{202F}" => "U+202F NARROW NO-BREAK SPACE".to_string(),
+        "\u{AD}" => "U+00AD SOFT HYPHEN".to_string(),
+        _ => format!("“{decoded}”"),
+    }
+}
+
+/// Whether `Ã` at `start` stands for `à` whose no-break space byte became a plain space:
+/// `voilÃ  tout`, `Ã  la carte`. Only between lowercase text: `Ã` ends no real word
+/// written in lowercase.
+fn a_grave_at(text: &str, start: usize) -> bool {
+    let rest = &text[start + 'Ã'.len_utf8()..];
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let prev_ok = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_lowercase() || c == ' ');
+    let after = after.trim_start_matches(' ');
+    prev_ok && after.chars().next().is_some_and(char::is_lowercase)
 }
 
 impl Rule for Mojibake {
@@ -128,18 +204,40 @@ impl Rule for Mojibake {
             from = lead.end();
             let (end, replacement, applicability, message) =
                 if let Some((end, decoded)) = decode_run(text, start) {
-                    let message = format!("garbled text: “{decoded}” read with the wrong encoding");
+                    let message = format!(
+                        "garbled text “{}”: UTF-8 read as Windows-1252; it should read {}",
+                        &text[start..end],
+                        shown(&decoded)
+                    );
                     (end, decoded, Applicability::Safe, message)
+                } else if text[start..].starts_with('Ã') && a_grave_at(text, start) {
+                    // `à` is C3 A0: its second byte, a no-break space, became a space.
+                    let two_spaces = text[start + 'Ã'.len_utf8()..].starts_with("  ");
+                    let end = start + 'Ã'.len_utf8() + usize::from(two_spaces);
+                    let message = "garbled “à”: “Ã” and a space".to_string();
+                    (end, "à".to_string(), Applicability::Unsafe, message)
                 } else if text[start..].starts_with("â€") {
                     // `”` is E2 80 9D, and Windows-1252 has no character for 0x9D.
-                    let message = "garbled closing quote: “â€” is probably ”".to_string();
+                    // The lost byte may have become U+FFFD: `â€�`.
+                    let lost = if text[start + "â€".len()..].starts_with('\u{FFFD}') {
+                        '\u{FFFD}'.len_utf8()
+                    } else {
+                        0
+                    };
+                    let message = format!(
+                        "garbled closing quote: “{}” is probably ”",
+                        &text[start..start + "â€".len() + lost]
+                    );
                     (
-                        start + "â€".len(),
+                        start + "â€".len() + lost,
                         "”".to_string(),
                         Applicability::Unsafe,
                         message,
                     )
-                } else if text[start..].starts_with("Â ") {
+                } else if text[start..].starts_with("Â ")
+                    // `HÂLÂ ÇALIŞIYOR`: Turkish and Vietnamese capitals end words in `Â`.
+                    && !text[..start].chars().next_back().is_some_and(char::is_uppercase)
+                {
                     let message = "stray “Â” before a space: a garbled no-break space".to_string();
                     (
                         start + 'Â'.len_utf8(),
@@ -161,5 +259,121 @@ impl Rule for Mojibake {
             }
             out.push(d);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, Applicability)> {
+        let mut out = Vec::new();
+        Mojibake::new().check(text, &mut out);
+        out.into_iter()
+            .map(|d| {
+                let fix = d.fix.expect("every finding has a fix");
+                (text[d.span].to_string(), fix.replacement, fix.applicability)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn real_words_are_not_mojibake() {
+        for word in [
+            "São Paulo",
+            "SÃO PAULO",
+            "NÃO",
+            "NÃO É",
+            "IRMÃ",
+            "MÃE",
+            "“AMANHÔ",
+            "“IRMÔ,",
+            "Ångström",
+            "ÅNGSTRÖM",
+            "Ça va",
+            "À la",
+            "Âge",
+            "Ærø",
+            "Øresund",
+            "Þórr",
+            "Nguyễn",
+            "Trần",
+            "Đà Nẵng",
+            "Dvořák",
+            "Łódź",
+            "İstanbul",
+            "Straße",
+            "“Fuß”",
+            "“café…”",
+            "née’s",
+            "“Café”—and",
+            "résumé",
+            "Zürich",
+            "Malmö",
+            "Ðà",
+            "ÉTÉ",
+            "Ñandú",
+            "Ôte",
+            "Ölfa",
+            "Üben",
+            "coöperate",
+            "naïve",
+            "Noël",
+            "Chloë",
+            "Æsir",
+            "“Ü”",
+            "“À”",
+            "L’Œuvre",
+            "œuvre",
+            "½ cup",
+            "5 µm",
+            "© 2024",
+            "10 °C",
+            "x²",
+            "¿Qué?",
+            "¡Olé!",
+            "«Non»",
+            "Ã",
+            "Â",
+            "â",
+            "PÂTÉ",
+            "CRÈME BRÛLÉE",
+            "FAÇADE",
+        ] {
+            assert_eq!(found(word), vec![], "{word}");
+        }
+    }
+
+    #[test]
+    fn runs_are_repaired_with_exact_spans() {
+        assert_eq!(
+            found("Canadaâ€™s"),
+            vec![("â€™".into(), "’".into(), Applicability::Safe)]
+        );
+        assert_eq!(
+            found("a Ã¢â‚¬â„¢ b"),
+            vec![("Ã¢â‚¬â„¢".into(), "’".into(), Applicability::Safe)]
+        );
+        assert_eq!(
+            found("rÃ©sumÃ©"),
+            vec![
+                ("Ã©".into(), "é".into(), Applicability::Safe),
+                ("Ã©".into(), "é".into(), Applicability::Safe)
+            ]
+        );
+        assert_eq!(
+            found("Ã  la carte"),
+            vec![("Ã ".into(), "à".into(), Applicability::Unsafe)]
+        );
+    }
+
+    #[test]
+    fn the_message_names_an_invisible_repair() {
+        let mut out = Vec::new();
+        Mojibake::new().check("5Â\u{A0}km", &mut out);
+        assert_eq!(
+            out[0].message,
+            "garbled text “Â\u{A0}”: UTF-8 read as Windows-1252; it should read U+00A0 NO-BREAK SPACE"
+        );
     }
 }

@@ -67,10 +67,27 @@ pub(crate) enum QuoteFinding {
     },
     /// A `“` never closed in its paragraph.
     Unclosed { span: Range<usize> },
+    /// A `“` standing where a quotation closes (`the “dream team“ will`, `impact. “, he
+    /// said`): `span` (the mark and any space before it) becomes `”`.
+    OpeningAsClosing { span: Range<usize> },
 }
 
 fn opens_here(prev: Option<char>) -> bool {
     prev.is_none_or(|c| c.is_whitespace() || "([{—–-/‘'".contains(c))
+}
+
+/// Close the innermost open quotation; a `”` that opened it is now certainly an opening
+/// quote, and its fix becomes safe.
+fn close(open: &mut Vec<(usize, Option<usize>)>, out: &mut [QuoteFinding]) {
+    if let Some((_, Some(finding))) = open.pop() {
+        if let QuoteFinding::StrayClosing {
+            fix: Some((_, safe)),
+            ..
+        } = &mut out[finding]
+        {
+            *safe = true;
+        }
+    }
 }
 
 /// Scan `text` and report every quote problem, in text order.
@@ -80,7 +97,11 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
     for para in paragraphs_with(text, &CURLY) {
         let base = para.start;
         let p = &text[para.clone()];
-        let mut open: Vec<usize> = Vec::new();
+        // Open quotations: where, and the finding to make safe if it is closed (a `”`
+        // used to open).
+        let mut open: Vec<(usize, Option<usize>)> = Vec::new();
+        // German quotations close with `“`: leave paragraphs that use `„` alone.
+        let german = p.contains('„');
         let mut last_close_end: Option<usize> = None;
         for mark in CURLY.find_iter(p) {
             let i = mark.start();
@@ -98,6 +119,26 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                     if !open.is_empty() && at_line_start(p, i) {
                         open.clear();
                     }
+                    // Glued to the end of a word and followed by a space or punctuation
+                    // (`team“ will`), or alone before a comma or period (`impact. “,`):
+                    // with a quotation open, this mark closes it.
+                    let ends_word = prev.is_some_and(|c| !opens_here(Some(c)))
+                        && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]…—–".contains(c));
+                    let spaced =
+                        prev.is_some_and(is_hspace) && next.is_some_and(|c| ",.;:".contains(c));
+                    if !open.is_empty() && !german && (ends_word || spaced) {
+                        let start = if spaced {
+                            base + p[..i].trim_end_matches(is_hspace).len()
+                        } else {
+                            abs
+                        };
+                        out.push(QuoteFinding::OpeningAsClosing {
+                            span: start..abs + QUOTE_LEN,
+                        });
+                        close(&mut open, &mut out);
+                        last_close_end = Some(abs + QUOTE_LEN);
+                        continue;
+                    }
                     let ws: usize = after
                         .chars()
                         .take_while(|&c| is_hspace(c))
@@ -111,7 +152,7 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             message: "space after an opening quote",
                         });
                     }
-                    open.push(abs);
+                    open.push((abs, None));
                 }
                 CLOSE => {
                     let before = &p[..i];
@@ -119,7 +160,8 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                     let ws_start = base + trimmed.len();
                     let glued_to = trimmed.chars().last();
                     let spaced = ws_start < abs && glued_to.is_some_and(|c| c != '\n');
-                    if open.pop().is_some() {
+                    if !open.is_empty() {
+                        close(&mut open, &mut out);
                         if spaced {
                             let (replacement, message) = if next.is_some_and(char::is_alphanumeric)
                             {
@@ -150,7 +192,7 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             fix: Some(("“", false)),
                             message: "closing quote ” used to open a quotation",
                         });
-                        open.push(abs);
+                        open.push((abs, Some(out.len() - 1)));
                     } else if !prev.is_some_and(|c| c.is_ascii_digit()) {
                         // After a digit, ” is an inch mark (`a 27” screen`).
                         out.push(QuoteFinding::StrayClosing {
@@ -165,7 +207,7 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
         }
         let next_para_opens = text[para.end..].trim_start().starts_with(OPEN);
         if !next_para_opens {
-            out.extend(open.into_iter().map(|o| QuoteFinding::Unclosed {
+            out.extend(open.into_iter().map(|(o, _)| QuoteFinding::Unclosed {
                 span: o..o + QUOTE_LEN,
             }));
         }

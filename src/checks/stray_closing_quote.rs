@@ -15,8 +15,9 @@ pub fn new() -> QuoteCheck {
                     quotation that is already closed (`“disintegration.” ” from`) it is \
                     certainly a leftover, and the safe fix deletes it. Where it stands at the \
                     start of a word (`said ”Hello`) it was probably meant to open a \
-                    quotation: the unsafe fix turns it into `“`. Otherwise it is only \
-                    reported. A `”` after a digit is an inch mark and is left alone."
+                    quotation: the fix turns it into `“`, safe when a later `”` in the \
+                    paragraph closes that quotation (`said ”Hello” twice`), unsafe otherwise. \
+                    Otherwise it is only reported. A `”` after a digit is an inch mark and is left alone."
                 .into(),
             origin: file!().into(),
             examples: vec![
@@ -25,6 +26,7 @@ pub fn new() -> QuoteCheck {
                     "prevent “disintegration.” from the country.",
                 ),
                 Example::bad("He said ”Hello” twice.", "He said “Hello” twice."),
+                Example::bad("He said ”Hello twice.", "He said “Hello twice."),
                 Example::flagged("The end.” Then silence."),
                 Example::good("“One,” she said, “two.”"),
                 Example::good("A 27” screen."),

@@ -1,0 +1,537 @@
+//! `residue/repeated-sentence`: a sentence or paragraph that appears twice, word for
+//! word, in the same text: scraping and copy-paste duplication.
+//!
+//! The text is cut into sentences (after `.`, `!`, `?`, possibly followed by closing
+//! quotes or brackets, before white space, found with a vectorised byte search; and at
+//! blank lines). A block of one to [`MAX_BLOCK`] sentences with at least [`MIN_WORDS`]
+//! words that repeats the block right before it is reported: a cheap comparison with the
+//! previous sentences, no table. A passage of whole paragraphs (8+ sentences, 150+
+//! words) that repeats earlier paragraphs anywhere is found by hashing paragraphs.
+//! White space and line wrapping do not matter next to the first copy; a far copy must
+//! keep the white space of the first.
+//!
+//! Limits: texts longer than 256 KiB are linted in 64 KiB pieces (see `Linter::lint`),
+//! so a repeat whose first copy lies in another piece is not found. Short sentences
+//! (`Advertisement`, `“Yes.”`, refrains), verse (lines shorter than 40 bytes on
+//! average), list items, table rows, headings and sentences holding masked Markdown
+//! code are never compared.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+
+/// Sentences shorter than this are never reported.
+pub const MIN_WORDS: usize = 8;
+
+pub struct VerbatimRepeat {
+    meta: RuleMeta,
+}
+
+impl VerbatimRepeat {
+    pub fn new() -> Self {
+        VerbatimRepeat {
+            meta: RuleMeta {
+                id: "residue/repeated-sentence".into(),
+                severity: Severity::Warning,
+                fix: Some(Applicability::Unsafe),
+                summary: "sentence or paragraph repeated word for word".into(),
+                description: "A sentence of eight words or more, or a paragraph, repeated \
+                    word for word right after itself, or a passage of eight sentences and \
+                    150 words or more (a duplicated article body) repeated anywhere in the \
+                    same text: scrapers and \
+                    copy-paste duplicate sentences and whole paragraphs. (Reference \
+                    documentation repeats single sentences far apart on purpose; those are \
+                    not reported.) The second copy is reported (a run of repeated sentences \
+                    once), and the unsafe fix deletes it with \
+                    the white space that separated it. Case and punctuation matter; white \
+                    space and line wrapping do not, except that a far copy must keep the \
+                    white space of the first. Short sentences (`Advertisement`, \
+                    `“Yes.”`, refrains), verse, list items, table rows and headings are not \
+                    compared. Texts longer than 256 KiB are linted in 64 KiB pieces, and a \
+                    repeat across two pieces is not found."
+                    .into(),
+                origin: file!().into(),
+                examples: vec![
+                    Example::bad(
+                        "The council approved the new budget for the coming year.\n\nThe \
+                        council approved the new budget for the coming year.\n\nIt takes \
+                        effect in May.\n",
+                        "The council approved the new budget for the coming year.\n\nIt takes \
+                        effect in May.\n",
+                    ),
+                    Example::bad(
+                        "Officials said the bridge would reopen next week after the \
+                        repairs. Officials said the bridge would reopen next week after \
+                        the repairs. Traffic resumed.",
+                        "Officials said the bridge would reopen next week after the \
+                        repairs. Traffic resumed.",
+                    ),
+                    Example::good(
+                        "Advertisement\n\nShe left.\n\nAdvertisement\n\n“Yes.” “Yes.” \
+                        They agreed.",
+                    ),
+                    Example::good(
+                        "- Fixed a crash when the window is closed while saving a file.\n\
+                        - Fixed a crash when the window is closed while saving a file.\n",
+                    ),
+                    Example::good(
+                        "Row, row, row your boat gently down the stream,\nmerrily merrily \
+                        life is a dream.\n\nRow, row, row your boat gently down the \
+                        stream,\nmerrily merrily life is a dream.\n",
+                    ),
+                ],
+            },
+        }
+    }
+}
+
+/// One sentence (or block, or paragraph): its byte range, word count (an upper bound)
+/// and the paragraph it belongs to.
+#[derive(Clone, Copy)]
+struct Sentence {
+    start: usize,
+    end: usize,
+    words: usize,
+    para: usize,
+}
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(K)
+}
+
+/// Hash of a word, eight bytes at a time.
+fn hash_word(h: u64, word: &[u8]) -> u64 {
+    let mut h = mix(h, word.len() as u64);
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().expect("eight bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(buf));
+    }
+    h
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Where a sentence ending at the `.`, `!` or `?` at `p` stops: after any closing quotes
+/// or brackets, if white space or the end of the text follows.
+fn sentence_end(bytes: &[u8], p: usize) -> Option<usize> {
+    let mut q = p + 1;
+    loop {
+        match bytes.get(q..) {
+            Some([b'"' | b'\'' | b')' | b']', ..]) => q += 1,
+            // `”` and `’` are E2 80 9D and E2 80 99.
+            Some([0xE2, 0x80, 0x9D | 0x99, ..]) => q += 3,
+            _ => break,
+        }
+    }
+    (q == bytes.len() || is_space(bytes[q])).then_some(q)
+}
+
+/// The sentences of `text`: cut after `.`, `!` and `?` (found with a vectorised byte
+/// search) and at blank lines. Words are counted as spaces and line breaks plus one (an
+/// upper bound).
+fn sentences(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut para = 0;
+    let mut from = 0;
+    let push = |out: &mut Vec<Sentence>, from: usize, to: usize, para: usize| {
+        let body = &bytes[from..to];
+        let lead = body.iter().take_while(|&&b| is_space(b)).count();
+        let body = &body[lead..];
+        let trail = body.iter().rev().take_while(|&&b| is_space(b)).count();
+        let body = &body[..body.len() - trail];
+        if body.is_empty() {
+            return;
+        }
+        // Spaces and line breaks, counted branch-free: a double space counts twice, which
+        // only lets a sentence one word short through to the exact comparison.
+        let words = 1 + body
+            .iter()
+            .map(|&b| usize::from((b == b' ') | (b == b'\n')))
+            .sum::<usize>();
+        out.push(Sentence {
+            start: from + lead,
+            end: from + lead + body.len(),
+            words,
+            para,
+        });
+    };
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut lines = memchr::memchr_iter(b'\n', bytes).peekable();
+    loop {
+        let next_mark = marks.peek().copied();
+        let next_line = lines.peek().copied();
+        match (next_mark, next_line) {
+            (None, None) => break,
+            (Some(m), l) if l.is_none_or(|l| m < l) => {
+                marks.next();
+                if m < from {
+                    continue;
+                }
+                if let Some(end) = sentence_end(bytes, m) {
+                    push(&mut out, from, end, para);
+                    from = end;
+                }
+            }
+            (_, Some(l)) => {
+                lines.next();
+                if l < from {
+                    continue;
+                }
+                // A blank line: only spaces, tabs or CR up to the next line feed.
+                let rest = &bytes[l + 1..];
+                let blank = rest
+                    .iter()
+                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'));
+                if blank.is_some_and(|i| rest[i] == b'\n') {
+                    push(&mut out, from, l, para);
+                    para += 1;
+                    from = l + 1;
+                }
+            }
+            (Some(_), None) => unreachable!("handled above"),
+        }
+    }
+    push(&mut out, from, bytes.len(), para);
+    out
+}
+
+/// The keys are hashes already: a hasher that passes them through.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Paragraph hash → byte range and index of its first copy.
+type Seen = HashMap<u64, (usize, usize, usize), BuildHasherDefault<PassThrough>>;
+
+/// The longest block of sentences compared with the block right before it.
+const MAX_BLOCK: usize = 6;
+
+/// A run of repeated sentences.
+struct Run {
+    start: usize,
+    end: usize,
+    /// How many sentences, and words.
+    count: usize,
+    words: usize,
+    /// Where the first copy of the run's first sentence starts, and where the first copy
+    /// of its last sentence ends.
+    first_start: usize,
+    earlier: usize,
+}
+
+/// A repeated run shorter than this many sentences and words is reported only right
+/// after its first copy: reference documentation repeats sentences and even passages of
+/// five or six sentences on purpose.
+const LONG_RUN: (usize, usize) = (8, 150);
+
+/// Whether two sentences have the same words.
+fn same_words(a: &str, b: &str) -> bool {
+    a == b || a.split_ascii_whitespace().eq(b.split_ascii_whitespace())
+}
+
+/// Whether a sentence is worth comparing: long prose, not verse, a list item, a table
+/// row, a heading or masked code.
+fn comparable(text: &str, s: &Sentence) -> bool {
+    if s.words < MIN_WORDS {
+        return false;
+    }
+    let body = &text[s.start..s.end];
+    // Masked code, tables and aligned columns, in one pass.
+    let mut spaces = 0;
+    for b in body.bytes() {
+        match b {
+            0x01 | b'|' | b'\t' => return false,
+            b' ' => {
+                spaces += 1;
+                if spaces == 3 {
+                    return false;
+                }
+            }
+            _ => spaces = 0,
+        }
+    }
+    // Verse: over several lines, none of which but the last reaches 55 bytes (wrapped
+    // prose fills its lines).
+    let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+    if body.contains('\n') {
+        let last_line = text[..s.end].rfind('\n').expect("a line break");
+        if text[line_start..last_line]
+            .split('\n')
+            .all(|line| line.trim_end().len() < 55)
+        {
+            return false;
+        }
+    }
+    // List items and headings: what starts the line.
+    let lead = text[line_start..s.start].trim_start();
+    let first = if lead.is_empty() { body } else { lead };
+    let marker = first.split_ascii_whitespace().next().unwrap_or("");
+    let is_marker = matches!(marker, "-" | "*" | "+" | "•" | ">" | "–")
+        || marker.starts_with('#')
+        || (marker.len() <= 4
+            && marker.ends_with(['.', ')'])
+            && marker[..marker.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
+    !is_marker
+}
+
+impl Rule for VerbatimRepeat {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        // Two sentences of eight words need some room.
+        if text.len() < 64 {
+            return;
+        }
+        let sentences = sentences(text);
+        let n = sentences.len();
+        let body = |s: &Sentence| &text[s.start..s.end];
+        let same = |a: &Sentence, b: &Sentence| a.words == b.words && same_words(body(a), body(b));
+        // 1. A block of up to MAX_BLOCK sentences right after an identical block: compared
+        // with the sentences just before, so no table of every sentence is needed.
+        let mut covered = vec![false; n];
+        let mut i = 0;
+        while i < n {
+            let block = (1..=MAX_BLOCK.min(i)).find(|&k| {
+                i + k <= n && (0..k).all(|j| same(&sentences[i - k + j], &sentences[i + j]))
+            });
+            let Some(k) = block else {
+                i += 1;
+                continue;
+            };
+            let copy = &sentences[i..i + k];
+            let whole = Sentence {
+                start: copy[0].start,
+                end: copy[k - 1].end,
+                words: copy.iter().map(|s| s.words).sum(),
+                para: copy[0].para,
+            };
+            if comparable(text, &whole) {
+                let run = Run {
+                    start: whole.start,
+                    end: whole.end,
+                    count: k,
+                    words: whole.words,
+                    first_start: sentences[i - k].start,
+                    earlier: sentences[i - 1].end,
+                };
+                out.extend(self.report(text, run));
+                covered[i..i + k].fill(true);
+            }
+            i += k;
+        }
+        // 2. Long passages anywhere: paragraphs hashed, consecutive repeated paragraphs
+        // whose first copies are consecutive too make one run.
+        let mut seen = Seen::default();
+        let mut run: Option<(Run, usize)> = None; // and the first copy's paragraph index
+        let mut first = 0;
+        let mut index = 0;
+        while first < n {
+            let para = sentences[first].para;
+            let count = sentences[first..]
+                .iter()
+                .take_while(|s| s.para == para)
+                .count();
+            let group = &sentences[first..first + count];
+            let whole = Sentence {
+                start: group[0].start,
+                end: group[count - 1].end,
+                words: group.iter().map(|s| s.words).sum(),
+                para,
+            };
+            let fresh = !covered[first..first + count].iter().any(|&c| c);
+            first += count;
+            index += 1;
+            // Raw bytes, eight at a time: a scraped copy keeps its white space.
+            let hash = hash_word(0, body(&whole).as_bytes());
+            let earlier = match seen.get(&hash) {
+                Some(&(start, end, at))
+                    if fresh
+                        && same_words(&text[start..end], body(&whole))
+                        && comparable(text, &whole) =>
+                {
+                    Some((start, end, at))
+                }
+                Some(_) => None,
+                None => {
+                    seen.insert(hash, (whole.start, whole.end, index));
+                    None
+                }
+            };
+            match (earlier, &mut run) {
+                (Some((_, end, at)), Some((r, last))) if at == *last + 1 => {
+                    r.end = whole.end;
+                    r.count += count;
+                    r.words += whole.words;
+                    r.earlier = end;
+                    *last = at;
+                }
+                (Some((start, end, at)), _) => {
+                    out.extend(run.take().and_then(|(r, _)| self.report(text, r)));
+                    let r = Run {
+                        start: whole.start,
+                        end: whole.end,
+                        count,
+                        words: whole.words,
+                        first_start: start,
+                        earlier: end,
+                    };
+                    run = Some((r, at));
+                }
+                (None, _) => out.extend(run.take().and_then(|(r, _)| self.report(text, r))),
+            }
+        }
+        out.extend(run.and_then(|(r, _)| self.report(text, r)));
+    }
+}
+
+impl VerbatimRepeat {
+    /// The finding for a repeated run: the copy and the white space that separated it.
+    fn report(&self, text: &str, run: Run) -> Option<Diagnostic> {
+        let Run {
+            start,
+            end,
+            count,
+            words,
+            first_start,
+            earlier,
+        } = run;
+        debug_assert!(first_start < earlier && earlier <= start);
+        let adjacent = text[earlier..start].trim().is_empty();
+        if !adjacent && (count < LONG_RUN.0 || words < LONG_RUN.1) {
+            return None;
+        }
+        let rest = &text[end..];
+        let followed = rest
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_some_and(|c| c != '\n' && c != '\r');
+        let span = if followed || text[..start].trim_end().is_empty() {
+            // Text follows on the line, or the copy opens the text: take the space after.
+            let after = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            start..end + after
+        } else {
+            // Take the white space before, back to the previous text.
+            text[..start].trim_end().len()..end
+        };
+        let first_words: Vec<&str> = text[start..end].split_whitespace().take(6).collect();
+        let what = if count == 1 {
+            "sentence repeated word for word".to_string()
+        } else {
+            format!("{count} sentences repeated word for word")
+        };
+        let fix = Fix {
+            replacement: String::new(),
+            applicability: Applicability::Unsafe,
+        };
+        Some(self.meta.diagnostic(
+            span,
+            format!(
+                "{what}: “{}…” {}",
+                first_words.join(" "),
+                match text[earlier..start].matches('\n').count() {
+                    0 => "is already on this line".to_string(),
+                    1 => "appears on the line before".to_string(),
+                    n => format!("appears {n} lines earlier"),
+                }
+            ),
+            Some(fix),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        VerbatimRepeat::new().check(text, &mut out);
+        out.into_iter()
+            .map(|d| (text[d.span].to_string(), d.message))
+            .collect()
+    }
+
+    const S: &str = "The council approved the new budget for the coming year.";
+
+    #[test]
+    fn a_repeated_paragraph_is_one_finding() {
+        let text = format!("{S} It starts now.\n\n{S} It starts now.\n");
+        assert_eq!(
+            found(&text),
+            vec![(
+                format!("\n\n{S} It starts now."),
+                "2 sentences repeated word for word: “The council approved the new budget…” \
+                 appears 2 lines earlier"
+                    .into()
+            )]
+        );
+    }
+
+    #[test]
+    fn far_repeats_count_only_when_long() {
+        let short = format!("{S} It starts now.\n\nOther news.\n\n{S} It starts now.\n");
+        assert_eq!(found(&short), vec![]);
+        let passage = (0..8)
+            .map(|i| {
+                format!("Sentence {i} of this long passage is here to bring the count of words really high enough for it.")
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let long = format!("{passage}\n\nOther news.\n\n{passage}\n");
+        assert_eq!(found(&long).len(), 1);
+        assert_eq!(found(&long)[0].0, format!("\n\n{passage}"));
+    }
+
+    #[test]
+    fn wrapping_does_not_matter_but_words_do() {
+        let wrapped = S.replace(" new ", "\nnew ");
+        assert_eq!(found(&format!("{S} {wrapped}")).len(), 1);
+        let changed = S.replace("new", "old");
+        assert_eq!(found(&format!("{S} {changed}")), vec![]);
+    }
+
+    #[test]
+    fn copy_at_the_start_of_a_paragraph_takes_the_space_after() {
+        let text = format!("{S}\n\n{S} More text.");
+        assert_eq!(found(&text)[0].0, format!("{S} "));
+    }
+
+    #[test]
+    fn table_rows_and_masked_code_are_not_compared() {
+        let row = "| the same cell text in a long markdown table row here |\n";
+        assert_eq!(found(&format!("{row}{row}{row}")), vec![]);
+        let code = "Run \u{1}\u{1}\u{1}\u{1} to install the package on your machine today.\n";
+        assert_eq!(found(&format!("{code}\n{code}")), vec![]);
+    }
+}
