@@ -2,6 +2,7 @@
 
 mod currency_order;
 mod doubled_word;
+mod glued_words;
 mod html_entity;
 mod lowercase_after_period;
 mod mojibake;
@@ -10,6 +11,8 @@ mod quote_spacing;
 mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
+mod untranslated;
+mod words;
 
 use crate::rule::Rule;
 
@@ -18,6 +21,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(currency_order::CurrencyOrder::new()),
         Box::new(doubled_word::DoubledWord::new()),
+        Box::new(glued_words::GluedWords::new()),
         Box::new(html_entity::HtmlEntity::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(mojibake::Mojibake::new()),
@@ -25,5 +29,6 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),
+        Box::new(untranslated::Untranslated::new()),
     ]
 }

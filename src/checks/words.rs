@@ -1,0 +1,54 @@
+//! Common English words, shared by the checks that need to know whether a token is a
+//! word: SCOWL sizes 10–35 (see `data/gen_words.py` for provenance and licence).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Front-coded list: a three-letter key, then the endings of its words (`.` for the key
+/// itself), `*` marking the most frequent words.
+const SOURCE: &str = include_str!("data/english-words.txt");
+
+/// Every word, mapped to whether it is one of the most frequent (sizes 10 and 20).
+static WORDS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    let mut map = HashMap::with_capacity(45_000);
+    for line in SOURCE.lines() {
+        let mut parts = line.split(' ');
+        let key = parts.next().unwrap_or_default();
+        for entry in parts {
+            let (top, ending) = match entry.strip_prefix('*') {
+                Some(rest) => (true, rest),
+                None => (false, entry),
+            };
+            let ending = if ending == "." { "" } else { ending };
+            map.insert(format!("{key}{ending}"), top);
+        }
+    }
+    map
+});
+
+/// Whether `word` (lowercase) is a common English word.
+pub fn is_word(word: &str) -> bool {
+    WORDS.contains_key(word)
+}
+
+/// Whether `word` (lowercase) is one of the most frequent English words.
+pub fn is_frequent(word: &str) -> bool {
+    WORDS.get(word).copied().unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_decodes() {
+        assert!(is_frequent("about"));
+        assert!(is_frequent("the"));
+        assert!(is_word("a"));
+        assert!(is_word("government"));
+        assert!(is_word("abolish"));
+        assert!(!is_word("abo"));
+        assert!(!is_word("hourand"));
+        assert!(WORDS.len() > 38_000);
+    }
+}
