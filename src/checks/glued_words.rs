@@ -27,6 +27,12 @@ const SHORT_FIRST: &[&str] = &[
     "no", "do", "go", "up", "us", "my", "me",
 ];
 
+/// Programming keywords and configuration keys that look glued (`typeof`).
+const CODE_WORDS: &[&str] = &[
+    "typeof", "instanceof", "insteadof", "sizeof", "alignof", "offsetof", "nameof", "keyof",
+    "valueof", "countof", "lengthof", "bitsof", "elementsof", "andthen", "orelse",
+];
+
 /// Real words (and names) of the big dictionaries that split like glued words.
 static EXCEPTIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("data/glued-exceptions.txt").lines().collect());
@@ -67,6 +73,7 @@ impl GluedWords {
                     ),
                     Example::good("YouTube, iPhone, Holland, camelCase, snake_case_and, #andthe."),
                     Example::good("See hourand.com, /usr/hourand and @governmentsaid."),
+                    Example::good("Use typeof and instanceof; thanks to [ofrobots](https://x)."),
                 ],
             },
         }
@@ -91,7 +98,7 @@ fn split(token: &str) -> Option<(&str, &str)> {
 
 /// Whether the character before a token lets it be a word of running text.
 fn plain_before(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || "(“\"‘'[—–\u{1}".contains(c))
+    c.is_none_or(|c| c.is_whitespace() || "(“\"‘'—–\u{1}".contains(c))
 }
 
 /// Whether the text after a token lets it be a word of running text: a space, the end,
@@ -101,7 +108,7 @@ fn plain_after(rest: &str) -> bool {
     match chars.next() {
         None => true,
         Some(c) if c.is_whitespace() || c == '\u{1}' => true,
-        Some(c) if ".,;:!?)”\"’]—–".contains(c) => {
+        Some(c) if ".,;:!?)”\"’—–".contains(c) => {
             chars.next().is_none_or(|d| !d.is_alphanumeric() && d != '_' && d != '/')
         }
         _ => false,
@@ -130,10 +137,15 @@ impl Rule for GluedWords {
             if token.len() < 5 || !token.bytes().all(|b| b.is_ascii_lowercase()) {
                 continue;
             }
-            if !plain_before(text[..start].chars().next_back()) || !plain_after(&text[i..]) {
+            let before = text[..start].chars().next_back();
+            if !plain_before(before) || !plain_after(&text[i..]) {
                 continue;
             }
-            if is_word(token) || EXCEPTIONS.contains(token) {
+            // A single-word link or emphasis in masked Markdown: a handle or a name.
+            if before == Some('\u{1}') && text[i..].starts_with('\u{1}') {
+                continue;
+            }
+            if is_word(token) || EXCEPTIONS.contains(token) || CODE_WORDS.contains(&token) {
                 continue;
             }
             let Some((a, b)) = split(token) else {

@@ -170,7 +170,7 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     patterns.sort();
     patterns.push(vec![0xC3]);
     AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostFirst)
+        .match_kind(MatchKind::LeftmostLongest)
         .build(patterns)
         .expect("valid patterns")
 });
@@ -461,6 +461,20 @@ fn masked(segment: &str, brackets: bool) -> String {
             blank[m.range()].fill(true);
         }
     }
+    // Addresses, paths, handles and code: any chunk between spaces that holds such marks.
+    let mut at = 0;
+    for chunk in segment.split([' ', '\n', '\t']) {
+        let code = chunk.contains(['@', '/', '\\', '_', '<', '>', '=', '{', '}', '|', '#', '~'])
+            || chunk
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphanumeric())
+            || chunk.bytes().any(|b| b.is_ascii_digit());
+        if code {
+            blank[at..at + chunk.len()].fill(true);
+        }
+        at += chunk.len() + 1;
+    }
     let mut out = String::with_capacity(segment.len());
     for (i, c) in segment.char_indices() {
         if blank[i] {
@@ -521,10 +535,19 @@ impl Untranslated {
         let mut scores = [0.0f64; 4];
         let mut english = 0usize;
         let mut capitals = 0usize;
+        // Common English words of any kind that are no strong source word.
+        let mut dictionary = 0usize;
         for (k, t) in toks.iter().enumerate() {
             if t.capital && k > 0 {
                 capitals += 1;
                 continue;
+            }
+            if is_word(&t.lower)
+                && LEXICON
+                    .get(t.lower.as_str())
+                    .is_none_or(|s| !s.contains(&Some(Strength::Strong)))
+            {
+                dictionary += 1;
             }
             if let Some(strengths) = LEXICON.get(t.lower.as_str()) {
                 for (s, strength) in scores.iter_mut().zip(strengths) {
@@ -542,7 +565,11 @@ impl Untranslated {
             return false;
         }
         let best = scores.iter().cloned().fold(0.0, f64::max);
-        let english_free = english == 0 && toks.len() >= 6;
+        let english_share = dictionary as f64 / toks.len() as f64;
+        if english_share >= 0.4 {
+            return false;
+        }
+        let english_free = english == 0 && toks.len() >= 6 && best >= 1.0 && english_share < 0.25;
         if !(best >= 2.0 && best > 2.0 * english as f64) && !english_free {
             return false;
         }
@@ -584,8 +611,20 @@ impl Untranslated {
                 .all(|c| c == ' ' || c == '\n')
                 && a.span.end < b.span.start
         };
+        // The same, a comma allowed (`slow, mais cheap`).
+        let near = |a: &Token, b: &Token| {
+            let gap = &text[a.span.end..b.span.start];
+            a.span.end < b.span.start
+                && gap.chars().all(|c| c == ' ' || c == '\n' || c == ',')
+                && gap.matches(',').count() <= 1
+        };
+        // An English word that is no strong source word (`was`, `die` are English).
         let english = |t: &Token| {
-            !t.capital && !LEXICON.contains_key(t.lower.as_str()) && is_word(&t.lower)
+            !t.capital
+                && is_word(&t.lower)
+                && LEXICON
+                    .get(t.lower.as_str())
+                    .is_none_or(|s| !s.contains(&Some(Strength::Strong)))
         };
         let mut k = 0;
         while k < toks.len() {
@@ -599,8 +638,8 @@ impl Untranslated {
             }
             // One word English never uses, between two English words.
             if NEVER_ENGLISH.split_whitespace().any(|w| w == t.lower)
-                && prev.is_some_and(|p| english(p) && adjacent(p, t))
-                && next.is_some_and(|n| english(n) && adjacent(t, n))
+                && prev.is_some_and(|p| english(p) && near(p, t))
+                && next.is_some_and(|n| english(n) && near(t, n))
             {
                 let lang = LEXICON
                     .get(t.lower.as_str())
