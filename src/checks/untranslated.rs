@@ -561,10 +561,13 @@ impl Untranslated {
                 english += 1;
             }
         }
-        if capitals * 2 >= toks.len() {
+        let best = scores.iter().cloned().fold(0.0, f64::max);
+        // Mostly capitalised words: names or a title; German capitalises its nouns.
+        let german = scores[Source::German.index()] >= best && best > 0.0;
+        let limit = if german { 0.75 } else { 0.5 };
+        if capitals as f64 >= limit * toks.len() as f64 {
             return false;
         }
-        let best = scores.iter().cloned().fold(0.0, f64::max);
         let english_share = dictionary as f64 / toks.len() as f64;
         if english_share >= 0.4 {
             return false;
