@@ -138,6 +138,12 @@ impl Rule for GluedWords {
                 continue;
             }
             let before = text[..start].chars().next_back();
+            // Only a token that ends or starts with a glue word can split.
+            if !GLUE_AFTER.iter().any(|g| token.ends_with(g))
+                && !GLUE_BEFORE.iter().any(|g| token.starts_with(g))
+            {
+                continue;
+            }
             if !plain_before(before) || !plain_after(&text[i..]) {
                 continue;
             }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use whatlang::{Detector, Lang};
 
 use crate::checks::words::is_word;
@@ -87,7 +87,7 @@ const ITALIAN_WEAK: &str = "un lo al ai non per con da fra ma come ha si ed ad";
 
 /// Source words that English never uses, flagged alone between two English words.
 const NEVER_ENGLISH: &str = "und nicht oder aber sondern auch dass weil sind wird wurde werden \
-    avec mais dans sont était très aussi donc selon pero porque también está según mientras \
+    avec mais dans sont était aussi donc selon pero porque también está según mientras \
     però perché anche sono della nella degli questo quella";
 
 /// English function words: evidence that a sentence is English.
@@ -122,8 +122,11 @@ const PHRASES: &[&str] = &[
     "modus operandi", "vice versa", "bona fide", "status quo", "quid pro quo", "sine qua non",
     "in situ", "in vitro", "in vivo", "ad nauseam", "ad infinitum", "ex officio", "mardi gras",
     "cordon bleu", "haute couture", "nouveau riche", "avant-garde", "pied-à-terre",
-    "l'chaim", "l'chaim", "o sole mio", "di tutti", "ich bin ein berliner", "auf wiedersehen",
+    "l'chaim", "o sole mio", "di tutti", "ich bin ein berliner", "auf wiedersehen",
     "danke schön", "mamma mia", "que será", "mi casa es su casa", "sí se puede",
+    "tout le monde", "esprit de l'escalier", "après moi le déluge", "comme il faut",
+    "n'est-ce pas", "sans doute", "ça va", "qui vive", "de la soul", "très chic",
+    "chez nous", "entre nous", "le tout", "la belle", "la grande",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -154,10 +157,11 @@ static LEXICON: LazyLock<HashMap<&'static str, [Option<Strength>; 4]>> = LazyLoc
 static ENGLISH_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| ENGLISH.split_whitespace().collect());
 
-/// What the cheap first pass looks for: strong source words (checked for word
-/// boundaries) and the lead byte of the accented Latin letters (`À`–`ÿ`).
+/// What the cheap first pass looks for: strong source words between a space or line
+/// break and a space or comma (` und `, ` la,`), and the lead byte of the accented
+/// Latin letters (`À`–`ÿ`). Whole-word patterns keep matches rare in English prose.
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut patterns: Vec<Vec<u8>> = LEXICON
+    let mut words: Vec<&str> = LEXICON
         .iter()
         .filter(|(w, s)| {
             w.is_ascii()
@@ -165,12 +169,22 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
                 && s.iter().any(|s| *s == Some(Strength::Strong))
                 && w.len() >= 2
         })
-        .map(|(w, _)| w.as_bytes().to_vec())
+        .map(|(w, _)| *w)
         .collect();
-    patterns.sort();
+    words.sort_unstable();
+    let mut patterns: Vec<Vec<u8>> = Vec::new();
+    for w in words {
+        for (before, after) in [(" ", " "), (" ", ","), ("\n", " ")] {
+            patterns.push(format!("{before}{w}{after}").into_bytes());
+        }
+    }
+    for elision in ["l'", "d'", "qu'", "l’", "d’", "qu’"] {
+        patterns.push(format!(" {elision}").into_bytes());
+    }
     patterns.push(vec![0xC3]);
     AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostFirst)
         .build(patterns)
         .expect("valid patterns")
 });
@@ -240,6 +254,7 @@ impl Untranslated {
                     Example::flagged("They cut taxes und spending in the same year."),
                     Example::flagged("The deal is cheap mais slow to arrive."),
                     Example::flagged("She came con il team from Milan."),
+                    Example::flagged("They signed the l'agreement on Monday."),
                     Example::good(
                         "Leonardo da Vinci ate at the Pour House while reading “Le Monde” \
                          and *Der Spiegel* with a sense of déjà vu.",
@@ -272,20 +287,11 @@ impl Rule for Untranslated {
             if m.start() < done {
                 continue;
             }
-            if bytes[m.start()] != 0xC3 && !word_at(bytes, m.start(), m.end()) {
-                continue;
-            }
-            let sentence = sentence_around(text, m.start());
+            let sentence = sentence_around(text, m.start() + usize::from(bytes[m.start()] != 0xC3));
             done = sentence.end.max(m.end());
             self.sentence(text, sentence, out);
         }
     }
-}
-
-/// Whether `start..end` is a whole word (no letter glued on either side).
-fn word_at(bytes: &[u8], start: usize, end: usize) -> bool {
-    let letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80 || b == b'_' || b.is_ascii_digit();
-    (start == 0 || !letter(bytes[start - 1])) && bytes.get(end).is_none_or(|&b| !letter(b))
 }
 
 /// The sentence around byte `i`: from after the previous sentence end (`. `, `! `,
@@ -456,7 +462,7 @@ fn masked(segment: &str, brackets: bool) -> String {
         let after_ok = segment[m.end()..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphabetic() || m.pattern().as_usize() < 2);
+            .is_none_or(|c| !c.is_alphabetic());
         if boundary(m.start()) && after_ok {
             blank[m.range()].fill(true);
         }
@@ -656,6 +662,23 @@ impl Untranslated {
                 k += 1;
                 continue;
             }
+            // A French elided article glued to an English word (`the l'agreement`).
+            if matches!(t.lower.as_str(), "l'" | "d'" | "qu'")
+                && prev.is_some_and(|p| english(p) && near(p, t))
+                && next.is_some_and(|n| n.span.start == t.span.end && english(n))
+            {
+                let span = t.span.start..next.map_or(t.span.end, |n| n.span.end);
+                out.push(self.meta.diagnostic(
+                    span.clone(),
+                    format!(
+                        "“{}”: French elided article glued to an English word",
+                        &text[span]
+                    ),
+                    None,
+                ));
+                k += 2;
+                continue;
+            }
             // Two function words of one source language in a row, before a lowercase word.
             if let (Some(n), Some(a)) = (next, after) {
                 if !n.capital && !a.capital && adjacent(t, n) && adjacent(n, a) {
@@ -725,6 +748,18 @@ mod tests {
             found("The plan was ready pour la fin of the year.")[0].0,
             "pour la"
         );
+    }
+
+    #[test]
+    fn elided_article() {
+        assert_eq!(
+            found("They signed the l'agreement on Monday."),
+            vec![(
+                "l'agreement".to_string(),
+                "“l'agreement”: French elided article glued to an English word".to_string()
+            )]
+        );
+        assert!(found("They ate hors d'oeuvres and an objet d'art at L'Oréal.").is_empty());
     }
 
     #[test]
