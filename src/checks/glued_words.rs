@@ -15,6 +15,12 @@ const GLUE_AFTER: &[&str] = &[
     "have", "had", "will", "would", "this", "their", "they", "but", "are", "when",
 ];
 
+/// The last two letters of the words of [`GLUE_AFTER`].
+const GLUE_TAILS: &[[u8; 2]] = &[
+    *b"nd", *b"he", *b"of", *b"id", *b"at", *b"th", *b"om", *b"or", *b"ch", *b"re", *b"as", *b"ve",
+    *b"ad", *b"ll", *b"ld", *b"is", *b"ir", *b"ey", *b"ut", *b"en",
+];
+
 /// Words that, glued before another word, make a split likely.
 const GLUE_BEFORE: &[&str] = &["the", "and", "of"];
 
@@ -23,14 +29,27 @@ const CERTAIN: &[&str] = &["and", "the", "of", "said"];
 
 /// Two-letter words that may be the first half.
 const SHORT_FIRST: &[&str] = &[
-    "is", "in", "on", "at", "to", "of", "by", "as", "it", "be", "we", "he", "an", "or", "so",
-    "no", "do", "go", "up", "us", "my", "me",
+    "is", "in", "on", "at", "to", "of", "by", "as", "it", "be", "we", "he", "an", "or", "so", "no",
+    "do", "go", "up", "us", "my", "me",
 ];
 
 /// Programming keywords and configuration keys that look glued (`typeof`).
 const CODE_WORDS: &[&str] = &[
-    "typeof", "instanceof", "insteadof", "sizeof", "alignof", "offsetof", "nameof", "keyof",
-    "valueof", "countof", "lengthof", "bitsof", "elementsof", "andthen", "orelse",
+    "typeof",
+    "instanceof",
+    "insteadof",
+    "sizeof",
+    "alignof",
+    "offsetof",
+    "nameof",
+    "keyof",
+    "valueof",
+    "countof",
+    "lengthof",
+    "bitsof",
+    "elementsof",
+    "andthen",
+    "orelse",
 ];
 
 /// Real words (and names) of the big dictionaries that split like glued words.
@@ -64,7 +83,10 @@ impl GluedWords {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("It took one hourand a half.", "It took one hour and a half."),
+                    Example::bad(
+                        "It took one hourand a half.",
+                        "It took one hour and a half.",
+                    ),
                     Example::bad("The governmentsaid no.", "The government said no."),
                     Example::bad("Most ofthe money", "Most of the money"),
                     Example::bad("the reportwhich was late", "the report which was late"),
@@ -108,9 +130,9 @@ fn plain_after(rest: &str) -> bool {
     match chars.next() {
         None => true,
         Some(c) if c.is_whitespace() || c == '\u{1}' => true,
-        Some(c) if ".,;:!?)”\"’—–".contains(c) => {
-            chars.next().is_none_or(|d| !d.is_alphanumeric() && d != '_' && d != '/')
-        }
+        Some(c) if ".,;:!?)”\"’—–".contains(c) => chars
+            .next()
+            .is_none_or(|d| !d.is_alphanumeric() && d != '_' && d != '/'),
         _ => false,
     }
 }
@@ -138,7 +160,14 @@ impl Rule for GluedWords {
                 continue;
             }
             let before = text[..start].chars().next_back();
-            // Only a token that ends or starts with a glue word can split.
+            // Only a token that ends or starts with a glue word can split; its last two
+            // letters rule out most tokens at once.
+            let tail = &token.as_bytes()[token.len() - 2..];
+            if !GLUE_TAILS.contains(&[tail[0], tail[1]])
+                && !GLUE_BEFORE.iter().any(|g| token.starts_with(g))
+            {
+                continue;
+            }
             if !GLUE_AFTER.iter().any(|g| token.ends_with(g))
                 && !GLUE_BEFORE.iter().any(|g| token.starts_with(g))
             {
@@ -185,6 +214,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tails_cover_glue_words() {
+        for g in GLUE_AFTER {
+            let b = g.as_bytes();
+            assert!(
+                GLUE_TAILS.contains(&[b[b.len() - 2], b[b.len() - 1]]),
+                "{g}"
+            );
+        }
+    }
+
+    #[test]
     fn splits_only_when_unique() {
         assert_eq!(split("hourand"), Some(("hour", "and")));
         assert_eq!(split("ofthe"), Some(("of", "the")));
@@ -201,6 +241,9 @@ mod tests {
         assert_eq!(out[0].severity, Severity::Warning);
         assert_eq!(out[0].span, 4..11);
         assert_eq!(out[1].severity, Severity::Info);
-        assert_eq!(out[1].message, "“reportwhich” looks like two words glued together: “report which”");
+        assert_eq!(
+            out[1].message,
+            "“reportwhich” looks like two words glued together: “report which”"
+        );
     }
 }

@@ -99,34 +99,167 @@ const ENGLISH: &str = "the of and to is was that for it with as on by at from th
 
 /// Loanwords and set phrases English uses as they are; their words are ignored.
 const PHRASES: &[&str] = &[
-    "à la", "a la", "déjà vu", "deja vu", "per se", "raison d'être", "raison d'etre",
-    "coup d'état", "coup d'etat", "joie de vivre", "pro bono", "ad hoc", "vis-à-vis",
-    "vis-a-vis", "c'est la vie", "c'est", "crème de la crème", "creme de la creme",
-    "pièce de résistance", "fait accompli", "tour de force", "hors d'oeuvre", "hors d'œuvre",
-    "savoir faire", "savoir-faire", "je ne sais quoi", "laissez faire", "laissez-faire",
-    "noblesse oblige", "en route", "en masse", "en bloc", "en passant", "en suite",
-    "par excellence", "bon voyage", "bon appétit", "bon vivant", "bon mot", "dolce vita",
-    "dolce far niente", "que sera sera", "che sarà sarà", "mano a mano", "hasta la vista",
-    "de rigueur", "de facto", "de jure", "de novo", "du jour", "à propos", "cause célèbre",
-    "mise en place", "mise en scène", "tête-à-tête", "cul-de-sac", "trompe l'oeil",
-    "trompe-l'œil", "objet d'art", "bête noire", "esprit de corps", "pas de deux",
-    "nom de plume", "nom de guerre", "le mot juste", "au pair", "au revoir", "au naturel",
-    "au contraire", "au fait", "au gratin", "au jus", "de trop", "pro forma", "per capita",
-    "per annum", "per diem", "per cent", "con carne", "con brio", "con amore", "al dente",
-    "al fresco", "a cappella", "da capo", "dal segno", "ma non troppo", "cinco de mayo",
-    "sturm und drang", "kaffee und kuchen", "blut und boden", "et al", "et cetera", "et seq",
-    "cri de coeur", "coup de grâce", "coup de grace", "d'accord", "maître d'", "table d'hôte",
-    "prix fixe", "idée fixe", "film noir", "art nouveau", "belle époque", "ménage à trois",
-    "fleur-de-lis", "fleur de lis", "comme ci comme ça", "plus ça change", "sotto voce",
-    "prima donna", "la dolce", "la la", "oh la la", "ooh la la", "mea culpa", "alma mater",
-    "modus operandi", "vice versa", "bona fide", "status quo", "quid pro quo", "sine qua non",
-    "in situ", "in vitro", "in vivo", "ad nauseam", "ad infinitum", "ex officio", "mardi gras",
-    "cordon bleu", "haute couture", "nouveau riche", "avant-garde", "pied-à-terre",
-    "l'chaim", "o sole mio", "di tutti", "ich bin ein berliner", "auf wiedersehen",
-    "danke schön", "mamma mia", "que será", "mi casa es su casa", "sí se puede",
-    "tout le monde", "esprit de l'escalier", "après moi le déluge", "comme il faut",
-    "n'est-ce pas", "sans doute", "ça va", "qui vive", "de la soul", "très chic",
-    "chez nous", "entre nous", "le tout", "la belle", "la grande",
+    "à la",
+    "a la",
+    "déjà vu",
+    "deja vu",
+    "per se",
+    "raison d'être",
+    "raison d'etre",
+    "coup d'état",
+    "coup d'etat",
+    "joie de vivre",
+    "pro bono",
+    "ad hoc",
+    "vis-à-vis",
+    "vis-a-vis",
+    "c'est la vie",
+    "c'est",
+    "crème de la crème",
+    "creme de la creme",
+    "pièce de résistance",
+    "fait accompli",
+    "tour de force",
+    "hors d'oeuvre",
+    "hors d'œuvre",
+    "savoir faire",
+    "savoir-faire",
+    "je ne sais quoi",
+    "laissez faire",
+    "laissez-faire",
+    "noblesse oblige",
+    "en route",
+    "en masse",
+    "en bloc",
+    "en passant",
+    "en suite",
+    "par excellence",
+    "bon voyage",
+    "bon appétit",
+    "bon vivant",
+    "bon mot",
+    "dolce vita",
+    "dolce far niente",
+    "que sera sera",
+    "che sarà sarà",
+    "mano a mano",
+    "hasta la vista",
+    "de rigueur",
+    "de facto",
+    "de jure",
+    "de novo",
+    "du jour",
+    "à propos",
+    "cause célèbre",
+    "mise en place",
+    "mise en scène",
+    "tête-à-tête",
+    "cul-de-sac",
+    "trompe l'oeil",
+    "trompe-l'œil",
+    "objet d'art",
+    "bête noire",
+    "esprit de corps",
+    "pas de deux",
+    "nom de plume",
+    "nom de guerre",
+    "le mot juste",
+    "au pair",
+    "au revoir",
+    "au naturel",
+    "au contraire",
+    "au fait",
+    "au gratin",
+    "au jus",
+    "de trop",
+    "pro forma",
+    "per capita",
+    "per annum",
+    "per diem",
+    "per cent",
+    "con carne",
+    "con brio",
+    "con amore",
+    "al dente",
+    "al fresco",
+    "a cappella",
+    "da capo",
+    "dal segno",
+    "ma non troppo",
+    "cinco de mayo",
+    "sturm und drang",
+    "kaffee und kuchen",
+    "blut und boden",
+    "et al",
+    "et cetera",
+    "et seq",
+    "cri de coeur",
+    "coup de grâce",
+    "coup de grace",
+    "d'accord",
+    "maître d'",
+    "table d'hôte",
+    "prix fixe",
+    "idée fixe",
+    "film noir",
+    "art nouveau",
+    "belle époque",
+    "ménage à trois",
+    "fleur-de-lis",
+    "fleur de lis",
+    "comme ci comme ça",
+    "plus ça change",
+    "sotto voce",
+    "prima donna",
+    "la dolce",
+    "la la",
+    "oh la la",
+    "ooh la la",
+    "mea culpa",
+    "alma mater",
+    "modus operandi",
+    "vice versa",
+    "bona fide",
+    "status quo",
+    "quid pro quo",
+    "sine qua non",
+    "in situ",
+    "in vitro",
+    "in vivo",
+    "ad nauseam",
+    "ad infinitum",
+    "ex officio",
+    "mardi gras",
+    "cordon bleu",
+    "haute couture",
+    "nouveau riche",
+    "avant-garde",
+    "pied-à-terre",
+    "l'chaim",
+    "o sole mio",
+    "di tutti",
+    "ich bin ein berliner",
+    "auf wiedersehen",
+    "danke schön",
+    "mamma mia",
+    "que será",
+    "mi casa es su casa",
+    "sí se puede",
+    "tout le monde",
+    "esprit de l'escalier",
+    "après moi le déluge",
+    "comme il faut",
+    "n'est-ce pas",
+    "sans doute",
+    "ça va",
+    "qui vive",
+    "de la soul",
+    "très chic",
+    "chez nous",
+    "entre nous",
+    "le tout",
+    "la belle",
+    "la grande",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -161,6 +294,14 @@ static ENGLISH_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
 /// break and a space or comma (` und `, ` la,`), and the lead byte of the accented
 /// Latin letters (`À`–`ÿ`). Whole-word patterns keep matches rare in English prose.
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&*TRIGGER_PATTERNS)
+        .expect("valid patterns")
+});
+
+static TRIGGER_PATTERNS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
     let mut words: Vec<&str> = LEXICON
         .iter()
         .filter(|(w, s)| {
@@ -182,11 +323,7 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         patterns.push(format!(" {elision}").into_bytes());
     }
     patterns.push(vec![0xC3]);
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(patterns)
-        .expect("valid patterns")
+    patterns
 });
 
 static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -280,6 +417,12 @@ impl Rule for Untranslated {
         &self.meta
     }
 
+    /// The trigger patterns: the linter's shared prefilter skips this check on texts
+    /// without any, so English prose costs next to nothing.
+    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        Some(TRIGGER_PATTERNS.clone())
+    }
+
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         let bytes = text.as_bytes();
         let mut done = 0;
@@ -300,7 +443,9 @@ fn sentence_around(text: &str, i: usize) -> Range<usize> {
     let bytes = text.as_bytes();
     let ends_sentence = |j: usize| -> bool {
         // `j` is a white-space byte after `.!?` or on a blank line.
-        let prev = bytes[..j].iter().rposition(|&b| b != b' ' && b != b'\t' && b != b'\r');
+        let prev = bytes[..j]
+            .iter()
+            .rposition(|&b| b != b' ' && b != b'\t' && b != b'\r');
         match prev {
             None => true,
             Some(p) => {
@@ -362,8 +507,11 @@ fn tokens(masked: &str, base: usize) -> Vec<Token> {
                     .is_some_and(char::is_alphabetic)
             {
                 let lower = masked[start..end].to_lowercase();
-                if ["l", "d", "qu", "n", "s", "c", "j", "m", "dell", "nell", "all", "dall", "sull", "un"]
-                    .contains(&lower.as_str())
+                if [
+                    "l", "d", "qu", "n", "s", "c", "j", "m", "dell", "nell", "all", "dall", "sull",
+                    "un",
+                ]
+                .contains(&lower.as_str())
                 {
                     end = j + c.len_utf8();
                     chars.next();
@@ -471,10 +619,9 @@ fn masked(segment: &str, brackets: bool) -> String {
     let mut at = 0;
     for chunk in segment.split([' ', '\n', '\t']) {
         let code = chunk.contains(['@', '/', '\\', '_', '<', '>', '=', '{', '}', '|', '#', '~'])
-            || chunk
-                .as_bytes()
-                .windows(3)
-                .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphanumeric())
+            || chunk.as_bytes().windows(3).any(|w| {
+                w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphanumeric()
+            })
             || chunk.bytes().any(|b| b.is_ascii_digit());
         if code {
             blank[at..at + chunk.len()].fill(true);
@@ -708,9 +855,7 @@ fn pair_language(a: &str, b: &str) -> Option<Source> {
     }
     SOURCES.into_iter().find(|l| {
         let (x, y) = (sa[l.index()], sb[l.index()]);
-        x.is_some()
-            && y.is_some()
-            && (x == Some(Strength::Strong) || y == Some(Strength::Strong))
+        x.is_some() && y.is_some() && (x == Some(Strength::Strong) || y == Some(Strength::Strong))
     })
 }
 
@@ -742,7 +887,10 @@ mod tests {
     fn stranded_words() {
         assert_eq!(
             found("They cut taxes und spending."),
-            vec![("und".to_string(), "“und” left in German: translate it".to_string())]
+            vec![(
+                "und".to_string(),
+                "“und” left in German: translate it".to_string()
+            )]
         );
         assert_eq!(
             found("The plan was ready pour la fin of the year.")[0].0,
@@ -764,7 +912,10 @@ mod tests {
 
     #[test]
     fn quotation_that_began_earlier() {
-        assert!(found("“Je suis Charlie. Nous sommes tous avec les victimes de la rue,” he said.").is_empty());
+        assert!(
+            found("“Je suis Charlie. Nous sommes tous avec les victimes de la rue,” he said.")
+                .is_empty()
+        );
     }
 
     #[test]
