@@ -144,22 +144,29 @@ impl Rule for GluedWords {
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphabetic() {
-                i += 1;
+        // A glued word can only be the last word of a chunk between spaces or line
+        // breaks (punctuation may follow it): only those words are looked at, so the
+        // text is walked with a vectorised search for separators.
+        let mut chunk_start = 0;
+        let ends = memchr::memchr2_iter(b' ', b'\n', bytes).chain(std::iter::once(bytes.len()));
+        for chunk_end in ends {
+            let chunk = chunk_start..chunk_end;
+            chunk_start = chunk_end + 1;
+            if chunk.len() < 5 {
                 continue;
             }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
+            let mut i = chunk.end;
+            while i > chunk.start && !bytes[i - 1].is_ascii_alphabetic() {
+                i -= 1;
+            }
+            let mut start = i;
+            while start > chunk.start && bytes[start - 1].is_ascii_alphabetic() {
+                start -= 1;
+            }
+            if i - start < 5 {
+                continue;
             }
             let token = &text[start..i];
-            // Cheapest tests first: most tokens are short or contain a capital.
-            if token.len() < 5 || !token.bytes().all(|b| b.is_ascii_lowercase()) {
-                continue;
-            }
-            let before = text[..start].chars().next_back();
             // Only a token that ends or starts with a glue word can split; its last two
             // letters rule out most tokens at once.
             let tail = &token.as_bytes()[token.len() - 2..];
@@ -168,11 +175,13 @@ impl Rule for GluedWords {
             {
                 continue;
             }
-            if !GLUE_AFTER.iter().any(|g| token.ends_with(g))
-                && !GLUE_BEFORE.iter().any(|g| token.starts_with(g))
+            if !token.bytes().all(|b| b.is_ascii_lowercase())
+                || (!GLUE_AFTER.iter().any(|g| token.ends_with(g))
+                    && !GLUE_BEFORE.iter().any(|g| token.starts_with(g)))
             {
                 continue;
             }
+            let before = text[..start].chars().next_back();
             if !plain_before(before) || !plain_after(&text[i..]) {
                 continue;
             }

@@ -291,8 +291,8 @@ static ENGLISH_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| ENGLISH.split_whitespace().collect());
 
 /// What the cheap first pass looks for: strong source words between a space or line
-/// break and a space or comma (` und `, ` la,`), and the lead byte of the accented
-/// Latin letters (`À`–`ÿ`). Whole-word patterns keep matches rare in English prose.
+/// break and a space or comma (` und `, ` la,`), and the accented letters of the
+/// four languages. Whole-word patterns keep matches rare in English prose.
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .kind(Some(AhoCorasickKind::DFA))
@@ -322,7 +322,10 @@ static TRIGGER_PATTERNS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
     for elision in ["l'", "d'", "qu'", "l’", "d’", "qu’"] {
         patterns.push(format!(" {elision}").into_bytes());
     }
-    patterns.push(vec![0xC3]);
+    // Accented letters of the four languages (not `Ã` or `Â`, which mojibake is full of).
+    for c in "àâäçèéêëîïñòóôùúûüáíìßÀÂÄÇÈÉÊÎÔÖÙÚÛÜÑÁÍÓ".chars() {
+        patterns.push(c.to_string().into_bytes());
+    }
     patterns
 });
 
