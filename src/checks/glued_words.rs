@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::checks::words::{is_frequent, is_word};
+use crate::checks::words::{is_frequent, is_word, FnvBuild};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 
@@ -53,7 +53,7 @@ const CODE_WORDS: &[&str] = &[
 ];
 
 /// Real words (and names) of the big dictionaries that split like glued words.
-static EXCEPTIONS: LazyLock<HashSet<&'static str>> =
+static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> =
     LazyLock::new(|| include_str!("data/glued-exceptions.txt").lines().collect());
 
 pub struct GluedWords {
@@ -144,25 +144,17 @@ impl Rule for GluedWords {
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         let bytes = text.as_bytes();
-        // A glued word can only be the last word of a chunk between spaces or line
-        // breaks (punctuation may follow it): only those words are looked at, so the
-        // text is walked with a vectorised search for separators.
-        let mut chunk_start = 0;
-        let ends = memchr::memchr2_iter(b' ', b'\n', bytes).chain(std::iter::once(bytes.len()));
-        for chunk_end in ends {
-            let chunk = chunk_start..chunk_end;
-            chunk_start = chunk_end + 1;
-            if chunk.len() < 5 {
+        // One pass over the bytes; a run of letters is looked at when it ends, and most
+        // are dismissed by their length or their last two letters.
+        let mut run_start = None;
+        for i in 0..=bytes.len() {
+            if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                run_start.get_or_insert(i);
                 continue;
             }
-            let mut i = chunk.end;
-            while i > chunk.start && !bytes[i - 1].is_ascii_alphabetic() {
-                i -= 1;
-            }
-            let mut start = i;
-            while start > chunk.start && bytes[start - 1].is_ascii_alphabetic() {
-                start -= 1;
-            }
+            let Some(start) = run_start.take() else {
+                continue;
+            };
             if i - start < 5 {
                 continue;
             }

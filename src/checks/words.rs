@@ -2,15 +2,37 @@
 //! word: SCOWL sizes 10–35 (see `data/gen_words.py` for provenance and licence).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: much faster than the default hasher on short words, and the keys are ours.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hasher builder for word sets.
+pub type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// Front-coded list: a three-letter key, then the endings of its words (`.` for the key
 /// itself), `*` marking the most frequent words.
 const SOURCE: &str = include_str!("data/english-words.txt");
 
 /// Every word, mapped to whether it is one of the most frequent (sizes 10 and 20).
-static WORDS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(45_000);
+static WORDS: LazyLock<HashMap<String, bool, FnvBuild>> = LazyLock::new(|| {
+    let mut map = HashMap::with_capacity_and_hasher(45_000, FnvBuild::default());
     for line in SOURCE.lines() {
         let mut parts = line.split(' ');
         let key = parts.next().unwrap_or_default();
