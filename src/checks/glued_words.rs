@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::checks::words::{is_frequent, is_word, FnvBuild};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
@@ -52,6 +54,15 @@ const CODE_WORDS: &[&str] = &[
     "orelse",
 ];
 
+/// Finds the glue words of both lists.
+static GLUE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let patterns = GLUE_AFTER.iter().chain(GLUE_BEFORE);
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("valid patterns")
+});
+
 /// Real words (and names) of the big dictionaries that split like glued words.
 static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> =
     LazyLock::new(|| include_str!("data/glued-exceptions.txt").lines().collect());
@@ -89,6 +100,7 @@ impl GluedWords {
                     ),
                     Example::bad("The governmentsaid no.", "The government said no."),
                     Example::bad("Most ofthe money", "Most of the money"),
+                    Example::bad("Then thegovernment fell.", "Then the government fell."),
                     Example::bad("the reportwhich was late", "the report which was late"),
                     Example::good(
                         "Therefore another errand: understand the theme, thereof and hereafter.",
@@ -144,17 +156,32 @@ impl Rule for GluedWords {
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
         let bytes = text.as_bytes();
-        // One pass over the bytes; a run of letters is looked at when it ends, and most
-        // are dismissed by their length or their last two letters.
-        let mut run_start = None;
-        for i in 0..=bytes.len() {
-            if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                run_start.get_or_insert(i);
+        let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
+        // A vectorised search for the glue words; a hit glued to letters on one side
+        // (`hour|and`, `the|government`) gives the token around it.
+        let mut done = 0;
+        for m in GLUE_FINDER.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s < done {
                 continue;
             }
-            let Some(start) = run_start.take() else {
+            let before_glued = s > 0 && bytes[s - 1].is_ascii_lowercase();
+            let after_glued = bytes.get(e).is_some_and(u8::is_ascii_lowercase);
+            let at_end = before_glued && !letter(e);
+            let at_start =
+                after_glued && (s == 0 || !letter(s - 1)) && GLUE_BEFORE.contains(&&text[s..e]);
+            if !at_end && !at_start {
                 continue;
-            };
+            }
+            let mut start = s;
+            while start > 0 && letter(start - 1) {
+                start -= 1;
+            }
+            let mut i = e;
+            while letter(i) {
+                i += 1;
+            }
+            done = i;
             if i - start < 5 {
                 continue;
             }

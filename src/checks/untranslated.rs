@@ -323,7 +323,8 @@ static TRIGGER_PATTERNS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
         patterns.push(format!(" {elision}").into_bytes());
     }
     // Accented letters of the four languages (not `Ã` or `Â`, which mojibake is full of).
-    for c in "àâäçèéêëîïñòóôùúûüáíìßÀÂÄÇÈÉÊÎÔÖÙÚÛÜÑÁÍÓ".chars() {
+    for c in "àâäçèéêëîïñòóôùúûüáíìßÀÂÄÇÈÉÊÎÔÖÙÚÛÜÑÁÍÓ".chars()
+    {
         patterns.push(c.to_string().into_bytes());
     }
     patterns
