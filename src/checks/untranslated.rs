@@ -307,7 +307,7 @@ static TRIGGER_PATTERNS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
         .filter(|(w, s)| {
             w.is_ascii()
                 && !w.ends_with('\'')
-                && s.iter().any(|s| *s == Some(Strength::Strong))
+                && s.contains(&Some(Strength::Strong))
                 && w.len() >= 2
         })
         .map(|(w, _)| *w)
@@ -730,7 +730,7 @@ impl Untranslated {
             return false;
         }
         let english_free = english == 0 && toks.len() >= 6 && best >= 1.0 && english_share < 0.25;
-        if !(best >= 2.0 && best > 2.0 * english as f64) && !english_free {
+        if !(english_free || (best >= 2.0 && best > 2.0 * english as f64)) {
             return false;
         }
         let Some(info) = DETECTOR.detect(masked) else {
