@@ -2,6 +2,7 @@
 
 mod currency_order;
 mod doubled_word;
+mod glued_words;
 mod html_entity;
 mod invisible;
 mod lowercase_after_period;
@@ -14,6 +15,8 @@ mod quote_spacing;
 mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
+mod untranslated;
+mod words;
 mod verbatim_repeat;
 
 use crate::rule::Rule;
@@ -23,6 +26,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
         Box::new(currency_order::CurrencyOrder::new()),
         Box::new(doubled_word::DoubledWord::new()),
+        Box::new(glued_words::GluedWords::new()),
         Box::new(html_entity::HtmlEntity::new()),
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(lowercase_proper::LowercaseProper::new()),
@@ -36,6 +40,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),
+        Box::new(untranslated::Untranslated::new()),
         Box::new(verbatim_repeat::VerbatimRepeat::new()),
     ];
     all.extend(
