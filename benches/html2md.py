@@ -94,6 +94,9 @@ class Converter(html.parser.HTMLParser):
             return
         if self.in_code():
             data = data.replace("`", "'")
+        else:
+            # Markdown would read `$…$` as math and `\` as an escape.
+            data = data.replace("\\", "\\\\").replace("$", "\\$")
         self.current.append(data)
 
 
