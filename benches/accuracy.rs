@@ -294,7 +294,13 @@ fn annotations(path: &Path) -> Vec<Annotation> {
 
 fn matches(a: &Annotation, start: (usize, usize), end: (usize, usize)) -> bool {
     let a_start = (a.line, a.column);
-    let a_end = (a.line, a.column + a.text.chars().count());
+    let a_end = match a.text.rfind('\n') {
+        Some(i) => (
+            a.line + a.text.matches('\n').count(),
+            a.text[i + 1..].chars().count() + 1,
+        ),
+        None => (a.line, a.column + a.text.chars().count()),
+    };
     // An empty span (an insertion point) covers the character after it.
     let end = if end == start { (start.0, start.1 + 1) } else { end };
     let overlaps = start < a_end && a_start < end;

@@ -7,6 +7,7 @@ mod lowercase_after_period;
 mod mojibake;
 mod quote_scan;
 mod quote_spacing;
+mod repeated_headline;
 mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
@@ -22,6 +23,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(mojibake::Mojibake::new()),
         Box::new(quote_spacing::new()),
+        Box::new(repeated_headline::RepeatedHeadline::new()),
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),
