@@ -50,7 +50,9 @@ impl Mojibake {
                     the original. A lone `â€` (the closing quote `”`, whose last byte \
                     Windows-1252 cannot show) and a stray `Â` before a space get an unsafe \
                     fix. Real words are never touched: `São Paulo`, `Ångström`, `Ça va`, \
-                    `Nguyễn`, `NÃO` do not read back as UTF-8."
+                    `Nguyễn`, `NÃO` do not read back as UTF-8. A run that stands alone between \
+                    quotes is being talked about, not garbled (`the letter ‘È’`, \
+                    `sequences like “Ã©”`)."
                     .into(),
                 origin: file!().into(),
                 examples: vec![
@@ -61,6 +63,9 @@ impl Mojibake {
                     Example::bad("Ã¢â‚¬â„¢", "’"),
                     Example::bad("costs 5Â\u{A0}€", "costs 5\u{A0}€"),
                     Example::good("São Paulo, Ångström, Ça va, Nguyễn, NÃO, à la carte, Âge"),
+                    Example::good("So are ‘È’ and ‘Í’, and the German letter ‘ß’ too."),
+                    Example::good("Sequences like “Ã©” or “Ã§” mean a file was read as Latin-1."),
+                    Example::bad("The “cafÃ©” opened.", "The “café” opened."),
                 ],
             },
         }
@@ -112,6 +117,23 @@ fn decode_run(text: &str, start: usize) -> Option<(usize, String)> {
     (!decoded.is_empty() && plausible).then_some((end, decoded))
 }
 
+/// Whether the run `start..end` stands alone between quotes: a letter named in quotes
+/// (`‘È’`, `‘ß’`, whose closing quote would otherwise be read as a second byte) or
+/// garbled text shown on purpose (`sequences like “Ã©” or “Ã§”`).
+fn is_mention(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let run = &text[start..end];
+    match before {
+        Some('‘') if run.ends_with('’') => true,
+        Some('“') if run.ends_with('”') => true,
+        Some('“' | '‘' | '"' | '\'' | '«') => {
+            matches!(after, Some('”' | '’' | '"' | '\'' | '»'))
+        }
+        _ => false,
+    }
+}
+
 impl Rule for Mojibake {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -127,7 +149,9 @@ impl Rule for Mojibake {
             let start = lead.start();
             from = lead.end();
             let (end, replacement, applicability, message) =
-                if let Some((end, decoded)) = decode_run(text, start) {
+                if let Some((end, decoded)) =
+                    decode_run(text, start).filter(|&(end, _)| !is_mention(text, start, end))
+                {
                     let message = format!("garbled text: “{decoded}” read with the wrong encoding");
                     (end, decoded, Applicability::Safe, message)
                 } else if text[start..].starts_with("â€") {
