@@ -65,7 +65,10 @@ fn context(text: &str, span: &std::ops::Range<usize>) -> String {
         .into_iter()
         .rev()
         .collect();
-    let after: String = text[span.end..line_end.max(span.end)].chars().take(60).collect();
+    let after: String = text[span.end..line_end.max(span.end)]
+        .chars()
+        .take(60)
+        .collect();
     let found = text[span.clone()].replace('\n', "⏎");
     format!("{before}[[{found}]]{after}")
 }
@@ -86,7 +89,9 @@ fn corpus_files() -> Vec<(PathBuf, Markup)> {
             .arg(root.join("benches/corpus.sh"))
             .status();
         if !status.is_ok_and(|s| s.success()) {
-            eprintln!("benches/corpus.sh failed: the precision report covers the bundled prose only");
+            eprintln!(
+                "benches/corpus.sh failed: the precision report covers the bundled prose only"
+            );
         }
     }
     let mut files: Vec<(PathBuf, Markup)> = Vec::new();
@@ -158,9 +163,15 @@ fn precision(linter: &Linter, show_info: bool) {
         total_words += n;
         let found = linter.lint_document(&text, markup);
         let index = LineIndex::new(&text);
-        let name = path.strip_prefix(&root).unwrap_or(&path).display().to_string();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         println!("{name}: {n} words, {} findings", found.len());
-        let file_name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let file_name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         for d in &found {
             if is_verified(&verified, &file_name, &text, d) {
                 let (line, col) = index.line_col(&text, d.span.start);
@@ -195,7 +206,10 @@ fn precision(linter: &Linter, show_info: bool) {
     let errors: usize = per_rule.values().map(|c| c[2]).sum();
     let infos: usize = per_rule.values().map(|c| c[0]).sum();
     println!();
-    println!("{:<40} {:>6} {:>8} {:>6}", "rule", "info", "warning", "error");
+    println!(
+        "{:<40} {:>6} {:>8} {:>6}",
+        "rule", "info", "warning", "error"
+    );
     for (rule, c) in &per_rule {
         println!("{rule:<40} {:>6} {:>8} {:>6}", c[0], c[1], c[2]);
     }
@@ -302,7 +316,11 @@ fn matches(a: &Annotation, start: (usize, usize), end: (usize, usize)) -> bool {
         None => (a.line, a.column + a.text.chars().count()),
     };
     // An empty span (an insertion point) covers the character after it.
-    let end = if end == start { (start.0, start.1 + 1) } else { end };
+    let end = if end == start {
+        (start.0, start.1 + 1)
+    } else {
+        end
+    };
     let overlaps = start < a_end && a_start < end;
     let near = start.0 == a.line && start.1.abs_diff(a.column) <= SLACK;
     overlaps || near
@@ -351,7 +369,10 @@ fn recall(linter: &Linter) {
                     a.line,
                     a.column,
                     a.text,
-                    whole.chars().take(a.text.chars().count() + 10).collect::<String>()
+                    whole
+                        .chars()
+                        .take(a.text.chars().count() + 10)
+                        .collect::<String>()
                 );
             }
         }
@@ -402,7 +423,10 @@ fn recall(linter: &Linter) {
         println!("  {fp}");
     }
     println!();
-    println!("{:<16} {:>6} {:>6} {:>8}", "category", "found", "total", "recall");
+    println!(
+        "{:<16} {:>6} {:>6} {:>8}",
+        "category", "found", "total", "recall"
+    );
     let (mut found_all, mut total_all) = (0, 0);
     for (category, (found, total)) in &per_category {
         found_all += found;

@@ -114,7 +114,7 @@ fn decode_run(text: &str, start: usize) -> Option<(usize, String)> {
     let plausible = decoded
         .chars()
         .all(|c| c.is_alphabetic() || "’‘“”–—…•€£©®™°«»\u{A0}\u{202F}".contains(c));
-    (!decoded.is_empty() && plausible).then_some((end, decoded))
+    (!decoded.is_empty() && plausible && !is_mention(text, start, end)).then_some((end, decoded))
 }
 
 /// Whether the run `start..end` stands alone between quotes: a letter named in quotes
@@ -149,9 +149,7 @@ impl Rule for Mojibake {
             let start = lead.start();
             from = lead.end();
             let (end, replacement, applicability, message) =
-                if let Some((end, decoded)) =
-                    decode_run(text, start).filter(|&(end, _)| !is_mention(text, start, end))
-                {
+                if let Some((end, decoded)) = decode_run(text, start) {
                     let message = format!("garbled text: “{decoded}” read with the wrong encoding");
                     (end, decoded, Applicability::Safe, message)
                 } else if text[start..].starts_with("â€") {
