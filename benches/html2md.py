@@ -25,12 +25,12 @@ SKIP_CLASSES = {
 BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "blockquote",
          "title", "section", "br", "ul", "ol", "dl", "body", "figcaption", "caption"}
 CODE = {"code", "tt", "kbd", "samp", "var"}
+# Classes of inline elements that hold code, not prose (links keep their text as prose:
+# a link to code wraps a `<code>` element of its own).
 CODE_CLASSES = {"command", "filename", "literal", "computeroutput", "userinput",
                 "replaceable", "varname", "option", "pre", "systemitem", "pkg",
                 "envar", "function", "parameter", "type", "classname", "prompt",
-                "keycap", "guimenu", "guibutton", "guilabel", "email", "uri", "ulink",
-                "application", "xref", "reference", "std", "py", "c", "productname",
-                "c-expr", "sig-inline"}
+                "email", "uri", "keycap", "c-expr", "sig-inline"}
 EMPHASIS = {"em", "i", "cite", "dfn"}
 INLINE = {"span", "a", "strong", "b", "em", "i"}
 VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "wbr"}

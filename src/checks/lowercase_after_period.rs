@@ -124,6 +124,8 @@ impl LowercaseAfterPeriod {
                     Example::good("Write to info@example.org. thanks, J. smith wrote."),
                     Example::good("Tests pass. idle_test/README explains. e.g. this. f(x) too."),
                     Example::good("* Fix the build. by @someone in #12"),
+                    Example::good("The option was removed. bpo-36952 has the details."),
+                    Example::good("It uses the library. bz2-compressed data is smaller."),
                     Example::good(
                         "Use curses for this. curses draws windows; curses also reads keys.",
                     ),
@@ -181,6 +183,11 @@ impl Rule for LowercaseAfterPeriod {
                 || match tail.next() {
                     Some('_' | '/' | '\\' | '@' | '(' | '=') => true,
                     Some('.' | ':') => tail.next().is_some_and(|c| !c.is_whitespace()),
+                    // An issue or ticket number: `bpo-36952`, `gh-1234`.
+                    Some('-') => {
+                        tail.next().is_some_and(|c| c.is_ascii_digit())
+                            || word.chars().any(|c| c.is_ascii_digit())
+                    }
                     _ => word.chars().any(|c| c.is_ascii_digit()),
                 };
             if code_like {
