@@ -23,6 +23,61 @@ const ABBREVIATIONS: &[&str] = &[
     "orig", "pkg", "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
 ];
 
+/// Words that begin sentences all the time: after a period in lowercase, they are always
+/// reported, even when the text never capitalizes them elsewhere.
+const COMMON: &[&str] = &[
+    "a", "after", "all", "also", "an", "and", "another", "are", "as", "at", "because", "before",
+    "both", "but", "by", "can", "could", "during", "each", "even", "for", "from", "had", "has",
+    "have", "he", "her", "his", "how", "however", "i", "if", "in", "is", "it", "its", "many",
+    "more", "most", "no", "not", "now", "of", "on", "one", "only", "or", "our", "she", "since",
+    "so", "some", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+    "those", "thus", "to", "two", "under", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "will", "with", "would", "yet", "you",
+];
+
+/// How far either side of a finding the text is searched for other uses of its word.
+const NAME_WINDOW: usize = 20_000;
+
+/// Whether `word` (at `at`) is a name written in lowercase on purpose (`curses`, `glibc`,
+/// `libvirt`): not a common sentence opener, used at least twice more nearby, and never
+/// capitalized there in mid-sentence.
+fn is_lowercase_name(text: &str, word: &str, at: usize) -> bool {
+    if COMMON.contains(&word) {
+        return false;
+    }
+    let mut start = at.saturating_sub(NAME_WINDOW);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (at + NAME_WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = &text[start..end];
+    let lower = window.to_lowercase();
+    if lower.len() != window.len() {
+        return false;
+    }
+    let mut lowercase_uses = 0;
+    for (i, _) in lower.match_indices(word) {
+        let whole = !window[..i].ends_with(char::is_alphanumeric)
+            && !window[i + word.len()..].starts_with(char::is_alphanumeric);
+        if !whole || start + i == at {
+            continue;
+        }
+        if window[i..].starts_with(char::is_uppercase) {
+            // A capital at the start of a sentence or a heading proves nothing.
+            let prev = window[..i].trim_end().chars().next_back();
+            if prev.is_some_and(|c| c.is_alphanumeric() || c == ',') {
+                return false;
+            }
+            continue;
+        }
+        lowercase_uses += 1;
+    }
+    lowercase_uses >= 2
+}
+
 /// A period, spaces, then anything but a space, a capital or a digit: a superset of the
 /// findings, found by the regex engine far faster than looking at every period.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,7 +105,10 @@ impl LowercaseAfterPeriod {
                     single letters and initials, words without a vowel (`Dept.`), an \
                     ellipsis, URLs, e-mail addresses, file names, version numbers and \
                     decimals, list numbers at the start of a line, or before a word with a \
-                    capital inside it (`iPhone`) or that is code (`idle_test/`, `e.g.`, `x(`)."
+                    capital inside it (`iPhone`) or that is code (`idle_test/`, `e.g.`, `x(`), \
+                    nor before a name the text writes in lowercase on purpose (a word other \
+                    than a common sentence opener that is used at least twice more nearby \
+                    and never capitalized in mid-sentence: `curses`, `glibc`)."
                         .into(),
                 origin: file!().into(),
                 examples: vec![
@@ -66,6 +124,13 @@ impl LowercaseAfterPeriod {
                     Example::good("Write to info@example.org. thanks, J. smith wrote."),
                     Example::good("Tests pass. idle_test/README explains. e.g. this. f(x) too."),
                     Example::good("* Fix the build. by @someone in #12"),
+                    Example::good("The option was removed. bpo-36952 has the details."),
+                    Example::good("It uses the library. bz2-compressed data is smaller."),
+                    Example::good(
+                        "Use curses for this. curses draws windows; curses also reads keys.",
+                    ),
+                    Example::flagged("Talks ended late. negotiators left the room."),
+                    Example::flagged("It rained. the roads, the rivers and the fields flooded."),
                 ],
             },
         }
@@ -118,6 +183,11 @@ impl Rule for LowercaseAfterPeriod {
                 || match tail.next() {
                     Some('_' | '/' | '\\' | '@' | '(' | '=') => true,
                     Some('.' | ':') => tail.next().is_some_and(|c| !c.is_whitespace()),
+                    // An issue or ticket number: `bpo-36952`, `gh-1234`.
+                    Some('-') => {
+                        tail.next().is_some_and(|c| c.is_ascii_digit())
+                            || word.chars().any(|c| c.is_ascii_digit())
+                    }
                     _ => word.chars().any(|c| c.is_ascii_digit()),
                 };
             if code_like {
@@ -137,6 +207,9 @@ impl Rule for LowercaseAfterPeriod {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
             if is_abbreviation_or_code(&before[token_start..], at_line_start(text, token_start)) {
+                continue;
+            }
+            if is_lowercase_name(text, word, dot + 1 + gap) {
                 continue;
             }
             let end = dot + 1 + gap + word.len();

@@ -12,6 +12,7 @@ mod number_format;
 mod opening_quote_as_closing;
 mod quote_scan;
 mod quote_spacing;
+mod repeated_headline;
 mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
@@ -37,6 +38,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(invisible::nbsp_in_word()),
         Box::new(opening_quote_as_closing::new()),
         Box::new(quote_spacing::new()),
+        Box::new(repeated_headline::RepeatedHeadline::new()),
         Box::new(stray_closing_quote::new()),
         Box::new(stray_single_quote::StraySingleQuote::new()),
         Box::new(unclosed_quote::new()),

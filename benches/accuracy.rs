@@ -1,0 +1,474 @@
+//! Accuracy benchmark: false alarms on clean, edited English (precision) and recall on
+//! annotated machine-translation passages.
+//!
+//! ```text
+//! cargo bench --bench accuracy                  # both reports
+//! cargo bench --bench accuracy -- precision     # false alarms only
+//! cargo bench --bench accuracy -- recall        # recall only
+//! cargo bench --bench accuracy -- --info        # also list info-level false alarms
+//! ```
+//!
+//! **Precision.** The corpus is every `*.md` file under `target/corpus/` (fetched from
+//! Debian's archive by `benches/corpus.sh`, which this bench runs when the folder is
+//! empty), linted in Markdown mode, plus `samples/clean.txt` and `tests/precision/*.txt`
+//! (clean prose written for the project) in text mode. Every finding there is a false
+//! alarm. Rates are per 100,000 linted words (in Markdown, the words of the prose, not
+//! those of code spans). The report gives warnings-and-above and errors per 100,000 words, per rule, and
+//! lists each warning-or-above finding with its context.
+//!
+//! The corpus is edited, not flawless: `benches/corpus-verified.tsv` lists the real
+//! errors in it, checked by hand (`file, rule, excerpt`: a finding of that rule whose
+//! span lies inside an occurrence of the excerpt in that file). They are reported apart
+//! as true findings and do not count as false alarms.
+//!
+//! **Recall.** `tests/recall/*.txt` are passages in the style of machine translation;
+//! `tests/recall/annotations.tsv` lists every artifact a careful editor would flag:
+//! `file, line, column, category, text, expected` (line and column 1-based, columns in
+//! characters; `text` is the artifact exactly as it stands in the file at that place,
+//! with `\t`, `\n` and `\u{…}` escapes; `expected` is the correction or a note). The
+//! bench checks that each `text` really stands at its place. A finding *matches* an
+//! annotation when its span overlaps the annotated text, or starts on the same line
+//! within 3 characters of it. Recall per category counts annotations matched by at least
+//! one finding (any severity); a finding that matches no annotation is a false positive
+//! on the recall set, and is listed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mtlint::{Diagnostic, LineIndex, Linter, Markup, Severity};
+
+/// How many characters a finding may start before or after an annotation and still match.
+const SLACK: usize = 3;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// A one-line excerpt around a span: up to 60 characters either side, on its line.
+fn context(text: &str, span: &std::ops::Range<usize>) -> String {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before: String = text[line_start..span.start]
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[span.end..line_end.max(span.end)]
+        .chars()
+        .take(60)
+        .collect();
+    let found = text[span.clone()].replace('\n', "⏎");
+    format!("{before}[[{found}]]{after}")
+}
+
+fn corpus_files() -> Vec<(PathBuf, Markup)> {
+    let root = root();
+    let corpus = root.join("target/corpus");
+    let has_corpus = |dir: &Path| {
+        fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "md"))
+        })
+    };
+    if !has_corpus(&corpus) {
+        eprintln!("fetching the corpus: benches/corpus.sh");
+        let status = Command::new("sh")
+            .arg(root.join("benches/corpus.sh"))
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!(
+                "benches/corpus.sh failed: the precision report covers the bundled prose only"
+            );
+        }
+    }
+    let mut files: Vec<(PathBuf, Markup)> = Vec::new();
+    for (dir, ext, markup) in [
+        (corpus, "md", Markup::Markdown),
+        (root.join("tests/precision"), "txt", Markup::Text),
+    ] {
+        let mut found: Vec<PathBuf> = fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect();
+        found.sort();
+        files.extend(found.into_iter().map(|p| (p, markup)));
+    }
+    files.push((root.join("samples/clean.txt"), Markup::Text));
+    files
+}
+
+/// `benches/corpus-verified.tsv`: (file name, rule, excerpt).
+fn verified() -> Vec<(String, String, String)> {
+    let source = fs::read_to_string(root().join("benches/corpus-verified.tsv")).unwrap_or_default();
+    source
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.splitn(3, '\t');
+            Some((
+                f.next()?.to_string(),
+                f.next()?.to_string(),
+                unescape(f.next()?),
+            ))
+        })
+        .collect()
+}
+
+fn is_verified(
+    verified: &[(String, String, String)],
+    file: &str,
+    text: &str,
+    d: &Diagnostic,
+) -> bool {
+    verified.iter().any(|(f, rule, excerpt)| {
+        f == file
+            && **rule == *d.rule
+            && text
+                .match_indices(excerpt.as_str())
+                .any(|(i, e)| i <= d.span.start && d.span.end <= i + e.len())
+    })
+}
+
+fn precision(linter: &Linter, show_info: bool) {
+    let root = root();
+    let verified = verified();
+    let mut true_findings = Vec::new();
+    let mut total_words = 0usize;
+    // rule → (info, warning, error)
+    let mut per_rule: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut listed = Vec::new();
+    println!("== precision: clean edited English ==");
+    for (path, markup) in corpus_files() {
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        // Only the words that are linted count: in Markdown, the prose.
+        let n = match markup {
+            Markup::Markdown => words(&mtlint::markdown::prose_mask(&text)),
+            Markup::Text => words(&text),
+        };
+        total_words += n;
+        let found = linter.lint_document(&text, markup);
+        let index = LineIndex::new(&text);
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        println!("{name}: {n} words, {} findings", found.len());
+        let file_name = path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        for d in &found {
+            if is_verified(&verified, &file_name, &text, d) {
+                let (line, col) = index.line_col(&text, d.span.start);
+                true_findings.push(format!(
+                    "{name}:{line}:{col}: {} {}: {}",
+                    d.severity,
+                    d.rule,
+                    context(&text, &d.span)
+                ));
+                continue;
+            }
+            let slot = match d.severity {
+                Severity::Info => 0,
+                Severity::Warning => 1,
+                Severity::Error => 2,
+            };
+            per_rule.entry(d.rule.to_string()).or_default()[slot] += 1;
+            if d.severity >= Severity::Warning || show_info {
+                let (line, col) = index.line_col(&text, d.span.start);
+                listed.push(format!(
+                    "{name}:{line}:{col}: {} {}: {}\n    {}",
+                    d.severity,
+                    d.rule,
+                    d.message,
+                    context(&text, &d.span)
+                ));
+            }
+        }
+    }
+    let per100k = |n: usize| n as f64 * 100_000.0 / total_words.max(1) as f64;
+    let warnings: usize = per_rule.values().map(|c| c[1] + c[2]).sum();
+    let errors: usize = per_rule.values().map(|c| c[2]).sum();
+    let infos: usize = per_rule.values().map(|c| c[0]).sum();
+    println!();
+    println!(
+        "{:<40} {:>6} {:>8} {:>6}",
+        "rule", "info", "warning", "error"
+    );
+    for (rule, c) in &per_rule {
+        println!("{rule:<40} {:>6} {:>8} {:>6}", c[0], c[1], c[2]);
+    }
+    println!();
+    for line in &listed {
+        println!("{line}");
+    }
+    println!();
+    println!("real errors in the corpus (benches/corpus-verified.tsv), not counted:");
+    for line in &true_findings {
+        println!("  {line}");
+    }
+    println!();
+    println!("words: {total_words}");
+    println!(
+        "false warnings and above: {warnings} ({:.2} per 100,000 words; target ≤ 1)",
+        per100k(warnings)
+    );
+    println!(
+        "false errors: {errors} ({:.2} per 100,000 words; target 0)",
+        per100k(errors)
+    );
+    println!(
+        "info findings: {infos} ({:.2} per 100,000 words)",
+        per100k(infos)
+    );
+}
+
+struct Annotation {
+    file: String,
+    line: usize,
+    column: usize,
+    category: String,
+    text: String,
+    expected: String,
+}
+
+fn unescape(field: &str) -> String {
+    let mut out = String::new();
+    let mut rest = field;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 1..];
+        if let Some(hex) = tail.strip_prefix("u{") {
+            if let Some(end) = hex.find('}') {
+                if let Some(c) = u32::from_str_radix(&hex[..end], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                {
+                    out.push(c);
+                    rest = &hex[end + 1..];
+                    continue;
+                }
+            }
+        }
+        match tail.chars().next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some(c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            None => out.push('\\'),
+        }
+        rest = tail.get(1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+fn annotations(path: &Path) -> Vec<Annotation> {
+    let source = fs::read_to_string(path).expect("tests/recall/annotations.tsv");
+    let mut out = Vec::new();
+    for (i, line) in source.lines().enumerate() {
+        if i == 0 || line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert!(
+            fields.len() >= 5,
+            "annotations.tsv:{}: want file, line, column, category, text[, expected]",
+            i + 1
+        );
+        out.push(Annotation {
+            file: fields[0].to_string(),
+            line: fields[1].parse().expect("line number"),
+            column: fields[2].parse().expect("column number"),
+            category: fields[3].to_string(),
+            text: unescape(fields[4]),
+            expected: fields.get(5).map_or(String::new(), |s| s.to_string()),
+        });
+    }
+    out
+}
+
+fn matches(a: &Annotation, start: (usize, usize), end: (usize, usize)) -> bool {
+    let a_start = (a.line, a.column);
+    let a_end = match a.text.rfind('\n') {
+        Some(i) => (
+            a.line + a.text.matches('\n').count(),
+            a.text[i + 1..].chars().count() + 1,
+        ),
+        None => (a.line, a.column + a.text.chars().count()),
+    };
+    // An empty span (an insertion point) covers the character after it.
+    let end = if end == start {
+        (start.0, start.1 + 1)
+    } else {
+        end
+    };
+    let overlaps = start < a_end && a_start < end;
+    let near = start.0 == a.line && start.1.abs_diff(a.column) <= SLACK;
+    overlaps || near
+}
+
+fn recall(linter: &Linter) {
+    let dir = root().join("tests/recall");
+    let annotations = annotations(&dir.join("annotations.tsv"));
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .expect("tests/recall")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    files.sort();
+    println!("== recall: annotated machine-translation passages ==");
+    let mut bad_annotations = 0;
+    let mut hit = vec![false; annotations.len()];
+    let mut false_positives = Vec::new();
+    let mut total_words = 0;
+    for file in &files {
+        let text = fs::read_to_string(dir.join(file)).expect("recall passage");
+        total_words += words(&text);
+        let index = LineIndex::new(&text);
+        let lines: Vec<&str> = text.split('\n').collect();
+        for a in annotations.iter().filter(|a| &a.file == file) {
+            let at: String = lines
+                .get(a.line - 1)
+                .map(|l| l.chars().skip(a.column - 1).collect())
+                .unwrap_or_default();
+            let whole: String = if a.text.contains('\n') {
+                let start = index.line_start(a.line.min(lines.len()));
+                let offset: usize = text[start..]
+                    .char_indices()
+                    .nth(a.column - 1)
+                    .map_or(text.len(), |(i, _)| start + i);
+                text[offset..].to_string()
+            } else {
+                at
+            };
+            if !whole.starts_with(&a.text) {
+                bad_annotations += 1;
+                println!(
+                    "annotation mismatch {}:{}:{}: want {:?}, file has {:?}",
+                    a.file,
+                    a.line,
+                    a.column,
+                    a.text,
+                    whole
+                        .chars()
+                        .take(a.text.chars().count() + 10)
+                        .collect::<String>()
+                );
+            }
+        }
+        let found: Vec<Diagnostic> = linter.lint_document(&text, Markup::Text);
+        for d in &found {
+            let start = index.line_col(&text, d.span.start);
+            let end = index.line_col(&text, d.span.end);
+            let mut matched = false;
+            for (i, a) in annotations.iter().enumerate() {
+                if &a.file == file && matches(a, start, end) {
+                    hit[i] = true;
+                    matched = true;
+                }
+            }
+            if !matched {
+                false_positives.push(format!(
+                    "{file}:{}:{}: {} {}: {}\n    {}",
+                    start.0,
+                    start.1,
+                    d.severity,
+                    d.rule,
+                    d.message,
+                    context(&text, &d.span)
+                ));
+            }
+        }
+    }
+    let mut per_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missed = Vec::new();
+    for (a, &h) in annotations.iter().zip(&hit) {
+        let entry = per_category.entry(&a.category).or_default();
+        entry.1 += 1;
+        if h {
+            entry.0 += 1;
+        } else {
+            missed.push(format!(
+                "{}:{}:{}: {} {:?} → {}",
+                a.file, a.line, a.column, a.category, a.text, a.expected
+            ));
+        }
+    }
+    println!("missed:");
+    for m in &missed {
+        println!("  {m}");
+    }
+    println!("false positives (findings matching no annotation):");
+    for fp in &false_positives {
+        println!("  {fp}");
+    }
+    println!();
+    println!(
+        "{:<16} {:>6} {:>6} {:>8}",
+        "category", "found", "total", "recall"
+    );
+    let (mut found_all, mut total_all) = (0, 0);
+    for (category, (found, total)) in &per_category {
+        found_all += found;
+        total_all += total;
+        println!(
+            "{category:<16} {found:>6} {total:>6} {:>7.1}%",
+            100.0 * *found as f64 / *total as f64
+        );
+    }
+    println!(
+        "{:<16} {found_all:>6} {total_all:>6} {:>7.1}%",
+        "all",
+        100.0 * found_all as f64 / total_all.max(1) as f64
+    );
+    println!(
+        "{} passages, {total_words} words, {} false positives, {bad_annotations} annotation mismatches",
+        files.len(),
+        false_positives.len()
+    );
+    assert_eq!(bad_annotations, 0, "fix tests/recall/annotations.tsv");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show_info = args.iter().any(|a| a == "--info");
+    let wanted: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| matches!(*a, "precision" | "recall"))
+        .collect();
+    let run = |name: &str| wanted.is_empty() || wanted.contains(&name);
+    let linter = Linter::builtin();
+    if run("precision") {
+        precision(&linter, show_info);
+        println!();
+    }
+    if run("recall") {
+        recall(&linter);
+    }
+}

@@ -1,0 +1,124 @@
+//! `residue/repeated-headline`: the headline of a web page copied twice, once as the
+//! title and once again as the first paragraph (or as the start of it).
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+
+pub struct RepeatedHeadline {
+    meta: RuleMeta,
+}
+
+impl RepeatedHeadline {
+    pub fn new() -> Self {
+        RepeatedHeadline {
+            meta: RuleMeta {
+                id: "residue/repeated-headline".into(),
+                severity: Severity::Warning,
+                fix: Some(Applicability::Unsafe),
+                summary: "headline repeated as the first paragraph".into(),
+                description: "The first line of the text (the headline, two to thirty \
+                    words) comes again at the start of the next paragraph, as a paragraph \
+                    of its own or as its first sentence: a copy from a web page took both \
+                    the title and the article's own heading or summary. The unsafe fix \
+                    deletes the second copy. Only the first two paragraphs are compared, \
+                    and a Markdown heading marker (`# `) is ignored."
+                    .into(),
+                origin: file!().into(),
+                examples: vec![
+                    Example::bad(
+                        "Ottawa sends troops to Latvia\n\nOttawa sends troops to Latvia\n\nThe government said.",
+                        "Ottawa sends troops to Latvia\n\nThe government said.",
+                    ),
+                    Example::bad(
+                        "Ottawa sends troops to Latvia\nOttawa sends troops to Latvia. The government said so.",
+                        "Ottawa sends troops to Latvia\nThe government said so.",
+                    ),
+                    Example::good("Ottawa sends troops\n\nOttawa sends troops to Latvia, the government said.\n\nOttawa sends troops."),
+                    Example::good("Introduction\n\nIntroductions are hard."),
+                    Example::good("\n\nIndex\n\n"),
+                ],
+            },
+        }
+    }
+}
+
+/// Leading characters that are not part of a heading's words: spaces, Markdown heading
+/// marks and the Markdown prose mask's placeholder.
+fn is_marker(c: char) -> bool {
+    c.is_whitespace() || c == '#' || c == crate::markdown::INLINE_MASK
+}
+
+/// The next non-blank line at or after byte `from`: (start of its words, end of its
+/// words, end of the line including its line break).
+fn next_line(text: &str, mut from: usize) -> Option<(usize, usize, usize)> {
+    while from < text.len() {
+        let end = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
+        let line = &text[from..end];
+        let lead = line.len() - line.trim_start_matches(is_marker).len();
+        let words = line.trim_start_matches(is_marker).trim_end();
+        if !words.is_empty() {
+            return Some((from + lead, from + lead + words.len(), end));
+        }
+        from = end;
+    }
+    None
+}
+
+impl Rule for RepeatedHeadline {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        let Some((h_start, h_end, h_line_end)) = next_line(text, 0) else {
+            return;
+        };
+        let headline = text[h_start..h_end].trim_end_matches(['.', ' ']);
+        let words = headline.split_whitespace().count();
+        if !(2..=30).contains(&words)
+            || headline.len() > 250
+            || !headline.chars().any(char::is_alphabetic)
+        {
+            return;
+        }
+        let Some((p_start, p_end, p_line_end)) = next_line(text, h_line_end) else {
+            return;
+        };
+        let paragraph = &text[p_start..p_end];
+        let Some(rest) = paragraph.strip_prefix(headline) else {
+            return;
+        };
+        let end = if rest.trim_start_matches(['.', ' ']).is_empty() {
+            // The whole line is the copy: delete it and the blank lines after it.
+            let mut end = p_line_end;
+            while let Some(next) = text[end..].find('\n').map(|i| end + i + 1) {
+                if !text[end..next].trim().is_empty() {
+                    break;
+                }
+                end = next;
+            }
+            end
+        } else {
+            // The copy opens the paragraph: it must end there as a sentence or a clause.
+            let sep: usize = rest
+                .chars()
+                .take_while(|c| matches!(c, '.' | ':' | '—' | '–' | '-' | '|'))
+                .map(char::len_utf8)
+                .sum();
+            let after = &rest[sep..];
+            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if sep == 0 || spaces == 0 {
+                return;
+            }
+            p_start + headline.len() + sep + spaces
+        };
+        out.push(self.meta.diagnostic(
+            p_start..end,
+            "the headline is repeated as the first paragraph",
+            Some(Fix {
+                replacement: String::new(),
+                applicability: Applicability::Unsafe,
+            }),
+        ));
+    }
+}
