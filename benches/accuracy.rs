@@ -163,7 +163,8 @@ fn precision(linter: &Linter, show_info: bool) {
         // Only the words that are linted count: in Markdown, the prose.
         let n = match markup {
             Markup::Markdown => words(&mtlint::markdown::prose_mask(&text)),
-            Markup::Text => words(&text),
+            // The corpus has no HTML files (they are converted to Markdown first).
+            Markup::Text | Markup::Html => words(&text),
         };
         total_words += n;
         let found = linter.lint_document(&text, markup);

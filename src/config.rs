@@ -432,9 +432,7 @@ impl Settings {
                 .set_severity(selector, *severity)
                 .map_err(|s| unknown_selector_error(&s))?;
         }
-        linter
-            .select(&self.select, &self.ignore)
-            .map_err(|s| unknown_selector_error(&s))?;
+        // Languages first: the packs they name must still be loaded.
         let languages = self.source_languages.as_deref().unwrap_or_default();
         linter
             .source_languages(languages)
@@ -445,6 +443,9 @@ impl Settings {
                 message,
                 help: None,
             })?;
+        linter
+            .select(&self.select, &self.ignore)
+            .map_err(|s| unknown_selector_error(&s))?;
         Ok(linter)
     }
 }

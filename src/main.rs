@@ -221,6 +221,10 @@ fn main() -> ExitCode {
             eprintln!("mtlint: error: {message}");
             ExitCode::from(2)
         }
+        Err(Fatal::File(e)) if e.text.is_none() => {
+            eprintln!("mtlint: error: {e}");
+            ExitCode::from(2)
+        }
         Err(Fatal::File(e)) => {
             report::write_file_error(&mut stderr_writer(cli.color), &e);
             ExitCode::from(2)
@@ -314,10 +318,7 @@ fn run(cli: &Cli) -> Result<u8, Fatal> {
     }
     if let Some(id) = &cli.explain {
         return match linter.rule(id) {
-            Some(rule) => finish(
-                explain(&mut stdout, rule, linter.severity_of(rule)),
-                0,
-            ),
+            Some(rule) => finish(explain(&mut stdout, rule, linter.severity_of(rule)), 0),
             None => Err(Fatal::Message(format!(
                 "unknown rule `{id}` (see --list-rules)"
             ))),

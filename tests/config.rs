@@ -255,7 +255,7 @@ fn two_configuration_files_in_one_folder_are_an_error() {
     assert_eq!(
         err,
         format!(
-            "error: {}: .mtlint.toml is in the same folder; keep one of the two\n\n",
+            "mtlint: error: {}: .mtlint.toml is in the same folder; keep one of the two\n",
             root.join("mtlint.toml").display()
         )
     );

@@ -133,8 +133,16 @@ fn each_result_points_at_its_rule_and_rules_carry_their_help() {
     let (log, _) = sarif(dir.path(), &["a.md"]);
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    let listed = mtlint().arg("--list-rules").output().unwrap();
-    // One descriptor per rule, in --list-rules order (its first line is a header).
+    // One descriptor per active rule, in --list-rules order (its first line is a
+    // header); a run without --source-lang has the default pack entries only.
+    let (all_packs, _) = sarif(dir.path(), &["--source-lang=all", "a.md"]);
+    let listed = mtlint()
+        .args(["--list-rules", "--source-lang=all"])
+        .output()
+        .unwrap();
+    let rules = all_packs["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let listed: Vec<String> = String::from_utf8(listed.stdout)
         .unwrap()
@@ -145,8 +153,9 @@ fn each_result_points_at_its_rule_and_rules_carry_their_help() {
     assert_eq!(ids, listed);
     let results = run["results"].as_array().unwrap();
     assert!(results.len() >= 2);
+    let own_rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     for r in results {
-        let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
+        let rule = &own_rules[r["ruleIndex"].as_u64().unwrap() as usize];
         assert_eq!(rule["id"], r["ruleId"]);
     }
     let currency = rules

@@ -17,8 +17,8 @@ mod stray_closing_quote;
 mod stray_single_quote;
 mod unclosed_quote;
 mod untranslated;
-mod words;
 mod verbatim_repeat;
+mod words;
 
 use crate::rule::Rule;
 
