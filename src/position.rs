@@ -46,16 +46,25 @@ pub struct Cursor<'a> {
     offset: usize,
     line: usize,
     column: usize,
+    /// How many columns a character takes (1, or its UTF-16 length for SARIF).
+    width: fn(char) -> usize,
 }
 
 impl<'a> Cursor<'a> {
+    /// Columns in characters.
     pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
+        Cursor::counting(text, index, |_| 1)
+    }
+
+    /// Columns in units of `width` per character (`char::len_utf16`: UTF-16 code units).
+    pub fn counting(text: &'a str, index: &'a LineIndex, width: fn(char) -> usize) -> Self {
         Cursor {
             text,
             index,
             offset: 0,
             line: 1,
             column: 1,
+            width,
         }
     }
 
@@ -67,7 +76,8 @@ impl<'a> Cursor<'a> {
         } else {
             (self.index.line_start(line), 1)
         };
-        self.column = column + self.text[from..offset].chars().count();
+        let width = self.width;
+        self.column = column + self.text[from..offset].chars().map(width).sum::<usize>();
         self.line = line;
         self.offset = offset;
         (line, self.column)

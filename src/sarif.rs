@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::position::LineIndex;
+use crate::position::{Cursor, LineIndex};
 use crate::report::{fix_help, visible, FileReport};
 use crate::rule::{Example, RuleMeta};
 
@@ -88,8 +88,8 @@ pub fn write_results(
     indices: &HashMap<String, usize>,
 ) -> io::Result<()> {
     let index = LineIndex::new(report.text);
-    let mut starts = Utf16Cursor::new(report.text, &index);
-    let mut ends = Utf16Cursor::new(report.text, &index);
+    let mut starts = Cursor::counting(report.text, &index, char::len_utf16);
+    let mut ends = Cursor::counting(report.text, &index, char::len_utf16);
     let uri = path_to_uri(report.path);
     for (i, d) in report.diagnostics.iter().enumerate() {
         if i > 0 {
@@ -236,45 +236,6 @@ pub fn path_to_uri(path: &str) -> String {
     uri
 }
 
-/// 1-based line and UTF-16 column of increasing byte offsets, counting on from the
-/// previous offset on the same line (one pass over a text that is one long line).
-struct Utf16Cursor<'a> {
-    text: &'a str,
-    index: &'a LineIndex,
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl<'a> Utf16Cursor<'a> {
-    fn new(text: &'a str, index: &'a LineIndex) -> Self {
-        Utf16Cursor {
-            text,
-            index,
-            offset: 0,
-            line: 1,
-            column: 1,
-        }
-    }
-
-    fn locate(&mut self, offset: usize) -> (usize, usize) {
-        let line = self.index.line_of(offset);
-        let (from, column) = if line == self.line && offset >= self.offset {
-            (self.offset, self.column)
-        } else {
-            (self.index.line_start(line), 1)
-        };
-        self.column = column
-            + self.text[from..offset]
-                .chars()
-                .map(char::len_utf16)
-                .sum::<usize>();
-        self.line = line;
-        self.offset = offset;
-        (line, self.column)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,7 +244,7 @@ mod tests {
     fn utf16_columns_count_surrogate_pairs_twice() {
         let text = "ab\né😀x\n";
         let index = LineIndex::new(text);
-        let mut cursor = Utf16Cursor::new(text, &index);
+        let mut cursor = Cursor::counting(text, &index, char::len_utf16);
         assert_eq!(cursor.locate(0), (1, 1));
         let x = text.find('x').unwrap();
         assert_eq!(cursor.locate(x), (2, 4));
