@@ -97,7 +97,7 @@ impl Markup {
 }
 
 /// Whether a selector (a rule id, or a category such as `punctuation`) names rule `id`.
-fn selects(selector: &str, id: &str) -> bool {
+pub(crate) fn selects(selector: &str, id: &str) -> bool {
     id == selector
         || id
             .strip_prefix(selector.trim_end_matches('/'))

@@ -206,7 +206,6 @@ pub fn write_file_error(out: &mut dyn WriteColor, e: &crate::config::FileError) 
             let span = span.start.min(text.len())..span.end.min(text.len());
             report = report.with_labels(vec![Label::primary((), span)]);
         }
-        _ if e.path.is_empty() => {}
         _ => report.message = format!("{}: {}", e.path, e.message),
     }
     let _ = term::emit(out, &term::Config::default(), &file, &report);

@@ -14,6 +14,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::selects;
 
 /// Rule id of the report of an unknown rule or category in a suppression comment.
 pub const UNKNOWN: &str = "suppression/unknown-rule";
@@ -58,14 +59,6 @@ fn parse(span: Range<usize>, body: &str) -> Option<Directive> {
         kind,
         selectors,
     })
-}
-
-/// Whether a selector (rule id or category) names rule `id`.
-pub(crate) fn matches(selector: &str, id: &str) -> bool {
-    id == selector
-        || id
-            .strip_prefix(selector.trim_end_matches('/'))
-            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// The next non-blank line after `from`.
@@ -141,7 +134,7 @@ pub(crate) fn apply(
     found.retain(|diagnostic| {
         let mut suppressed = false;
         for (k, (n, s, range)) in scopes.iter().enumerate() {
-            let named = s.is_none_or(|s| matches(&directives[*n].selectors[s], &diagnostic.rule));
+            let named = s.is_none_or(|s| selects(&directives[*n].selectors[s], &diagnostic.rule));
             if named && range.contains(&diagnostic.span.start) {
                 hits[k] += 1;
                 suppressed = true;
@@ -155,7 +148,7 @@ pub(crate) fn apply(
         let mut all_unused = d.kind != Kind::Enable;
         let mut unused = Vec::new();
         for (s, name) in d.selectors.iter().enumerate() {
-            if !rules.known.iter().any(|id| matches(name, id)) {
+            if !rules.known.iter().any(|id| selects(name, id)) {
                 all_unused = false;
                 if report_unknown {
                     let mut message =
@@ -172,7 +165,7 @@ pub(crate) fn apply(
                 .zip(&hits)
                 .any(|((m, t, _), h)| *m == n && *t == Some(s) && *h > 0);
             // A rule that is not active could have been suppressed: not known to be unused.
-            let checkable = rules.active.iter().any(|id| matches(name, id));
+            let checkable = rules.active.iter().any(|id| selects(name, id));
             if d.kind != Kind::Enable && !used && checkable {
                 unused.push(name.as_str());
             } else {
@@ -219,28 +212,10 @@ fn closest<'a>(name: &str, known: &'a [Arc<str>]) -> Option<&'a str> {
         .iter()
         .map(|id| &**id)
         .chain(categories)
-        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .map(|candidate| (strsim::levenshtein(name, candidate), candidate))
         .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 4).max(1))
         .min()
         .map(|(_, candidate)| candidate)
-}
-
-/// Levenshtein distance, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
 }
 
 /// The comment, with its line when it stands alone on it and `whole_line` is set.
@@ -352,7 +327,6 @@ mod tests {
         );
         assert_eq!(closest("quote", &known), Some("quotes"));
         assert_eq!(closest("house/colour", &known), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]
