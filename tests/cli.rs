@@ -341,7 +341,7 @@ fn list_rules_shows_a_table_of_every_rule() {
 fn explain_shows_description_and_examples() {
     let (out, code) = stdout_of(mtlint().args(["--explain", "calque/reversed-united-states"]));
     assert_eq!(code, 0);
-    assert!(out.starts_with("calque/reversed-united-states\nseverity: warning\nfix: unsafe\ndefined in: rules/calques.toml\n"), "{out}");
+    assert!(out.starts_with("calque/reversed-united-states\nseverity: warning\nfix: unsafe\ndefined in: rules/calque/core.toml\n"), "{out}");
     assert!(out.contains("  bad:   a conflict between states- United and Iran\n  fixed: a conflict between United States and Iran\n"), "{out}");
     assert!(out.contains("  good:  the United States"), "{out}");
     let out = mtlint().args(["--explain", "nope/nope"]).output().unwrap();

@@ -361,7 +361,7 @@ fn a_custom_rule_may_not_reuse_a_built_in_id() {
     assert_eq!(code, 2);
     assert!(
         err.starts_with(
-            "error: rule `punctuation/doubled-period` is already defined in rules/punctuation.toml\n  \
+            "error: rule `punctuation/doubled-period` is already defined in rules/punctuation/core.toml\n  \
              ┌─ house.toml:2:6\n"
         ),
         "{err}"

@@ -279,7 +279,7 @@ fn explain_names_the_source_word_and_the_pack() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with(
-        "false-friend/became-got\nseverity: warning\nfix: unsafe\ndefined in: rules/pack-de.toml\nsource languages: de (also runs without --source-lang)\n\n“became” here probably means “got” or “received” (German “bekommen”)\n"
+        "false-friend/became-got\nseverity: warning\nfix: unsafe\ndefined in: rules/false-friend/de.toml\nsource languages: de (also runs without --source-lang)\n\n“became” here probably means “got” or “received” (German “bekommen”)\n"
     ), "{text}");
     assert!(text.contains(
         "  bad:   He became a letter from the bank.\n  fixed: He got a letter from the bank.\n"

@@ -62,3 +62,33 @@ fn every_built_in_rule_file_compiles_eagerly() {
         }
     }
 }
+
+#[test]
+fn every_built_in_data_rule_lives_in_its_category_folder() {
+    // `rules/<category>/core.toml` holds the rules of any source language,
+    // `rules/<category>/<lang>.toml` those of one pack, `rules/<category>/shared.toml`
+    // the entries of several packs.
+    for (name, source) in mtlint::BUILTIN_RULE_FILES {
+        let parts: Vec<&str> = name.split('/').collect();
+        assert_eq!(parts.len(), 3, "{name} is not rules/<category>/<file>.toml");
+        let (category, file) = (parts[1], parts[2].trim_end_matches(".toml"));
+        let rules = mtlint::parse_rule_file(name, source).unwrap();
+        assert!(!rules.is_empty(), "{name} holds no rule");
+        for rule in rules {
+            let meta = mtlint::Rule::meta(&rule);
+            assert_eq!(
+                meta.id.split('/').next(),
+                Some(category),
+                "{} in {name}",
+                meta.id
+            );
+            assert_eq!(meta.origin, *name);
+            let packs = mtlint::Rule::packs(&rule);
+            match file {
+                "core" => assert!(packs.is_empty(), "{} in {name} has a pack", meta.id),
+                "shared" => assert!(packs.len() > 1, "{} in {name}: one pack", meta.id),
+                lang => assert_eq!(packs, [std::sync::Arc::from(lang)], "{}", meta.id),
+            }
+        }
+    }
+}
