@@ -156,7 +156,6 @@ impl Linter {
             rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
         }
         rules.extend(checks::all());
-        rules.extend(suppress::rules());
         rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
         Linter::new(rules)
     }

@@ -10,16 +10,15 @@
 //! suppresses nothing (`suppression/unused`), so stale comments get cleaned up.
 
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::selects;
 
 /// Rule id of the report of an unknown rule or category in a suppression comment.
-pub const UNKNOWN: &str = "suppression/unknown-rule";
+pub const UNKNOWN: &str = crate::checks::suppression::unknown_rule::ID;
 /// Rule id of the report of a suppression that suppresses nothing.
-pub const UNUSED: &str = "suppression/unused";
+pub const UNUSED: &str = crate::checks::suppression::unused::ID;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -156,7 +155,11 @@ pub(crate) fn apply(
                     if let Some(close) = closest(name, rules.known) {
                         message.push_str(&format!(" (did you mean `{close}`?)"));
                     }
-                    found.push(unknown_meta().diagnostic(d.span.clone(), message, None));
+                    found.push(crate::checks::suppression::unknown_rule::meta().diagnostic(
+                        d.span.clone(),
+                        message,
+                        None,
+                    ));
                 }
                 continue;
             }
@@ -191,7 +194,7 @@ pub(crate) fn apply(
             replacement: String::new(),
             applicability: Applicability::Unsafe,
         });
-        found.push(unused_meta().diagnostic(
+        found.push(crate::checks::suppression::unused::meta().diagnostic(
             removal_span(source, &d.span, fix.is_some()),
             message,
             fix,
@@ -235,70 +238,6 @@ fn removal_span(source: &str, span: &Range<usize>, whole_line: bool) -> Range<us
     } else {
         span.clone()
     }
-}
-
-fn unknown_meta() -> &'static RuleMeta {
-    static META: LazyLock<RuleMeta> = LazyLock::new(|| RuleMeta {
-        id: UNKNOWN.into(),
-        severity: Severity::Info,
-        fix: None,
-        summary: "a suppression comment names an unknown rule or category".into(),
-        description: "In Markdown and HTML, `<!-- mtlint-disable ... -->`, \
-            `<!-- mtlint-enable ... -->` and `<!-- mtlint-disable-next-line ... -->` name the \
-            rules or categories they apply to. A name that matches no rule is a typo or a \
-            rule that no longer exists: the comment suppresses nothing."
-            .into(),
-        origin: "src/suppress.rs".into(),
-        examples: vec![
-            Example::flagged("<!-- mtlint-disable-next-line typo/no-such-rule -->\nText.\n"),
-            Example::good("<!-- mtlint-disable-next-line typo -->\nThe the end.\n"),
-        ],
-    });
-    &META
-}
-
-fn unused_meta() -> &'static RuleMeta {
-    static META: LazyLock<RuleMeta> = LazyLock::new(|| RuleMeta {
-        id: UNUSED.into(),
-        severity: Severity::Info,
-        fix: Some(Applicability::Unsafe),
-        summary: "a suppression comment suppresses nothing".into(),
-        description: "A `mtlint-disable` or `mtlint-disable-next-line` comment (in Markdown \
-            or HTML) under which no finding of the rules it names remains: the text was \
-            fixed, so the comment is stale. Only rules that are active are considered. The \
-            fix (unsafe: another selection of rules might need the comment) removes the \
-            comment, and its line when it stands alone on it."
-            .into(),
-        origin: "src/suppress.rs".into(),
-        examples: vec![
-            Example::bad(
-                "<!-- mtlint-disable-next-line typo/doubled-word -->\nA clean line.\n",
-                "A clean line.\n",
-            ),
-            Example::good("<!-- mtlint-disable-next-line typo/doubled-word -->\nThe the end.\n"),
-        ],
-    });
-    &META
-}
-
-/// A rule that exists to be listed, explained, selected and ignored: its findings are
-/// made by [`apply`], on documents.
-struct Reported(&'static RuleMeta);
-
-impl Rule for Reported {
-    fn meta(&self) -> &RuleMeta {
-        self.0
-    }
-
-    fn check(&self, _text: &str, _out: &mut Vec<Diagnostic>) {}
-}
-
-/// The rules of suppression comments.
-pub(crate) fn rules() -> Vec<Box<dyn Rule>> {
-    vec![
-        Box::new(Reported(unknown_meta())),
-        Box::new(Reported(unused_meta())),
-    ]
 }
 
 #[cfg(test)]

@@ -1,54 +1,106 @@
-//! Checks that need code, one file each. Data rules live in `rules/*.toml`.
+//! Rules that need code: `checks/<category>/<name>.rs` holds the rule `category/name`
+//! (`_` for `-`), one rule per file, with its examples beside the code. Data rules live in
+//! `rules/<category>/*.toml`; helpers several checks share are in `crate::text`.
 
-mod currency_order;
-mod doubled_word;
-mod glued_words;
-mod html_entity;
-mod invisible;
-mod lowercase_after_period;
-mod lowercase_proper;
-mod mojibake;
-mod number_format;
-mod opening_quote_as_closing;
-mod quote_scan;
-mod quote_spacing;
-mod repeated_headline;
-mod stray_closing_quote;
-mod stray_single_quote;
-mod unclosed_quote;
-mod untranslated;
-mod verbatim_repeat;
-mod words;
+mod capitalization;
+mod currency;
+mod encoding;
+mod numbers;
+mod quotes;
+mod residue;
+mod sentence;
+pub(crate) mod suppression;
+mod translation;
+mod typo;
 
 use crate::rule::Rule;
 
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
-        Box::new(currency_order::CurrencyOrder::new()),
-        Box::new(doubled_word::DoubledWord::new()),
-        Box::new(glued_words::GluedWords::new()),
-        Box::new(html_entity::HtmlEntity::new()),
-        Box::new(lowercase_after_period::LowercaseAfterPeriod::new()),
-        Box::new(lowercase_proper::LowercaseProper::new()),
-        Box::new(mojibake::Mojibake::new()),
-        Box::new(invisible::control()),
-        Box::new(invisible::invisible()),
-        Box::new(invisible::replacement()),
-        Box::new(invisible::nbsp_in_word()),
-        Box::new(opening_quote_as_closing::new()),
-        Box::new(quote_spacing::new()),
-        Box::new(repeated_headline::RepeatedHeadline::new()),
-        Box::new(stray_closing_quote::new()),
-        Box::new(stray_single_quote::StraySingleQuote::new()),
-        Box::new(unclosed_quote::new()),
-        Box::new(untranslated::Untranslated::new()),
-        Box::new(verbatim_repeat::VerbatimRepeat::new()),
+        Box::new(capitalization::lowercase_proper_adjective::LowercaseProper::new()),
+        Box::new(currency::abbreviated_multiplier::AbbreviatedMultiplier::new()),
+        Box::new(currency::symbol_after_amount::CurrencyOrder::new()),
+        Box::new(encoding::control_character::ControlCharacter::new()),
+        Box::new(encoding::invisible_character::InvisibleCharacter::new()),
+        Box::new(encoding::mojibake::Mojibake::new()),
+        Box::new(encoding::no_break_space_in_word::NoBreakSpaceInWord::new()),
+        Box::new(encoding::replacement_character::ReplacementCharacter::new()),
+        Box::new(numbers::dot_thousands::DotThousands::new()),
+        Box::new(numbers::space_thousands::SpaceThousands::new()),
+        Box::new(numbers::time_format::TimeFormat::new()),
+        Box::new(quotes::opening_quote_as_closing::new()),
+        Box::new(quotes::space_inside_quotes::new()),
+        Box::new(quotes::stray_closing_quote::new()),
+        Box::new(quotes::stray_opening_single_quote::StraySingleQuote::new()),
+        Box::new(quotes::unclosed_quote::new()),
+        Box::new(residue::html_entity::HtmlEntity::new()),
+        Box::new(residue::repeated_headline::RepeatedHeadline::new()),
+        Box::new(residue::repeated_sentence::VerbatimRepeat::new()),
+        Box::new(sentence::lowercase_after_period::LowercaseAfterPeriod::new()),
+        Box::new(translation::untranslated::Untranslated::new()),
+        Box::new(typo::doubled_word::DoubledWord::new()),
+        Box::new(typo::glued_words::GluedWords::new()),
     ];
-    all.extend(
-        number_format::NumberFormat::all()
-            .into_iter()
-            .map(|r| Box::new(r) as Box<dyn Rule>),
-    );
+    all.extend(suppression::rules());
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every `.rs` file under `dir`.
+    fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_id_maps_to_the_one_file_that_defines_it() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        sources(&root.join("src/checks"), &mut files);
+        let texts: Vec<(String, String)> = files
+            .iter()
+            .map(|p| {
+                let name = p.strip_prefix(root).unwrap().to_string_lossy();
+                (name.replace('\\', "/"), std::fs::read_to_string(p).unwrap())
+            })
+            .collect();
+        let linter = crate::Linter::builtin();
+        let mut coded = 0;
+        for rule in linter.rules() {
+            let meta = rule.meta();
+            let (category, name) = meta.id.split_once('/').unwrap();
+            if meta.origin.starts_with("rules/") {
+                assert!(
+                    meta.origin.starts_with(&format!("rules/{category}/")),
+                    "{} is defined in {}",
+                    meta.id,
+                    meta.origin
+                );
+                continue;
+            }
+            coded += 1;
+            let want = format!("src/checks/{category}/{}.rs", name.replace('-', "_"));
+            assert_eq!(meta.origin, want, "{}", meta.id);
+            let defining: Vec<&str> = texts
+                .iter()
+                .filter(|(_, text)| {
+                    text.contains(&format!("id: \"{}\"", meta.id))
+                        || text.contains(&format!("ID: &str = \"{}\"", meta.id))
+                })
+                .map(|(name, _)| name.as_str())
+                .collect();
+            assert_eq!(defining, [want.as_str()], "{}", meta.id);
+        }
+        assert!(coded >= 25, "only {coded} coded rules");
+    }
 }

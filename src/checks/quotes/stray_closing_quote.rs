@@ -1,8 +1,8 @@
 //! `quotes/stray-closing-quote`: a `”` that closes nothing.
 
-use crate::checks::quote_scan::{QuoteCheck, QuoteFinding};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, RuleMeta};
+use crate::text::quotes::{QuoteCheck, QuoteFinding};
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

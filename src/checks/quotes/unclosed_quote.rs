@@ -1,8 +1,8 @@
 //! `quotes/unclosed-quote`: a `“` never closed in its paragraph.
 
-use crate::checks::quote_scan::{QuoteCheck, QuoteFinding};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, RuleMeta};
+use crate::text::quotes::{QuoteCheck, QuoteFinding};
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::checks::words::{is_frequent, is_word, FnvBuild};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::wordlist::{is_frequent, is_word, FnvBuild};
 
 /// Words that, glued after another word, make a split likely (keep in step with
 /// `data/gen_words.py`).
@@ -77,8 +77,11 @@ static GLUE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Real words (and names) of the big dictionaries that split like glued words.
-static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> =
-    LazyLock::new(|| include_str!("data/glued-exceptions.txt").lines().collect());
+static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> = LazyLock::new(|| {
+    include_str!("../../text/data/glued-exceptions.txt")
+        .lines()
+        .collect()
+});
 
 pub struct GluedWords {
     meta: RuleMeta,

@@ -1,9 +1,9 @@
 //! `quotes/opening-quote-as-closing`: a `“` where the quotation closes (`the “dream
 //! team“ will`, `impact. “, he said`).
 
-use crate::checks::quote_scan::{QuoteCheck, QuoteFinding};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, RuleMeta};
+use crate::text::quotes::{QuoteCheck, QuoteFinding};
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {
@@ -54,7 +54,7 @@ fn report(meta: &RuleMeta, finding: QuoteFinding) -> Option<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::quote_scan::{scan, QuoteFinding};
+    use crate::text::quotes::{scan, QuoteFinding};
 
     #[test]
     fn one_problem_is_reported_once() {

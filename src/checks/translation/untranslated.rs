@@ -14,9 +14,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use whatlang::{Detector, Lang};
 
-use crate::checks::words::is_word;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::wordlist::is_word;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Source {

@@ -1,4 +1,10 @@
-//! Small text helpers shared by the checks.
+//! Text helpers shared by the checks: character boundaries, case, white space,
+//! paragraphs, and the shared scans and word lists in the submodules.
+
+pub mod chars;
+pub mod numbers;
+pub mod quotes;
+pub mod wordlist;
 
 /// The first character boundary at or after `i` (or `text.len()`), one past `i`.
 pub fn next_char_boundary(text: &str, i: usize) -> usize {

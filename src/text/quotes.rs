@@ -1,5 +1,5 @@
 //! Pairs curly double quotes paragraph by paragraph. Three checks read its findings:
-//! `quote_spacing.rs`, `stray_closing_quote.rs` and `unclosed_quote.rs`.
+//! the rules in `checks/quotes/`.
 //!
 //! Within a paragraph (lines up to a blank line) every `“` opens and every `”` closes the
 //! most recent open quotation. A `“` at the start of a line while quotations from earlier

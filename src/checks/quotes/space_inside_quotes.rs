@@ -1,9 +1,9 @@
 //! `quotes/space-inside-quotes`: white space on the inner side of a curly quote, including
 //! the misplaced closing quote of `already, ”Juneau said`.
 
-use crate::checks::quote_scan::{QuoteCheck, QuoteFinding};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, RuleMeta};
+use crate::text::quotes::{QuoteCheck, QuoteFinding};
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

@@ -1,0 +1,3 @@
+//! `capitalization/*` rules that need code, one file per rule.
+
+pub mod lowercase_proper_adjective;

@@ -1,0 +1,96 @@
+//! `currency/abbreviated-multiplier`: a French money abbreviation (`167,4 M$`); English writes `$167.4 million`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::numbers::english;
+
+/// An amount with a French multiplier before the currency symbol: `167,4 M$`, `12 G€`.
+static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?P<num>[0-9]{1,3}(?:,[0-9]{1,2})?|[0-9]+(?:\.[0-9]+)?)[ \u{A0}\u{202F}]?(?P<mult>Mds?|Mrds?|M|G|k)[ \u{A0}\u{202F}]?(?P<cur>\$|€|£)",
+    )
+    .expect("valid regex")
+});
+
+/// The rule.
+pub struct AbbreviatedMultiplier {
+    meta: RuleMeta,
+}
+
+impl AbbreviatedMultiplier {
+    pub fn new() -> Self {
+        AbbreviatedMultiplier {
+            meta: RuleMeta {
+                id: "currency/abbreviated-multiplier".into(),
+                severity: Severity::Warning,
+                fix: Some(Applicability::Unsafe),
+                summary: "French money abbreviation: English writes `$167.4 million`".into(),
+                description: "Quebec and French newsrooms write millions and billions of \
+    dollars or euros as `167,4 M$`, `12 G$`, `3 Md€`, `2 k€`. English \
+    writes `$167.4 million`, `$12 billion`, `€3 billion`, `€2,000`... the \
+    fix writes `thousand` for `k`. A comma followed by one or two digits \
+    is a decimal comma."
+                    .into(),
+                origin: file!().into(),
+                examples: vec![
+                    Example::bad(
+                        "a deficit of 167,4 M$ this year",
+                        "a deficit of $167.4 million this year",
+                    ),
+                    Example::bad("a 12 G$ plan", "a $12 billion plan"),
+                    Example::bad("3 Md€ and 2,5 M€", "€3 billion and €2.5 million"),
+                    Example::bad("only 20 k€", "only €20 thousand"),
+                    Example::good("$167.4 million, €12 billion and the M$ ticker; 12 GB"),
+                ],
+            },
+        }
+    }
+}
+
+impl Rule for AbbreviatedMultiplier {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn patterns(&self) -> Vec<&str> {
+        vec![MULTIPLIER.as_str()]
+    }
+
+    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+        for caps in MULTIPLIER.captures_iter(text) {
+            let whole = caps.get(0).expect("group 0");
+            let before = text[..whole.start()].chars().next_back();
+            if before.is_some_and(|c| ".,".contains(c)) {
+                continue;
+            }
+            if text[whole.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let word = match &caps["mult"] {
+                "k" => "thousand",
+                "M" => "million",
+                _ => "billion",
+            };
+            let replacement = format!("{}{} {word}", &caps["cur"], english(&caps["num"], &[]));
+            out.push(self.meta.diagnostic(
+                whole.range(),
+                format!(
+                    "`{}` is a French abbreviation: English writes `{replacement}`",
+                    whole.as_str()
+                ),
+                Some(Fix {
+                    replacement,
+                    applicability: Applicability::Unsafe,
+                }),
+            ));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! `numbers/*` rules that need code, one file per rule.
+
+pub mod dot_thousands;
+pub mod space_thousands;
+pub mod time_format;

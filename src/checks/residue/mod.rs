@@ -1,0 +1,5 @@
+//! `residue/*` rules that need code, one file per rule.
+
+pub mod html_entity;
+pub mod repeated_headline;
+pub mod repeated_sentence;

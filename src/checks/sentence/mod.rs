@@ -1,0 +1,3 @@
+//! `sentence/*` rules that need code, one file per rule.
+
+pub mod lowercase_after_period;

@@ -1,0 +1,31 @@
+//! `suppression/unknown-rule`: a suppression comment names an unknown rule or category. The findings are made by `crate::suppress::apply`, on
+//! documents; this file holds the rule's metadata.
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::Severity;
+use crate::rule::{Example, RuleMeta};
+
+/// The rule's id.
+pub const ID: &str = "suppression/unknown-rule";
+
+/// The rule's metadata, shared by the listed rule and the findings.
+pub fn meta() -> &'static RuleMeta {
+    static META: LazyLock<RuleMeta> = LazyLock::new(|| RuleMeta {
+        id: ID.into(),
+        severity: Severity::Info,
+        fix: None,
+        summary: "a suppression comment names an unknown rule or category".into(),
+        description: "In Markdown and HTML, `<!-- mtlint-disable ... -->`, \
+            `<!-- mtlint-enable ... -->` and `<!-- mtlint-disable-next-line ... -->` name the \
+            rules or categories they apply to. A name that matches no rule is a typo or a \
+            rule that no longer exists: the comment suppresses nothing."
+            .into(),
+        origin: file!().into(),
+        examples: vec![
+            Example::flagged("<!-- mtlint-disable-next-line typo/no-such-rule -->\nText.\n"),
+            Example::good("<!-- mtlint-disable-next-line typo -->\nThe the end.\n"),
+        ],
+    });
+    &META
+}

@@ -1,0 +1,35 @@
+//! `suppression/unused`: a suppression comment that suppresses nothing. The findings are made by `crate::suppress::apply`, on
+//! documents; this file holds the rule's metadata.
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::{Applicability, Severity};
+use crate::rule::{Example, RuleMeta};
+
+/// The rule's id.
+pub const ID: &str = "suppression/unused";
+
+/// The rule's metadata, shared by the listed rule and the findings.
+pub fn meta() -> &'static RuleMeta {
+    static META: LazyLock<RuleMeta> = LazyLock::new(|| RuleMeta {
+        id: ID.into(),
+        severity: Severity::Info,
+        fix: Some(Applicability::Unsafe),
+        summary: "a suppression comment suppresses nothing".into(),
+        description: "A `mtlint-disable` or `mtlint-disable-next-line` comment (in Markdown \
+            or HTML) under which no finding of the rules it names remains: the text was \
+            fixed, so the comment is stale. Only rules that are active are considered. The \
+            fix (unsafe: another selection of rules might need the comment) removes the \
+            comment, and its line when it stands alone on it."
+            .into(),
+        origin: file!().into(),
+        examples: vec![
+            Example::bad(
+                "<!-- mtlint-disable-next-line typo/doubled-word -->\nA clean line.\n",
+                "A clean line.\n",
+            ),
+            Example::good("<!-- mtlint-disable-next-line typo/doubled-word -->\nThe the end.\n"),
+        ],
+    });
+    &META
+}

@@ -1,0 +1,3 @@
+//! `translation/*` rules that need code, one file per rule.
+
+pub mod untranslated;

@@ -1,0 +1,4 @@
+//! `typo/*` rules that need code, one file per rule.
+
+pub mod doubled_word;
+pub mod glued_words;
