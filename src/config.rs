@@ -440,7 +440,7 @@ impl Settings {
                 path: String::new(),
                 text: None,
                 span: None,
-                message,
+                message: message.to_string(),
                 help: None,
             })?;
         linter

@@ -30,6 +30,7 @@ mod html;
 pub mod markdown;
 mod position;
 mod prefilter;
+mod registry;
 mod rule;
 mod suppress;
 mod text;
@@ -43,12 +44,15 @@ pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
+pub use registry::{UnknownLanguage, UnknownSelector};
 pub use rule::{Example, Rule, RuleMeta};
 
 use std::sync::OnceLock;
 
 use prefilter::Prefilter;
 use rayon::prelude::*;
+pub(crate) use registry::selects;
+use registry::Registry;
 
 /// The built-in rule files, embedded at build time: `(name, TOML source)`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
@@ -96,14 +100,6 @@ impl Markup {
     }
 }
 
-/// Whether a selector (a rule id, or a category such as `punctuation`) names rule `id`.
-pub(crate) fn selects(selector: &str, id: &str) -> bool {
-    id == selector
-        || id
-            .strip_prefix(selector.trim_end_matches('/'))
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
 const PIECE: usize = 64 * 1024;
 
@@ -139,9 +135,9 @@ fn fix_loop(text: &str, mode: FixMode, lint: impl Fn(&str) -> Vec<Diagnostic>) -
 pub struct Linter {
     /// Severities set by [`Linter::set_severity`], by rule id.
     severity: std::collections::HashMap<std::sync::Arc<str>, Severity>,
-    rules: Vec<Box<dyn Rule>>,
-    /// Every rule id ever loaded, selected or not: suppression comments may name them.
-    known: Vec<std::sync::Arc<str>>,
+    /// The active rules by id, and every id ever loaded (suppression comments may name
+    /// rules that are not selected).
+    rules: Registry,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
 }
@@ -156,15 +152,13 @@ impl Linter {
             rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
         }
         rules.extend(checks::all());
-        rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
         Linter::new(rules)
     }
 
     fn new(rules: Vec<Box<dyn Rule>>) -> Self {
         Linter {
             severity: Default::default(),
-            known: rules.iter().map(|r| r.meta().id.clone()).collect(),
-            rules,
+            rules: Registry::new(rules),
             prefilter: OnceLock::new(),
         }
     }
@@ -176,42 +170,42 @@ impl Linter {
 
     /// Add the rules of a TOML rule file. A rule whose id is already present is an error.
     pub fn add_rule_file(&mut self, origin: &str, source: &str) -> Result<(), RuleError> {
-        for rule in parse_rule_file(origin, source)? {
-            if let Some(existing) = self.rule(&rule.meta().id) {
-                let span = rule.id_span.clone();
-                return Err(RuleError {
-                    origin: origin.to_string(),
-                    position: Some(LineIndex::new(source).line_col(source, span.start)),
-                    span: Some(span),
-                    message: format!(
-                        "rule `{}` is already defined in {}",
-                        rule.meta().id,
-                        existing.meta().origin
-                    ),
-                });
-            }
-            self.known.push(rule.meta().id.clone());
-            self.rules.push(Box::new(rule));
-        }
-        self.rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+        let parsed = parse_rule_file(origin, source)?;
+        let spans: std::collections::HashMap<_, _> = parsed
+            .iter()
+            .map(|r| (r.meta().id.clone(), r.id_span.clone()))
+            .collect();
+        let rules = parsed
+            .into_iter()
+            .map(|r| Box::new(r) as Box<dyn Rule>)
+            .collect();
         self.prefilter = OnceLock::new();
-        Ok(())
+        self.rules.add(rules).map_err(|(rule, duplicate)| {
+            let span = spans[&rule.meta().id].clone();
+            RuleError {
+                origin: origin.to_string(),
+                position: Some(LineIndex::new(source).line_col(source, span.start)),
+                span: Some(span),
+                message: format!(
+                    "rule `{}` is already defined in {}",
+                    rule.meta().id,
+                    duplicate.existing_origin
+                ),
+            }
+        })
     }
 
     /// Keep the rules matched by `select` (all if empty) and not matched by `ignore`.
     /// A selector is a rule id or a category (`punctuation` matches `punctuation/*`).
     /// Returns the first selector that matches no rule as an error.
-    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), String> {
-        let matches = selects;
-        for selector in select.iter().chain(ignore) {
-            if !self.rules.iter().any(|r| matches(selector, &r.meta().id)) {
-                return Err(selector.clone());
-            }
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownSelector> {
+        if let Some(unknown) = select.iter().chain(ignore).find(|s| !self.rules.has(s)) {
+            return Err(UnknownSelector(unknown.clone()));
         }
         self.rules.retain(|r| {
             let id = &r.meta().id;
-            (select.is_empty() || select.iter().any(|s| matches(s, id)))
-                && !ignore.iter().any(|s| matches(s, id))
+            (select.is_empty() || select.iter().any(|s| selects(s, id)))
+                && !ignore.iter().any(|s| selects(s, id))
         });
         self.prefilter = OnceLock::new();
         Ok(())
@@ -219,15 +213,18 @@ impl Linter {
 
     /// Report the findings of the rules matched by `selector` (a rule id or a category)
     /// with this severity. Returns the selector as an error if it matches no rule.
-    pub fn set_severity(&mut self, selector: &str, severity: Severity) -> Result<(), String> {
+    pub fn set_severity(
+        &mut self,
+        selector: &str,
+        severity: Severity,
+    ) -> Result<(), UnknownSelector> {
         let ids: Vec<_> = self
             .rules
-            .iter()
+            .matching(selector)
             .map(|r| r.meta().id.clone())
-            .filter(|id| selects(selector, id))
             .collect();
         if ids.is_empty() {
-            return Err(selector.to_string());
+            return Err(UnknownSelector(selector.to_string()));
         }
         for id in ids {
             self.severity.insert(id, severity);
@@ -261,12 +258,8 @@ impl Linter {
     /// let err = Linter::builtin().source_languages(&["pt".to_string()]).unwrap_err();
     /// assert_eq!(err, "unknown source language `pt` (known: de, es, fr, it, all)");
     /// ```
-    pub fn source_languages(&mut self, langs: &[String]) -> Result<(), String> {
-        let known: std::collections::BTreeSet<&str> = self
-            .rules
-            .iter()
-            .flat_map(|r| r.packs().iter().map(|p| &**p))
-            .collect();
+    pub fn source_languages(&mut self, langs: &[String]) -> Result<(), UnknownLanguage> {
+        let known = self.rules.packs();
         let langs: Vec<String> = langs
             .iter()
             .map(|l| l.trim().to_ascii_lowercase())
@@ -276,12 +269,12 @@ impl Linter {
             .iter()
             .find(|l| *l != "all" && !known.contains(l.as_str()))
         {
-            let mut names: Vec<&str> = known.into_iter().collect();
-            names.push("all");
-            return Err(format!(
-                "unknown source language `{unknown}` (known: {})",
-                names.join(", ")
-            ));
+            let mut names: Vec<String> = known.into_iter().map(String::from).collect();
+            names.push("all".into());
+            return Err(UnknownLanguage {
+                code: unknown.clone(),
+                known: names,
+            });
         }
         let all = langs.iter().any(|l| l == "all");
         self.rules.retain(|r| {
@@ -300,12 +293,12 @@ impl Linter {
 
     /// The active rules, sorted by id.
     pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
-        self.rules.iter().map(|r| r.as_ref())
+        self.rules.iter()
     }
 
     /// The active rule with this id.
     pub fn rule(&self, id: &str) -> Option<&dyn Rule> {
-        self.rules().find(|r| &*r.meta().id == id)
+        self.rules.get(id)
     }
 
     /// Every finding in `text`, sorted by position then rule id.
@@ -330,15 +323,11 @@ impl Linter {
     /// Lint one text (or one piece of a long text) with the rules that may match in it.
     fn lint_piece(&self, text: &str) -> Vec<Diagnostic> {
         let prefilter = self.prefilter.get_or_init(|| {
-            let sets: Vec<_> = self.rules.iter().map(|r| r.required_literals()).collect();
+            let sets: Vec<_> = self.rules().map(|r| r.required_literals()).collect();
             Prefilter::new(&sets)
         });
         let mut out = Vec::new();
-        for (rule, active) in self
-            .rules
-            .iter()
-            .zip(prefilter.active(text, self.rules.len()))
-        {
+        for (rule, active) in self.rules().zip(prefilter.active(text, self.rules.len())) {
             if active {
                 rule.check(text, &mut out);
             }
@@ -399,8 +388,8 @@ impl Linter {
             return found;
         }
         let rules = suppress::Rules {
-            known: &self.known,
-            active: self.rules.iter().map(|r| &*r.meta().id).collect(),
+            known: self.rules.known(),
+            active: self.rules().map(|r| &*r.meta().id).collect(),
         };
         suppress::apply(text, &comments, found, &rules)
     }
@@ -421,7 +410,7 @@ impl Linter {
     pub fn check_examples(&self) -> (usize, Vec<String>) {
         let mut failures = Vec::new();
         let mut checked = 0;
-        for rule in &self.rules {
+        for rule in self.rules() {
             let meta = rule.meta();
             let lint = |text: &str| {
                 let mut found = Vec::new();
