@@ -231,7 +231,7 @@ fn per_rule(linter: &Linter, text: &str) {
         .map(|rule| {
             let start = Instant::now();
             let mut out = Vec::new();
-            rule.check(text, &mut out);
+            rule.check(&mtlint::Document::new(text), &mut out);
             (start.elapsed(), rule.meta().id.to_string())
         })
         .collect();

@@ -41,6 +41,7 @@ use toml::Spanned;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::position::LineIndex;
 use crate::rule::{is_valid_id, Example, Rule, RuleMeta};
+use crate::text::Document;
 use crate::text::{char_boundary_before, next_char_boundary, preserve_case};
 
 /// How far back `not-before` looks, in bytes.
@@ -483,7 +484,8 @@ impl Rule for DataRule {
         self.packs.is_empty() || self.conservative_default
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         let first = out.len();
         for pattern in &self.patterns {
             self.check_pattern(pattern.get(), text, out);

@@ -46,6 +46,7 @@ pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
 pub use rule::{Example, Rule, RuleMeta};
+pub use text::document::{Document, Sentence, Word, Words};
 
 use std::sync::OnceLock;
 
@@ -327,9 +328,12 @@ impl Linter {
             Prefilter::new(&sets)
         });
         let mut out = Vec::new();
+        // One view of the text for every rule: words, sentences and quotes are computed
+        // once, when a rule first asks.
+        let doc = Document::new(text);
         for (rule, active) in self.rules().zip(prefilter.active(text, self.rules.len())) {
             if active {
-                rule.check(text, &mut out);
+                rule.check(&doc, &mut out);
             }
         }
         if !self.severity.is_empty() {
@@ -419,7 +423,7 @@ impl Linter {
                     found = self.lint_document(text, Markup::Markdown);
                     found.retain(|d| d.rule == meta.id);
                 }
-                rule.check(text, &mut found);
+                rule.check(&Document::new(text), &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));
                 found
             };

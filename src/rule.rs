@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::text::Document;
 
 /// A worked example carried by every rule; `tests/rule_examples.rs` runs them all.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +79,9 @@ impl RuleMeta {
 pub trait Rule: Send + Sync {
     /// The rule's id, severity, description and examples.
     fn meta(&self) -> &RuleMeta;
-    /// Append every finding in `text` to `out`.
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>);
+    /// Append every finding in the document's text to `out`. The [`Document`] is shared
+    /// by every rule: read words, sentences and quote pairs from it instead of rescanning.
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
 
     /// The regexes this rule searches with, as compiled (`--dump-patterns`). Every finding
     /// must contain a match of one of them: the linter skips the rule on texts where

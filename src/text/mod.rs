@@ -2,9 +2,12 @@
 //! paragraphs, and the shared scans and word lists in the submodules.
 
 pub mod chars;
+pub mod document;
 pub mod numbers;
 pub mod quotes;
 pub mod wordlist;
+
+pub use document::Document;
 
 /// The first character boundary at or after `i` (or `text.len()`), one past `i`.
 pub fn next_char_boundary(text: &str, i: usize) -> usize {
@@ -78,7 +81,6 @@ pub fn paragraphs_with<'a>(
 }
 
 /// The paragraphs of `text` as byte ranges: runs of lines separated by blank lines.
-#[cfg(test)]
 pub fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

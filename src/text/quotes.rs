@@ -12,9 +12,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Diagnostic;
-use crate::rule::{Rule, RuleMeta};
-
 use crate::text::{at_line_start, is_hspace, paragraphs_with};
 
 const OPEN: char = '“';
@@ -23,32 +20,8 @@ const QUOTE_LEN: usize = 3; // both are three bytes in UTF-8
 
 // `str::find` with a set of characters decodes every character; a regex searches for the
 // bytes, many times faster.
-static CURLY: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”]").expect("valid regex"));
-
-/// A check that reports one kind of [`QuoteFinding`]: the three quote checks share the
-/// scan and differ in what they pick from it.
-pub(crate) struct QuoteCheck {
-    pub meta: RuleMeta,
-    pub report: fn(&RuleMeta, QuoteFinding) -> Option<Diagnostic>,
-}
-
-impl Rule for QuoteCheck {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn patterns(&self) -> Vec<&str> {
-        vec![CURLY.as_str()]
-    }
-
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        out.extend(
-            scan(text)
-                .into_iter()
-                .filter_map(|f| (self.report)(&self.meta, f)),
-        );
-    }
-}
+pub(crate) static CURLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[“”]").expect("valid regex"));
 
 /// What the scan found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::Document;
 
 /// Words English always capitalises and that are no common English word in lowercase.
 /// Left out on purpose: `polish`, `turkey`, `china`, `japan`, `welsh`, `afghan`,
@@ -372,7 +373,8 @@ impl Rule for LowercaseProper {
         Some(ALL_WORDS.iter().map(|w| w.as_bytes().to_vec()).collect())
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for m in WORD.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             let word = &text[start..end];
@@ -433,7 +435,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        LowercaseProper::new().check(text, &mut out);
+        LowercaseProper::new().check(&crate::Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::numbers::english;
+use crate::text::Document;
 
 /// An amount with a French multiplier before the currency symbol: `167,4 M$`, `12 G€`.
 static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,7 +61,8 @@ impl Rule for AbbreviatedMultiplier {
         vec![MULTIPLIER.as_str()]
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for caps in MULTIPLIER.captures_iter(text) {
             let whole = caps.get(0).expect("group 0");
             let before = text[..whole.start()].chars().next_back();

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::char_boundary_before;
+use crate::text::Document;
 
 /// A currency symbol: found first, since it is rare and a literal search is fast.
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new("[$€£¥]").expect("valid regex"));
@@ -97,7 +98,8 @@ impl Rule for CurrencyOrder {
         vec![SYMBOL.as_str()]
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for symbol in SYMBOL.find_iter(text) {
             let from = char_boundary_before(text, symbol.start().saturating_sub(AMOUNT_WINDOW));
             let Some(caps) = AMOUNT.captures(&text[from..symbol.start()]) else {

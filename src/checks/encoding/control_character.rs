@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::chars::name;
+use crate::text::Document;
 
 // U+0001 is left out: the Markdown prose mask writes it for inline markup.
 static CONTROL: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,7 +70,8 @@ impl Rule for ControlCharacter {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         if !has_control(text.as_bytes()) {
             return;
         }
@@ -101,7 +103,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        ControlCharacter::new().check(text, &mut out);
+        ControlCharacter::new().check(&crate::Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::chars::{documented, name, non_latin};
+use crate::text::Document;
 
 static INVISIBLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("[\u{AD}\u{200B}-\u{200D}\u{2060}\u{FEFF}]+").expect("valid regex")
@@ -54,7 +55,8 @@ impl Rule for InvisibleCharacter {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         if text.is_ascii() {
             return;
         }
@@ -95,7 +97,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        InvisibleCharacter::new().check(text, &mut out);
+        InvisibleCharacter::new().check(&crate::Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

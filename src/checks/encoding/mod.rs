@@ -32,7 +32,7 @@ mod tests {
         ] {
             for rule in &rules {
                 let mut out = Vec::new();
-                rule.check(text, &mut out);
+                rule.check(&crate::Document::new(text), &mut out);
                 assert!(out.is_empty(), "{} on {text:?}", rule.meta().id);
             }
         }

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::Document;
 
 /// A character that Windows-1252 decodes from a UTF-8 lead byte (0xC2–0xF4).
 static LEAD: LazyLock<Regex> =
@@ -197,7 +198,8 @@ impl Rule for Mojibake {
         vec![LEAD.as_str()]
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         let mut from = 0;
         while let Some(lead) = LEAD.find_at(text, from) {
             let start = lead.start();
@@ -268,7 +270,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String, Applicability)> {
         let mut out = Vec::new();
-        Mojibake::new().check(text, &mut out);
+        Mojibake::new().check(&crate::Document::new(text), &mut out);
         out.into_iter()
             .map(|d| {
                 let fix = d.fix.expect("every finding has a fix");
@@ -370,7 +372,7 @@ mod tests {
     #[test]
     fn the_message_names_an_invisible_repair() {
         let mut out = Vec::new();
-        Mojibake::new().check("5Â\u{A0}km", &mut out);
+        Mojibake::new().check(&crate::Document::new("5Â\u{A0}km"), &mut out);
         assert_eq!(
             out[0].message,
             "garbled text “Â\u{A0}”: UTF-8 read as Windows-1252; it should read U+00A0 NO-BREAK SPACE"

@@ -4,6 +4,7 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::chars::name;
+use crate::text::Document;
 
 /// Short words a no-break space may tie to the next or previous one on purpose.
 const TIED_WORDS: &[&str] = &[
@@ -52,7 +53,8 @@ impl Rule for NoBreakSpaceInWord {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         let bytes = text.as_bytes();
         for at in memchr::memmem::find_iter(bytes, "\u{A0}".as_bytes()) {
             let end = at + '\u{A0}'.len_utf8();
@@ -107,7 +109,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        NoBreakSpaceInWord::new().check(text, &mut out);
+        NoBreakSpaceInWord::new().check(&crate::Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::chars::{documented, name};
+use crate::text::Document;
 
 static REPLACEMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("\u{FFFD}+").expect("valid regex"));
@@ -44,7 +45,8 @@ impl Rule for ReplacementCharacter {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         if text.is_ascii() {
             return;
         }
@@ -76,7 +78,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        ReplacementCharacter::new().check(text, &mut out);
+        ReplacementCharacter::new().check(&crate::Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

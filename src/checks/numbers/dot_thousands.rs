@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english};
+use crate::text::Document;
 
 /// Digit groups separated by dots: two or more groups, or one with a decimal comma.
 static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,7 +65,8 @@ impl Rule for DotThousands {
         Some(digits_around(&["."]))
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for m in DOTTED.find_iter(text) {
             let before = text[..m.start()].chars().next_back();
             let mut after = text[m.end()..].chars();

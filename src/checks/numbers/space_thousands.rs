@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english, sep};
+use crate::text::Document;
 
 /// Digit groups separated by spaces or no-break spaces, with an optional decimal comma.
 static SPACED: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,7 +80,8 @@ impl Rule for SpaceThousands {
         Some(digits_around(&[" ", "\u{A0}", "\u{202F}"]))
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for m in SPACED.find_iter(text) {
             let s = m.as_str();
             let before = text[..m.start()].chars().next_back();

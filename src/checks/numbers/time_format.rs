@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::char_boundary_before;
+use crate::text::Document;
 
 /// `11h21`, `11 h 21`, `23 h 00`, and `23: 00` (checked for context separately).
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,7 +73,8 @@ impl Rule for TimeFormat {
         Some(out)
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for caps in TIME.captures_iter(text) {
             let whole = caps.get(0).expect("group 0");
             let before = text[..whole.start()].chars().next_back();

@@ -5,3 +5,33 @@ pub mod space_inside_quotes;
 pub mod stray_closing_quote;
 pub mod stray_opening_single_quote;
 pub mod unclosed_quote;
+
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Rule, RuleMeta};
+use crate::text::quotes::{QuoteFinding, CURLY};
+use crate::text::Document;
+
+/// A check that reports one kind of [`QuoteFinding`]: the four quote checks share the
+/// scan, made once per text by [`Document::quotes`], and differ in what they pick from it.
+pub(crate) struct QuoteCheck {
+    pub meta: RuleMeta,
+    pub report: fn(&RuleMeta, QuoteFinding) -> Option<Diagnostic>,
+}
+
+impl Rule for QuoteCheck {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn patterns(&self) -> Vec<&str> {
+        vec![CURLY.as_str()]
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        out.extend(
+            doc.quotes()
+                .iter()
+                .filter_map(|f| (self.report)(&self.meta, f.clone())),
+        );
+    }
+}

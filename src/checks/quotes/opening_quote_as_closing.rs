@@ -1,9 +1,10 @@
 //! `quotes/opening-quote-as-closing`: a `“` where the quotation closes (`the “dream
 //! team“ will`, `impact. “, he said`).
 
+use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, RuleMeta};
-use crate::text::quotes::{QuoteCheck, QuoteFinding};
+use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

@@ -1,9 +1,10 @@
 //! `quotes/space-inside-quotes`: white space on the inner side of a curly quote, including
 //! the misplaced closing quote of `already, ”Juneau said`.
 
+use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, RuleMeta};
-use crate::text::quotes::{QuoteCheck, QuoteFinding};
+use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

@@ -1,8 +1,9 @@
 //! `quotes/stray-closing-quote`: a `”` that closes nothing.
 
+use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, RuleMeta};
-use crate::text::quotes::{QuoteCheck, QuoteFinding};
+use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::paragraphs_with;
+use crate::text::Document;
 
 static OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new("‘").expect("valid regex"));
 
@@ -60,7 +61,8 @@ impl Rule for StraySingleQuote {
         vec![OPENING.as_str()]
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for para in paragraphs_with(text, &OPENING) {
             let p = &text[para.clone()];
             for (i, _) in p.match_indices('‘') {

@@ -1,8 +1,9 @@
 //! `quotes/unclosed-quote`: a `“` never closed in its paragraph.
 
+use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, RuleMeta};
-use crate::text::quotes::{QuoteCheck, QuoteFinding};
+use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
     QuoteCheck {

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::Document;
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);").expect("valid regex")
@@ -114,7 +115,8 @@ impl Rule for HtmlEntity {
         vec![REFERENCE.as_str()]
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for m in REFERENCE.find_iter(text) {
             let Some(c) = decode(m.as_str()) else {
                 continue;

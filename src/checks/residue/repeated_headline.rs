@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::Document;
 
 pub struct RepeatedHeadline {
     meta: RuleMeta,
@@ -69,7 +70,8 @@ impl Rule for RepeatedHeadline {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         let Some((h_start, h_end, h_line_end)) = next_line(text, 0) else {
             return;
         };

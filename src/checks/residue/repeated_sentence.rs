@@ -21,6 +21,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::document::Sentence;
+use crate::text::Document;
 
 /// Sentences shorter than this are never reported.
 pub const MIN_WORDS: usize = 8;
@@ -87,16 +89,6 @@ impl VerbatimRepeat {
     }
 }
 
-/// One sentence (or block, or paragraph): its byte range, word count (an upper bound)
-/// and the paragraph it belongs to.
-#[derive(Clone, Copy)]
-struct Sentence {
-    start: usize,
-    end: usize,
-    words: usize,
-    para: usize,
-}
-
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 fn mix(h: u64, v: u64) -> u64 {
@@ -117,95 +109,6 @@ fn hash_word(h: u64, word: &[u8]) -> u64 {
         h = mix(h, u64::from_le_bytes(buf));
     }
     h
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-/// Where a sentence ending at the `.`, `!` or `?` at `p` stops: after any closing quotes
-/// or brackets, if white space or the end of the text follows.
-fn sentence_end(bytes: &[u8], p: usize) -> Option<usize> {
-    let mut q = p + 1;
-    loop {
-        match bytes.get(q..) {
-            Some([b'"' | b'\'' | b')' | b']', ..]) => q += 1,
-            // `”` and `’` are E2 80 9D and E2 80 99.
-            Some([0xE2, 0x80, 0x9D | 0x99, ..]) => q += 3,
-            _ => break,
-        }
-    }
-    (q == bytes.len() || is_space(bytes[q])).then_some(q)
-}
-
-/// The sentences of `text`: cut after `.`, `!` and `?` (found with a vectorised byte
-/// search) and at blank lines. Words are counted as spaces and line breaks plus one (an
-/// upper bound).
-fn sentences(text: &str) -> Vec<Sentence> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut para = 0;
-    let mut from = 0;
-    let push = |out: &mut Vec<Sentence>, from: usize, to: usize, para: usize| {
-        let body = &bytes[from..to];
-        let lead = body.iter().take_while(|&&b| is_space(b)).count();
-        let body = &body[lead..];
-        let trail = body.iter().rev().take_while(|&&b| is_space(b)).count();
-        let body = &body[..body.len() - trail];
-        if body.is_empty() {
-            return;
-        }
-        // Spaces and line breaks, counted branch-free: a double space counts twice, which
-        // only lets a sentence one word short through to the exact comparison.
-        let words = 1 + body
-            .iter()
-            .map(|&b| usize::from((b == b' ') | (b == b'\n')))
-            .sum::<usize>();
-        out.push(Sentence {
-            start: from + lead,
-            end: from + lead + body.len(),
-            words,
-            para,
-        });
-    };
-    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
-    let mut lines = memchr::memchr_iter(b'\n', bytes).peekable();
-    loop {
-        let next_mark = marks.peek().copied();
-        let next_line = lines.peek().copied();
-        match (next_mark, next_line) {
-            (None, None) => break,
-            (Some(m), l) if l.is_none_or(|l| m < l) => {
-                marks.next();
-                if m < from {
-                    continue;
-                }
-                if let Some(end) = sentence_end(bytes, m) {
-                    push(&mut out, from, end, para);
-                    from = end;
-                }
-            }
-            (_, Some(l)) => {
-                lines.next();
-                if l < from {
-                    continue;
-                }
-                // A blank line: only spaces, tabs or CR up to the next line feed.
-                let rest = &bytes[l + 1..];
-                let blank = rest
-                    .iter()
-                    .position(|&b| !matches!(b, b' ' | b'\t' | b'\r'));
-                if blank.is_some_and(|i| rest[i] == b'\n') {
-                    push(&mut out, from, l, para);
-                    para += 1;
-                    from = l + 1;
-                }
-            }
-            (Some(_), None) => unreachable!("handled above"),
-        }
-    }
-    push(&mut out, from, bytes.len(), para);
-    out
 }
 
 /// The keys are hashes already: a hasher that passes them through.
@@ -307,12 +210,13 @@ impl Rule for VerbatimRepeat {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         // Two sentences of eight words need some room.
         if text.len() < 64 {
             return;
         }
-        let sentences = sentences(text);
+        let sentences = doc.sentences();
         let n = sentences.len();
         let body = |s: &Sentence| &text[s.start..s.end];
         let same = |a: &Sentence, b: &Sentence| a.words == b.words && same_words(body(a), body(b));
@@ -476,7 +380,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        VerbatimRepeat::new().check(text, &mut out);
+        VerbatimRepeat::new().check(&crate::Document::new(text), &mut out);
         out.into_iter()
             .map(|d| (text[d.span].to_string(), d.message))
             .collect()

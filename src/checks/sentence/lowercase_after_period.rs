@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::Document;
 use crate::text::{at_line_start, is_hspace};
 
 /// Abbreviations that end in a period and may be followed by a lowercase word.
@@ -161,7 +162,8 @@ impl Rule for LowercaseAfterPeriod {
         vec![CANDIDATE.as_str()]
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         for candidate in CANDIDATE.find_iter(text) {
             let dot = candidate.start();
             let after = &text[dot + 1..];

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
+use crate::text::Document;
 
 pub mod unknown_rule;
 pub mod unused;
@@ -15,7 +16,7 @@ impl Rule for Reported {
         self.0
     }
 
-    fn check(&self, _text: &str, _out: &mut Vec<Diagnostic>) {}
+    fn check(&self, _doc: &Document, _out: &mut Vec<Diagnostic>) {}
 }
 
 /// The rules of suppression comments.

@@ -17,6 +17,7 @@ use whatlang::{Detector, Lang};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::wordlist::is_word;
+use crate::text::Document;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Source {
@@ -427,7 +428,8 @@ impl Rule for Untranslated {
         Some(TRIGGER_PATTERNS.clone())
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         let bytes = text.as_bytes();
         let mut done = 0;
         for m in TRIGGERS.find_iter(text) {
@@ -869,7 +871,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        Untranslated::new().check(text, &mut out);
+        Untranslated::new().check(&crate::Document::new(text), &mut out);
         out.iter()
             .map(|d| (text[d.span.clone()].to_string(), d.message.clone()))
             .collect()

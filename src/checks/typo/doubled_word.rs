@@ -2,6 +2,8 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use crate::text::document::Word;
+use crate::text::Document;
 
 /// Words English repeats on purpose or by grammar (`had had`, `that that`, `very very`).
 const REPEATABLE: &[&str] = &[
@@ -106,63 +108,6 @@ impl DoubledWord {
     }
 }
 
-struct Word<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-/// The words of `text`: runs of letters, with inner apostrophes and hyphens. ASCII text
-/// takes a byte-wise fast path.
-fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let bytes = text.as_bytes();
-    // The length of the letter at `i`, if there is one.
-    let letter_at = move |i: usize| -> usize {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii_alphabetic() => 1,
-            Some(&b) if b >= 0x80 => text[i..]
-                .chars()
-                .next()
-                .filter(|c| c.is_alphabetic())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        }
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        loop {
-            match bytes.get(i) {
-                None => return None,
-                Some(b) if b.is_ascii_alphabetic() => break,
-                Some(&b) if b < 0x80 => i += 1,
-                Some(_) if letter_at(i) > 0 => break,
-                Some(_) => i += text[i..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        let start = i;
-        loop {
-            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-                i += 1;
-            }
-            let len = match bytes.get(i) {
-                Some(b'\'' | b'-') if letter_at(i + 1) > 0 => 1,
-                Some(0xE2) if text[i..].starts_with('’') && letter_at(i + 3) > 0 => 3,
-                Some(&b) if b >= 0x80 => letter_at(i),
-                _ => 0,
-            };
-            if len == 0 {
-                break;
-            }
-            i += len;
-        }
-        Some(Word {
-            start,
-            end: i,
-            text: &text[start..i],
-        })
-    })
-}
-
 /// Case-insensitive equality, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
@@ -185,12 +130,12 @@ impl Rule for DoubledWord {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         // Only the two previous words are kept; the next one is read when needed.
         let (mut before, mut prev): (Option<Word>, Option<Word>) = (None, None);
-        for word in words(text) {
+        for word in doc.words().iter() {
             if let Some(p) = prev.as_ref().filter(|p| same_word(p.text, word.text)) {
-                out.extend(self.repeat(text, before.as_ref(), p, &word));
+                out.extend(self.repeat(doc, before.as_ref(), p, &word));
             }
             before = prev.replace(word);
         }
@@ -202,13 +147,14 @@ impl DoubledWord {
     /// deliberate, grammatical or not a repeat in running text.
     fn repeat(
         &self,
-        text: &str,
+        doc: &Document,
         before: Option<&Word>,
         p: &Word,
         word: &Word,
     ) -> Option<Diagnostic> {
+        let text = doc.text();
         // Spaces and at most one line break; a tab means a table or code.
-        let gap = &text[p.end..word.start];
+        let gap = &text[p.span.end..word.span.start];
         let plain_gap = gap.bytes().all(|b| matches!(b, b' ' | b'\n' | b'\r'))
             && gap.bytes().filter(|&b| b == b'\n').count() <= 1;
         let lower = word.text.to_lowercase();
@@ -217,10 +163,10 @@ impl DoubledWord {
             || REPEATABLE.contains(&lower.as_str())
             || (capitalised(p.text) && capitalised(word.text))
             || (lower.chars().count() == 1 && lower != "a")
-            || glued_to_code(text, p.start, word.end)
+            || glued_to_code(text, p.span.start, word.span.end)
             // Three in a row is deliberate (`text text text`).
             || same_as(before)
-            || same_as(words(&text[word.end..]).next().as_ref())
+            || same_as(doc.words().next(word).as_ref())
             || (lower == "is"
                 && before.is_some_and(|b| BEFORE_IS_IS.contains(&b.text.to_lowercase().as_str())));
         if allowed {
@@ -231,7 +177,7 @@ impl DoubledWord {
             applicability: Applicability::Safe,
         };
         Some(self.meta.diagnostic(
-            p.start..word.end,
+            p.span.start..word.span.end,
             format!("word “{}” repeated", word.text),
             Some(fix),
         ))

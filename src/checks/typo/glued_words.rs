@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
 use crate::text::wordlist::{is_frequent, is_word, FnvBuild};
+use crate::text::Document;
 
 /// Words that, glued after another word, make a split likely (keep in step with
 /// `data/gen_words.py`).
@@ -171,7 +172,8 @@ impl Rule for GluedWords {
         &self.meta
     }
 
-    fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
         let bytes = text.as_bytes();
         let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphabetic);
         // A vectorised search for the glue words; a hit glued to letters on one side
@@ -287,7 +289,10 @@ mod tests {
     fn severity_follows_certainty() {
         let rule = GluedWords::new();
         let mut out = Vec::new();
-        rule.check("one hourand the reportwhich", &mut out);
+        rule.check(
+            &crate::Document::new("one hourand the reportwhich"),
+            &mut out,
+        );
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].severity, Severity::Warning);
         assert_eq!(out[0].span, 4..11);
