@@ -353,6 +353,7 @@ pub(crate) fn parse_rules(
                 id: id.into(),
                 severity: raw.severity,
                 fix,
+                fixes: crate::rule::Fixes::of_data_rule(fix),
                 summary: raw.message,
                 description: raw.description.trim().to_string(),
                 origin: origin.to_string(),

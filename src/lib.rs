@@ -45,7 +45,7 @@ pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
-pub use rule::{Example, Rule, RuleMeta};
+pub use rule::{Example, FixAvailability, Fixes, Rule, RuleMeta};
 pub use text::document::{Document, Sentence, Word, Words};
 
 use std::sync::OnceLock;
@@ -408,14 +408,32 @@ impl Linter {
         fix_loop(text, mode, |t| self.lint_document(t, markup))
     }
 
+    /// Why `diagnostic` carries a fix its rule does not declare ([`RuleMeta::fixes`]), or
+    /// `None` if it is as declared. The property tests ask this of every finding.
+    pub fn undeclared_fix(&self, diagnostic: &Diagnostic) -> Option<String> {
+        match self.rule(&diagnostic.rule) {
+            Some(rule) => rule.meta().fixes.check(diagnostic).err(),
+            None => Some(format!("no active rule `{}`", diagnostic.rule)),
+        }
+    }
+
     /// Run every example of every active rule, each rule on its own: bad text must be
     /// flagged (and fix, safe and unsafe fixes applied, to the stated text), good text
-    /// must not be. Returns how many examples ran and a line per failure.
+    /// must not be, and every finding must carry only the fixes its rule declares
+    /// ([`RuleMeta::fixes`], whose best must be [`RuleMeta::fix`]). Returns how many
+    /// examples ran and a line per failure.
     pub fn check_examples(&self) -> (usize, Vec<String>) {
         let mut failures = Vec::new();
         let mut checked = 0;
         for rule in self.rules() {
             let meta = rule.meta();
+            if meta.fix != meta.fixes.best() {
+                failures.push(format!(
+                    "{}: declares {:?} as its best fix, but its fixes are {:?}",
+                    meta.id, meta.fix, meta.fixes
+                ));
+            }
+            let undeclared = std::cell::RefCell::new(Vec::new());
             let lint = |text: &str| {
                 let mut found = Vec::new();
                 if meta.id.starts_with("suppression/") {
@@ -425,6 +443,13 @@ impl Linter {
                 }
                 rule.check(&Document::new(text), &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));
+                for d in &found {
+                    if let Err(e) = meta.fixes.check(d) {
+                        undeclared
+                            .borrow_mut()
+                            .push(format!("{}: {text:?}: {e}", meta.id));
+                    }
+                }
                 found
             };
             for example in &meta.examples {
@@ -464,7 +489,70 @@ impl Linter {
                     }
                 }
             }
+            let mut undeclared = undeclared.into_inner();
+            undeclared.dedup();
+            failures.extend(undeclared);
         }
         (checked, failures)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule that declares safe fixes only, and gives an unsafe one.
+    struct Liar(RuleMeta);
+
+    impl Rule for Liar {
+        fn meta(&self) -> &RuleMeta {
+            &self.0
+        }
+
+        fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+            if let Some(at) = doc.text().find("xx") {
+                let fix = Fix {
+                    replacement: "x".into(),
+                    applicability: Applicability::Unsafe,
+                };
+                out.push(self.0.diagnostic(at..at + 2, "doubled x", Some(fix)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_example_harness_rejects_a_fix_the_rule_did_not_declare() {
+        let meta = RuleMeta {
+            id: "test/liar".into(),
+            severity: Severity::Warning,
+            fix: Some(Applicability::Safe),
+            fixes: Fixes::always(Applicability::Safe),
+            summary: "doubled x".into(),
+            description: String::new(),
+            origin: file!().into(),
+            examples: vec![Example::bad("axxb", "axb"), Example::good("axb")],
+        };
+        let linter = Linter::new(vec![Box::new(Liar(meta.clone()))]);
+        let (checked, failures) = linter.check_examples();
+        assert_eq!(checked, 2);
+        assert_eq!(
+            failures,
+            [
+                r#"test/liar: "axxb": finding at 1..3 has a fix marked unsafe, which the rule does not declare"#
+            ]
+        );
+        let found = linter.lint("axxb");
+        assert_eq!(
+            linter.undeclared_fix(&found[0]).as_deref(),
+            Some("finding at 1..3 has a fix marked unsafe, which the rule does not declare")
+        );
+
+        let honest = RuleMeta {
+            fix: Some(Applicability::Unsafe),
+            fixes: Fixes::sometimes(Applicability::Unsafe),
+            ..meta
+        };
+        let linter = Linter::new(vec![Box::new(Liar(honest))]);
+        assert_eq!(linter.check_examples().1, Vec::<String>::new());
     }
 }

@@ -38,6 +38,115 @@ impl Example {
     }
 }
 
+/// Whether a rule's findings carry a fix (as ruff's `FixAvailability`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    /// Every finding has a fix.
+    Always,
+    /// Some findings have a fix, others none.
+    Sometimes,
+    /// No finding has a fix.
+    Never,
+}
+
+/// The fixes a rule declares it gives: how often, and of which applicability.
+/// [`crate::Linter::check_examples`] and the property tests reject a finding that does
+/// not match ([`Fixes::check`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fixes {
+    /// Whether findings carry a fix.
+    pub availability: FixAvailability,
+    /// Whether a fix may be safe.
+    pub safe: bool,
+    /// Whether a fix may be unsafe.
+    pub unsafe_: bool,
+}
+
+impl Fixes {
+    /// No finding has a fix.
+    pub const NEVER: Fixes = Fixes {
+        availability: FixAvailability::Never,
+        safe: false,
+        unsafe_: false,
+    };
+
+    /// Every finding has a fix of this applicability (see [`Fixes::or`]).
+    pub const fn always(applicability: Applicability) -> Fixes {
+        Fixes::NEVER.with(FixAvailability::Always, applicability)
+    }
+
+    /// Some findings have a fix of this applicability, others none (see [`Fixes::or`]).
+    pub const fn sometimes(applicability: Applicability) -> Fixes {
+        Fixes::NEVER.with(FixAvailability::Sometimes, applicability)
+    }
+
+    /// These fixes, which may also have `applicability`.
+    pub const fn or(self, applicability: Applicability) -> Fixes {
+        self.with(self.availability, applicability)
+    }
+
+    const fn with(mut self, availability: FixAvailability, applicability: Applicability) -> Fixes {
+        self.availability = availability;
+        match applicability {
+            Applicability::Safe => self.safe = true,
+            Applicability::Unsafe => self.unsafe_ = true,
+        }
+        self
+    }
+
+    /// The fixes of a data rule: every finding has the one fix its `fix` key names, or
+    /// none without `replace`.
+    pub fn of_data_rule(fix: Option<Applicability>) -> Fixes {
+        fix.map_or(Fixes::NEVER, Fixes::always)
+    }
+
+    /// The best fix a finding may have: what `--list-rules` shows ([`RuleMeta::fix`]).
+    pub fn best(&self) -> Option<Applicability> {
+        if self.safe {
+            Some(Applicability::Safe)
+        } else if self.unsafe_ {
+            Some(Applicability::Unsafe)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `diagnostic` carries a fix these declare; the error says what is wrong.
+    pub fn check(&self, diagnostic: &Diagnostic) -> Result<(), String> {
+        let declared = match self.availability {
+            FixAvailability::Always => "fixes always",
+            FixAvailability::Sometimes => "fixes sometimes",
+            FixAvailability::Never => "no fix",
+        };
+        match &diagnostic.fix {
+            None if self.availability == FixAvailability::Always => Err(format!(
+                "finding at {:?} has no fix, but the rule declares {declared}",
+                diagnostic.span
+            )),
+            None => Ok(()),
+            Some(_) if self.availability == FixAvailability::Never => Err(format!(
+                "finding at {:?} has a fix, but the rule declares {declared}",
+                diagnostic.span
+            )),
+            Some(fix) => {
+                let allowed = match fix.applicability {
+                    Applicability::Safe => self.safe,
+                    Applicability::Unsafe => self.unsafe_,
+                };
+                if allowed {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "finding at {:?} has a fix marked {}, which the rule does not declare",
+                        diagnostic.span,
+                        fix.applicability.as_str()
+                    ))
+                }
+            }
+        }
+    }
+}
+
 /// What `--list-rules` and `--explain` show about a rule.
 #[derive(Debug, Clone)]
 pub struct RuleMeta {
@@ -45,8 +154,11 @@ pub struct RuleMeta {
     pub id: Arc<str>,
     /// Default severity of its diagnostics.
     pub severity: Severity,
-    /// The best fix it can offer, if any.
+    /// The best fix it can offer, if any (what `--list-rules` shows): the best of
+    /// [`RuleMeta::fixes`].
     pub fix: Option<Applicability>,
+    /// Which fixes its findings carry, declared and enforced (see [`Fixes`]).
+    pub fixes: Fixes,
     /// One line: what it finds.
     pub summary: String,
     /// Why it matters and what it does not flag.

@@ -193,6 +193,15 @@ proptest! {
     }
 
     #[test]
+    fn findings_carry_only_the_fixes_their_rule_declares(text in salted_prose()) {
+        for markup in [Markup::Text, Markup::Markdown] {
+            for d in LINTER.lint_document(&text, markup) {
+                prop_assert_eq!(LINTER.undeclared_fix(&d), None, "{:?} in {:?}", d, text);
+            }
+        }
+    }
+
+    #[test]
     fn fixing_converges_and_twice_equals_once(text in any_text()) {
         for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
             let once = LINTER.fix(&text, mode);

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
 
 /// Words English always capitalises and that are no common English word in lowercase.
@@ -287,6 +287,7 @@ impl LowercaseProper {
                 id: "capitalization/lowercase-proper-adjective".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe),
                 summary: "nationality, language, day or month in lowercase".into(),
                 description: "French, Spanish and Italian write nationality adjectives, \
                     demonyms, languages, days and months in lowercase (`le gouvernement \

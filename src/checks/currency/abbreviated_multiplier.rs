@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::english;
 use crate::text::Document;
 
@@ -29,6 +29,7 @@ impl AbbreviatedMultiplier {
                 id: "currency/abbreviated-multiplier".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "French money abbreviation: English writes `$167.4 million`".into(),
                 description: "Quebec and French newsrooms write millions and billions of \
     dollars or euros as `167,4 M$`, `12 G$`, `3 Md€`, `2 k€`. English \

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::char_boundary_before;
 use crate::text::Document;
 
@@ -36,6 +36,7 @@ impl CurrencyOrder {
                 id: "currency/symbol-after-amount".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "currency symbol after the amount".into(),
                 description: "French and much of Europe write the symbol after the amount \
                     (`1,39 $`, `20 €`); English puts it before (`$1.39`, `€20`). The unsafe \

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::chars::name;
 use crate::text::Document;
 
@@ -44,6 +44,7 @@ impl ControlCharacter {
                 id: "encoding/control-character".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe),
                 summary: "stray control character".into(),
                 description: "A C0 or C1 control character other than tab, line feed, \
                     carriage return and form feed: a leftover of terminals, old word \

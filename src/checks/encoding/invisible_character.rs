@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::chars::{documented, name, non_latin};
 use crate::text::Document;
 
@@ -27,6 +27,7 @@ impl InvisibleCharacter {
                 id: "encoding/invisible-character".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe),
                 summary: "zero-width character or soft hyphen in text".into(),
                 description: "A zero-width space, word joiner, soft hyphen or byte-order mark \
                     inside the text, or a zero-width joiner or non-joiner between Latin letters: \

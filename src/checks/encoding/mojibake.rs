@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
 
 /// A character that Windows-1252 decodes from a UTF-8 lead byte (0xC2–0xF4).
@@ -42,6 +42,7 @@ impl Mojibake {
                 id: "encoding/mojibake".into(),
                 severity: Severity::Error,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "garbled characters from a wrong encoding".into(),
                 description: "Text in UTF-8 that some program read as Windows-1252 or \
                     Latin-1 and saved again: each accented letter or curly quote becomes two \

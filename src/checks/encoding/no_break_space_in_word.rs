@@ -2,7 +2,7 @@
 //! (`infor\u{A0}mation`), a hyphenation or layout leftover.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::chars::name;
 use crate::text::Document;
 
@@ -27,6 +27,7 @@ impl NoBreakSpaceInWord {
                 id: "encoding/no-break-space-in-word".into(),
                 severity: Severity::Info,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "no-break space inside a word".into(),
                 description:
                     "A no-break space between two lowercase letters (`infor\u{A0}mation`) \

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::chars::{documented, name};
 use crate::text::Document;
 
@@ -24,6 +24,7 @@ impl ReplacementCharacter {
                 id: "encoding/replacement-character".into(),
                 severity: Severity::Warning,
                 fix: None,
+                fixes: Fixes::NEVER,
                 summary: "U+FFFD: a character lost in decoding".into(),
                 description: "The replacement character `�` stands where a program could not \
                     decode a character: the original is lost, so there is no fix; find it in \

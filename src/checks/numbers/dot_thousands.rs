@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english};
 use crate::text::Document;
 
@@ -29,6 +29,7 @@ impl DotThousands {
                 id: "numbers/dot-thousands".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "thousands separated by dots (`1.390.000`): English writes commas".into(),
                 description: "German, Spanish and Italian separate thousands with dots and \
     decimals with a comma: `1.390.000`, `1.234,5`. English writes \

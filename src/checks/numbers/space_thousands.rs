@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english, sep};
 use crate::text::Document;
 
@@ -35,6 +35,7 @@ impl SpaceThousands {
                 id: "numbers/space-thousands".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "thousands separated by spaces (`1 390 000`): English writes commas"
                     .into(),
                 description: "French, German, Spanish and Italian separate thousands with \

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::char_boundary_before;
 use crate::text::Document;
 
@@ -33,6 +33,7 @@ impl TimeFormat {
                 id: "numbers/time-format".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "time written the French way (`11h21`): English writes `11:21`".into(),
                 description: "French writes times as `11h21` or `23 h 00`; a stray space \
     after the colon (`23: 00`) is another trace of it. English writes \

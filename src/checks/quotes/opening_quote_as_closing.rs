@@ -3,7 +3,7 @@
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, RuleMeta};
+use crate::rule::{Example, Fixes, RuleMeta};
 use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
@@ -12,6 +12,7 @@ pub fn new() -> QuoteCheck {
             id: "quotes/opening-quote-as-closing".into(),
             severity: Severity::Warning,
             fix: Some(Applicability::Safe),
+            fixes: Fixes::always(Applicability::Safe),
             summary: "opening quote “ used to close a quotation".into(),
             description: "With a quotation open in the paragraph, a `“` glued to the end \
                 of a word and followed by a space or punctuation (`the “dream team“ will`), \

@@ -3,7 +3,7 @@
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, RuleMeta};
+use crate::rule::{Example, Fixes, RuleMeta};
 use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
@@ -12,6 +12,7 @@ pub fn new() -> QuoteCheck {
             id: "quotes/space-inside-quotes".into(),
             severity: Severity::Error,
             fix: Some(Applicability::Safe),
+            fixes: Fixes::always(Applicability::Safe),
             summary: "space on the inner side of a curly quote".into(),
             description: "English puts no space between a quotation and its marks: \
                     `“ Yes ”` should be `“Yes”`. Machine translation from French often also \

@@ -2,7 +2,7 @@
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, RuleMeta};
+use crate::rule::{Example, Fixes, RuleMeta};
 use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
@@ -11,6 +11,7 @@ pub fn new() -> QuoteCheck {
             id: "quotes/stray-closing-quote".into(),
             severity: Severity::Warning,
             fix: Some(Applicability::Safe),
+            fixes: Fixes::sometimes(Applicability::Safe).or(Applicability::Unsafe),
             summary: "closing quote that closes nothing".into(),
             description: "A `”` with no open quotation in its paragraph. Right after a \
                     quotation that is already closed (`“disintegration.” ” from`) it is \

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::paragraphs_with;
 use crate::text::Document;
 
@@ -29,6 +29,7 @@ impl StraySingleQuote {
                 id: "quotes/stray-opening-single-quote".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "opening single quote that nothing closes".into(),
                 description: "A `‘` at the start of a word with no closing `’` anywhere after \
                     it in the paragraph: typically the remains of a French elision or of a \

@@ -2,7 +2,7 @@
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::{Example, RuleMeta};
+use crate::rule::{Example, Fixes, RuleMeta};
 use crate::text::quotes::QuoteFinding;
 
 pub fn new() -> QuoteCheck {
@@ -11,6 +11,7 @@ pub fn new() -> QuoteCheck {
             id: "quotes/unclosed-quote".into(),
             severity: Severity::Warning,
             fix: None,
+            fixes: Fixes::NEVER,
             summary: "opening quote never closed in its paragraph".into(),
             description: "A `“` with no matching `”` before the paragraph ends. A \
                     quotation that runs over several paragraphs leaves each one open and \

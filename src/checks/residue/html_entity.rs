@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,6 +72,7 @@ impl HtmlEntity {
                 id: "residue/html-entity".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "HTML character reference left in the text".into(),
                 description: "A character reference such as `&nbsp;`, `&rsquo;` or \
                     `&#8217;` copied as text from a web page or a CMS export, sometimes \

@@ -2,7 +2,7 @@
 //! title and once again as the first paragraph (or as the start of it).
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
 
 pub struct RepeatedHeadline {
@@ -16,6 +16,7 @@ impl RepeatedHeadline {
                 id: "residue/repeated-headline".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "headline repeated as the first paragraph".into(),
                 description: "The first line of the text (the headline, two to thirty \
                     words) comes again at the start of the next paragraph, as a paragraph \

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::document::Sentence;
 use crate::text::Document;
 
@@ -38,6 +38,7 @@ impl VerbatimRepeat {
                 id: "residue/repeated-sentence".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Unsafe),
+                fixes: Fixes::always(Applicability::Unsafe),
                 summary: "sentence or paragraph repeated word for word".into(),
                 description: "A sentence of eight words or more, or a paragraph, repeated \
                     word for word right after itself, or a passage of eight sentences and \

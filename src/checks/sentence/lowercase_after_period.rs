@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
 use crate::text::{at_line_start, is_hspace};
 
@@ -96,6 +96,7 @@ impl LowercaseAfterPeriod {
                 id: "sentence/lowercase-after-period".into(),
                 severity: Severity::Warning,
                 fix: None,
+                fixes: Fixes::NEVER,
                 summary: "sentence starts with a lowercase word".into(),
                 description:
                     "A period, then spaces on the same line, then a lowercase word: a sentence \

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::Severity;
-use crate::rule::{Example, RuleMeta};
+use crate::rule::{Example, Fixes, RuleMeta};
 
 /// The rule's id.
 pub const ID: &str = "suppression/unknown-rule";
@@ -15,6 +15,7 @@ pub fn meta() -> &'static RuleMeta {
         id: ID.into(),
         severity: Severity::Info,
         fix: None,
+        fixes: Fixes::NEVER,
         summary: "a suppression comment names an unknown rule or category".into(),
         description: "In Markdown and HTML, `<!-- mtlint-disable ... -->`, \
             `<!-- mtlint-enable ... -->` and `<!-- mtlint-disable-next-line ... -->` name the \

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::diagnostic::{Applicability, Severity};
-use crate::rule::{Example, RuleMeta};
+use crate::rule::{Example, Fixes, RuleMeta};
 
 /// The rule's id.
 pub const ID: &str = "suppression/unused";
@@ -15,6 +15,7 @@ pub fn meta() -> &'static RuleMeta {
         id: ID.into(),
         severity: Severity::Info,
         fix: Some(Applicability::Unsafe),
+        fixes: Fixes::sometimes(Applicability::Unsafe),
         summary: "a suppression comment suppresses nothing".into(),
         description: "A `mtlint-disable` or `mtlint-disable-next-line` comment (in Markdown \
             or HTML) under which no finding of the rules it names remains: the text was \

@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use whatlang::{Detector, Lang};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::wordlist::is_word;
 use crate::text::Document;
 
@@ -367,6 +367,7 @@ impl Untranslated {
                 id: "translation/untranslated".into(),
                 severity: Severity::Warning,
                 fix: None,
+                fixes: Fixes::NEVER,
                 summary: "text left in the source language".into(),
                 description: "A sentence, headline or bracketed gloss left in French, \
                     German, Spanish or Italian, or source function words stranded in an \

@@ -1,7 +1,7 @@
 //! `typo/doubled-word`: the same word twice in a row (`the the`), also across a line break.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::document::Word;
 use crate::text::Document;
 
@@ -84,6 +84,7 @@ impl DoubledWord {
                 id: "typo/doubled-word".into(),
                 severity: Severity::Error,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe),
                 summary: "word repeated".into(),
                 description: "The same word twice in a row, separated only by white space \
                     (a line break included): a copy-paste or translation slip. The fix keeps \

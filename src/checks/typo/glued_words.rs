@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
-use crate::rule::{Example, Rule, RuleMeta};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::wordlist::{is_frequent, is_word, FnvBuild};
 use crate::text::Document;
 
@@ -95,6 +95,7 @@ impl GluedWords {
                 id: "typo/glued-words".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "two words glued together".into(),
                 description: "A lowercase token that is not an English word but splits, in \
                     exactly one way, into two common words one of which is a glue word \
