@@ -25,6 +25,12 @@
 //! `replace` may use capture references (`${1}`, `$name`) and, unless
 //! `preserve-case = false`, takes the capitalisation of the text it replaces.
 //!
+//! A bad example marks the findings it expects with brackets, as LanguageTool's do:
+//! `{ text = "the West[. .]", fixed = "the West." }` must be flagged exactly at `. .`
+//! (`\\[` and `\\]` in a TOML basic string are literal brackets). `message` gives the
+//! expected message when it is not the rule's `message`: one for every finding, or a
+//! list, one per marked span. Unmarked examples (older user files) only need a finding.
+//!
 //! Source-language packs: a top-level `pack = "fr"` (or `pack = ["fr", "es"]`) puts
 //! every rule of the file in that pack, and a rule's own `pack` key overrides it. Pack
 //! rules run only when their language is chosen (`Linter::source_languages`), except
@@ -140,8 +146,11 @@ enum Patterns {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBad {
+    /// The text, its expected findings marked with `[` `]` (see [`crate::rule::parse_marked`]).
     text: String,
     fixed: Option<String>,
+    /// The findings' message, or one per marked span; the rule's `message` by default.
+    message: Option<PackList>,
 }
 
 /// A rule defined by a regex pattern and optional context conditions.
@@ -341,9 +350,17 @@ pub(crate) fn parse_rules(
                     format!("rule `{id}`: bad example {:?} {want} `fixed`", bad.text),
                 ));
             }
+            let (text, spans) = crate::rule::parse_marked(&bad.text).map_err(|e| {
+                error(
+                    Some(table_span.clone()),
+                    format!("rule `{id}`: bad example: {e} (write `\\\\[` for a literal bracket)"),
+                )
+            })?;
             examples.push(Example::Bad {
-                text: bad.text,
+                text,
                 fixed: bad.fixed,
+                spans,
+                messages: bad.message.map(|m| m.codes()).unwrap_or_default(),
             });
         }
         examples.extend(raw.good.into_iter().map(|text| Example::Good { text }));

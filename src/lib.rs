@@ -45,7 +45,7 @@ pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
-pub use rule::{Example, FixAvailability, Fixes, Rule, RuleMeta};
+pub use rule::{parse_marked, Example, FixAvailability, Fixes, Rule, RuleMeta};
 pub use text::document::{Document, Sentence, Word, Words};
 
 use std::sync::OnceLock;
@@ -455,11 +455,35 @@ impl Linter {
             for example in &meta.examples {
                 checked += 1;
                 match example {
-                    Example::Bad { text, fixed } => {
+                    Example::Bad {
+                        text,
+                        fixed,
+                        spans,
+                        messages,
+                    } => {
                         let found = lint(text);
                         if found.is_empty() {
                             failures.push(format!("{}: not flagged: {text:?}", meta.id));
                             continue;
+                        }
+                        let got: Vec<_> = found.iter().map(|d| d.span.clone()).collect();
+                        if !spans.is_empty() && &got != spans {
+                            failures.push(format!(
+                                "{}: {text:?} flagged at {got:?}, want {spans:?}",
+                                meta.id
+                            ));
+                        }
+                        let got: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+                        let want: Vec<&str> = match messages.as_slice() {
+                            [] => vec![meta.summary.as_str(); got.len()],
+                            [one] => vec![one.as_str(); got.len()],
+                            many => many.iter().map(String::as_str).collect(),
+                        };
+                        if got != want {
+                            failures.push(format!(
+                                "{}: {text:?} has messages {got:?}, want {want:?}",
+                                meta.id
+                            ));
                         }
                         match fixed {
                             Some(want) => {
@@ -468,6 +492,11 @@ impl Linter {
                                     failures.push(format!(
                                         "{}: {text:?} fixed to {got:?}, want {want:?}",
                                         meta.id
+                                    ));
+                                } else if let Some(d) = lint(want).first() {
+                                    failures.push(format!(
+                                        "{}: fixed text {want:?} is flagged again at {:?}",
+                                        meta.id, d.span
                                     ));
                                 }
                             }
@@ -554,5 +583,37 @@ mod tests {
         };
         let linter = Linter::new(vec![Box::new(Liar(honest))]);
         assert_eq!(linter.check_examples().1, Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_example_harness_checks_the_marked_span_and_the_message() {
+        let meta = |example: Example| RuleMeta {
+            id: "test/liar".into(),
+            severity: Severity::Warning,
+            fix: Some(Applicability::Unsafe),
+            fixes: Fixes::always(Applicability::Unsafe),
+            summary: "doubled x".into(),
+            description: String::new(),
+            origin: file!().into(),
+            examples: vec![example],
+        };
+        let failures = |example: Example| {
+            Linter::new(vec![Box::new(Liar(meta(example)))])
+                .check_examples()
+                .1
+        };
+        assert!(failures(Example::bad("a[xx]b", "axb")).is_empty());
+        assert_eq!(
+            failures(Example::bad("a[x]xb", "axb")),
+            [r#"test/liar: "axxb" flagged at [1..3], want [1..2]"#]
+        );
+        assert_eq!(
+            failures(Example::bad("a[xx]b", "axb").message("tripled x")),
+            [r#"test/liar: "axxb" has messages ["doubled x"], want ["tripled x"]"#]
+        );
+        assert_eq!(
+            failures(Example::bad("a[xx]xb", "axxb")),
+            [r#"test/liar: "axxxb" fixed to "axb", want "axxb""#]
+        );
     }
 }

@@ -731,7 +731,7 @@ fn explanation(d: &Diagnostic, linter: &Linter) -> String {
         }
         out.push_str(&format!("\n\n{}", m.description));
         let bad = m.examples.iter().find_map(|e| match e {
-            crate::Example::Bad { text, fixed } => Some((text, fixed)),
+            crate::Example::Bad { text, fixed, .. } => Some((text, fixed)),
             crate::Example::Good { .. } => None,
         });
         if let Some((text, fixed)) = bad {

@@ -930,7 +930,7 @@ fn explain(out: &mut dyn Write, rule: &dyn mtlint::Rule, severity: Severity) -> 
     writeln!(out, "Examples:")?;
     for example in &m.examples {
         match example {
-            Example::Bad { text, fixed } => {
+            Example::Bad { text, fixed, .. } => {
                 writeln!(out, "  bad:   {}", report::visible(text))?;
                 if let Some(fixed) = fixed {
                     writeln!(out, "  fixed: {}", report::visible(fixed))?;

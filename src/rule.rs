@@ -6,30 +6,96 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::text::Document;
 
 /// A worked example carried by every rule; `tests/rule_examples.rs` runs them all.
+///
+/// A bad example is written with its expected findings marked, as LanguageTool's are:
+/// `the West[. .]` must be flagged exactly at `. .`. Brackets may nest (two findings, one
+/// inside the other); `\[` and `\]` stand for literal brackets (in a TOML basic string
+/// or a Rust string, write `\\[`). See [`parse_marked`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Example {
-    /// Text the rule must flag; `fixed` is the text after applying the rule's fixes
-    /// (safe and unsafe), or `None` when the rule offers no fix.
-    Bad { text: String, fixed: Option<String> },
+    /// Text the rule must flag.
+    Bad {
+        /// The text, markers removed.
+        text: String,
+        /// The text after applying the rule's fixes (safe and unsafe), or `None` when
+        /// the rule offers no fix.
+        fixed: Option<String>,
+        /// The byte ranges of `text` the findings must cover, sorted; empty when the
+        /// example marks none (user rule files may omit the marks: then any finding
+        /// counts).
+        spans: Vec<std::ops::Range<usize>>,
+        /// The findings' messages: none (the rule's summary for every finding), one (for
+        /// every finding), or one per span. Required when the message varies.
+        messages: Vec<String>,
+    },
     /// Text the rule must not flag.
-    Good { text: String },
+    Good {
+        /// The text.
+        text: String,
+    },
+}
+
+/// Split a marked example into its text and the byte ranges its brackets mark: `[` opens
+/// a span, `]` closes the innermost open one, `\[` and `\]` are literal brackets (any
+/// other backslash is itself). An unbalanced bracket is an error.
+pub fn parse_marked(marked: &str) -> Result<(String, Vec<std::ops::Range<usize>>), String> {
+    let mut text = String::with_capacity(marked.len());
+    let mut open = Vec::new();
+    let mut spans = Vec::new();
+    let mut chars = marked.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some('[' | ']')) => {
+                text.push(chars.next().expect("peeked"));
+            }
+            '[' => open.push(text.len()),
+            ']' => match open.pop() {
+                Some(start) => spans.push(start..text.len()),
+                None => return Err(format!("`]` without `[` in {marked:?}")),
+            },
+            c => text.push(c),
+        }
+    }
+    if !open.is_empty() {
+        return Err(format!("`[` without `]` in {marked:?}"));
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    Ok((text, spans))
 }
 
 impl Example {
-    /// A bad example whose fixes give `fixed`.
-    pub fn bad(text: &str, fixed: &str) -> Self {
+    /// A bad example, its findings marked (see [`parse_marked`]), whose fixes give
+    /// `fixed`. A marking error leaves no span, which the example harness reports.
+    pub fn bad(marked: &str, fixed: &str) -> Self {
+        Example::marked(marked, Some(fixed))
+    }
+
+    /// A bad example, its findings marked, for a rule without a fix.
+    pub fn flagged(marked: &str) -> Self {
+        Example::marked(marked, None)
+    }
+
+    fn marked(marked: &str, fixed: Option<&str>) -> Self {
+        let (text, spans) = parse_marked(marked).unwrap_or_else(|_| (marked.into(), Vec::new()));
         Example::Bad {
-            text: text.into(),
-            fixed: Some(fixed.into()),
+            text,
+            fixed: fixed.map(String::from),
+            spans,
+            messages: Vec::new(),
         }
     }
 
-    /// A bad example for a rule without a fix.
-    pub fn flagged(text: &str) -> Self {
-        Example::Bad {
-            text: text.into(),
-            fixed: None,
+    /// This bad example with the message every finding must have.
+    pub fn message(self, message: &str) -> Self {
+        self.messages(&[message])
+    }
+
+    /// This bad example with the message of each finding, in span order.
+    pub fn messages(mut self, list: &[&str]) -> Self {
+        if let Example::Bad { messages, .. } = &mut self {
+            *messages = list.iter().map(|m| m.to_string()).collect();
         }
+        self
     }
 
     /// A good example.

@@ -164,7 +164,7 @@ fn help_text(m: &RuleMeta) -> String {
     let mut help = format!("{}\n\n{}\n\nExamples:\n", m.summary, m.description);
     for example in &m.examples {
         match example {
-            Example::Bad { text, fixed } => {
+            Example::Bad { text, fixed, .. } => {
                 help.push_str(&format!("  bad:   {}\n", visible(text)));
                 if let Some(fixed) = fixed {
                     help.push_str(&format!("  fixed: {}\n", visible(fixed)));
@@ -181,7 +181,7 @@ fn help_markdown(m: &RuleMeta) -> String {
     let mut help = format!("{}\n\n{}\n\n**Examples**\n\n", m.summary, m.description);
     for example in &m.examples {
         match example {
-            Example::Bad { text, fixed } => {
+            Example::Bad { text, fixed, .. } => {
                 help.push_str(&format!("- bad: {}", code_span(&visible(text))));
                 if let Some(fixed) = fixed {
                     help.push_str(&format!(" → fixed: {}", code_span(&visible(fixed))));

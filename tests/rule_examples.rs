@@ -92,3 +92,37 @@ fn every_built_in_data_rule_lives_in_its_category_folder() {
         }
     }
 }
+
+#[test]
+fn every_built_in_bad_example_marks_its_findings() {
+    for rule in Linter::builtin().rules() {
+        for example in &rule.meta().examples {
+            if let Example::Bad { text, spans, .. } = example {
+                assert!(
+                    !spans.is_empty(),
+                    "{}: {text:?} marks no span",
+                    rule.meta().id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn marked_examples_parse_and_a_bad_mark_is_an_error_at_the_rule() {
+    let (text, spans) = mtlint::parse_marked(r"the West[. .] and \[x\] [a[b]]").unwrap();
+    assert_eq!(text, "the West. . and [x] ab");
+    assert_eq!(spans, [8..11, 20..22, 21..22]);
+    assert_eq!(
+        mtlint::parse_marked("a]b").unwrap_err(),
+        "`]` without `[` in \"a]b\""
+    );
+    let source = "[[rule]]\nid = \"house/x\"\nseverity = \"info\"\nmessage = \"x\"\ndescription = \"x\"\npattern = 'x'\nbad = [{ text = \"[x\" }]\ngood = [\"y\"]\n";
+    let err = Linter::empty()
+        .add_rule_file("house.toml", source)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "house.toml:1:1: rule `house/x`: bad example: `[` without `]` in \"[x\" (write `\\\\[` for a literal bracket)"
+    );
+}

@@ -305,17 +305,17 @@ impl LowercaseProper {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "The canadian government and the european Union met.",
+                        "The [canadian] government and the [european] Union met.",
                         "The Canadian government and the European Union met.",
-                    ),
+                    ).messages(&["“canadian” is capitalised in English: “Canadian”", "“european” is capitalised in English: “European”"]),
                     Example::bad(
-                        "Talks in english with french-speaking and franco-german staff.",
+                        "Talks in [english] with [french]-speaking and [franco]-[german] staff.",
                         "Talks in English with French-speaking and Franco-German staff.",
-                    ),
+                    ).messages(&["“english” is capitalised in English: “English”", "“french” is capitalised in English: “French”", "“franco” is capitalised in English: “Franco”", "“german” is capitalised in English: “German”"]),
                     Example::bad(
-                        "On monday, the italians left.",
+                        "On [monday], the [italians] left.",
                         "On Monday, the Italians left.",
-                    ),
+                    ).messages(&["“monday” is capitalised in English: “Monday”", "“italians” is capitalised in English: “Italians”"]),
                     Example::good(
                         "Polish the shoes, carve the turkey, stack the china plates.",
                     ),

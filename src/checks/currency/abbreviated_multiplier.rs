@@ -40,12 +40,22 @@ impl AbbreviatedMultiplier {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "a deficit of 167,4 M$ this year",
+                        "a deficit of [167,4 M$] this year",
                         "a deficit of $167.4 million this year",
+                    )
+                    .message(
+                        "`167,4 M$` is a French abbreviation: English writes `$167.4 million`",
                     ),
-                    Example::bad("a 12 G$ plan", "a $12 billion plan"),
-                    Example::bad("3 Md€ and 2,5 M€", "€3 billion and €2.5 million"),
-                    Example::bad("only 20 k€", "only €20 thousand"),
+                    Example::bad("a [12 G$] plan", "a $12 billion plan")
+                        .message("`12 G$` is a French abbreviation: English writes `$12 billion`"),
+                    Example::bad("[3 Md€] and [2,5 M€]", "€3 billion and €2.5 million").messages(
+                        &[
+                            "`3 Md€` is a French abbreviation: English writes `€3 billion`",
+                            "`2,5 M€` is a French abbreviation: English writes `€2.5 million`",
+                        ],
+                    ),
+                    Example::bad("only [20 k€]", "only €20 thousand")
+                        .message("`20 k€` is a French abbreviation: English writes `€20 thousand`"),
                     Example::good("$167.4 million, €12 billion and the M$ ticker; 12 GB"),
                 ],
             },

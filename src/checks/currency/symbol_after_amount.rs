@@ -47,13 +47,17 @@ impl CurrencyOrder {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("It costs 1,39 $ now.", "It costs $1.39 now."),
+                    Example::bad("It costs [1,39 $] now.", "It costs $1.39 now.")
+                        .message("currency symbol $ after the amount: English writes it before"),
                     Example::bad(
-                        "A budget of 1 390 000 € was set.",
+                        "A budget of [1 390 000 €] was set.",
                         "A budget of €1,390,000 was set.",
-                    ),
-                    Example::bad("Only 20€.", "Only €20."),
-                    Example::bad("About 1 234,5 £ left", "About £1,234.5 left"),
+                    )
+                    .message("currency symbol € after the amount: English writes it before"),
+                    Example::bad("Only [20€].", "Only €20.")
+                        .message("currency symbol € after the amount: English writes it before"),
+                    Example::bad("About [1 234,5 £] left", "About £1,234.5 left")
+                        .message("currency symbol £ after the amount: English writes it before"),
                     Example::good("It costs $1.39 or €20, and 20 $US is odd but not this."),
                     Example::good("Regex groups $1 $2 and 2$x stay; type \"2$\" to move."),
                 ],

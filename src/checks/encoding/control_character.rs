@@ -56,9 +56,18 @@ impl ControlCharacter {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("The vote\u{7} passed.", "The vote passed."),
-                    Example::bad("\u{1B}[31mError\u{1B}[0m: none", "Error: none"),
-                    Example::bad("a\u{85}b and c\u{0}\u{0}d", "ab and cd"),
+                    Example::bad("The vote[\u{7}] passed.", "The vote passed.")
+                        .message("stray control character U+0007 BELL"),
+                    Example::bad("[\u{1B}\\[31m]Error[\u{1B}\\[0m]: none", "Error: none").messages(
+                        &[
+                            "terminal escape sequence “ESC[31m” in text",
+                            "terminal escape sequence “ESC[0m” in text",
+                        ],
+                    ),
+                    Example::bad("a[\u{85}]b and c[\u{0}\u{0}]d", "ab and cd").messages(&[
+                        "stray control character U+0085 C1 CONTROL",
+                        "stray control character U+0000 NULL",
+                    ]),
                     Example::good("Tabs\tand\r\nline feeds\n\u{C}page break"),
                 ],
             },

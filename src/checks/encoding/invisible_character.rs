@@ -39,9 +39,14 @@ impl InvisibleCharacter {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("infor\u{200B}mation", "information"),
-                    Example::bad("a co\u{AD}operative", "a cooperative"),
-                    Example::bad("said \u{FEFF}the \u{200D}man", "said the man"),
+                    Example::bad("infor[\u{200B}]mation", "information")
+                        .message("invisible U+200B ZERO WIDTH SPACE inside a word"),
+                    Example::bad("a co[\u{AD}]operative", "a cooperative")
+                        .message("invisible U+00AD SOFT HYPHEN inside a word"),
+                    Example::bad("said [\u{FEFF}]the [\u{200D}]man", "said the man").messages(&[
+                        "invisible U+FEFF ZERO WIDTH NO-BREAK SPACE (byte-order mark) in text",
+                        "invisible U+200D ZERO WIDTH JOINER in text",
+                    ]),
                     Example::good("\u{FEFF}Title"),
                     Example::good("👩\u{200D}💻 and 👨\u{200D}👩\u{200D}👧"),
                     Example::good("می\u{200C}خواهم, क्\u{200D}ष, ภาษา\u{200B}ไทย"),

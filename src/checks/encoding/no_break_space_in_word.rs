@@ -40,7 +40,9 @@ impl NoBreakSpaceInWord {
                         .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("the infor\u{A0}mation desk", "the information desk"),
+                    Example::bad("the infor[\u{A0}]mation desk", "the information desk").message(
+                        "U+00A0 NO-BREAK SPACE between “infor” and “mation”: a word split in two?",
+                    ),
                     Example::good("10\u{A0}km, Mr.\u{A0}Smith, Henry\u{A0}VIII, page\u{A0}5"),
                     Example::good("one of\u{A0}the best, Smith et\u{A0}al. found"),
                 ],

@@ -33,7 +33,7 @@ impl ReplacementCharacter {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::flagged("The caf\u{FFFD} opened in S\u{FFFD}\u{FFFD}o Paulo."),
+                    Example::flagged("The caf[\u{FFFD}] opened in S[\u{FFFD}\u{FFFD}]o Paulo.").messages(&["U+FFFD REPLACEMENT CHARACTER: a character was lost when the text was decoded", "2 × U+FFFD REPLACEMENT CHARACTER: characters were lost when the text was decoded"]),
                     Example::good("The café opened in São Paulo."),
                 ],
             },

@@ -40,8 +40,10 @@ impl DotThousands {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("1.390.000 euros", "1,390,000 euros"),
-                    Example::bad("a loss of 2.345,67 euros", "a loss of 2,345.67 euros"),
+                    Example::bad("[1.390.000] euros", "1,390,000 euros")
+                        .message("thousands separated by dots: English writes `1,390,000`"),
+                    Example::bad("a loss of [2.345,67] euros", "a loss of 2,345.67 euros")
+                        .message("thousands separated by dots: English writes `2,345.67`"),
                     Example::good("version 1.390.000.2, host 10.100.200.1 and v2.100.300"),
                     Example::good("It weighs 1.390 kg; pi is 3.14159; 1,390,000 euros"),
                 ],

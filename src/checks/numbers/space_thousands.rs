@@ -49,12 +49,16 @@ impl SpaceThousands {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "a budget of 1 390 000 dollars",
+                        "a budget of [1 390 000] dollars",
                         "a budget of 1,390,000 dollars",
-                    ),
-                    Example::bad("about 13 500 people", "about 13,500 people"),
-                    Example::bad("1\u{202F}234,5 tonnes", "1,234.5 tonnes"),
-                    Example::bad("the 12\u{A0}000 residents", "the 12,000 residents"),
+                    )
+                    .message("thousands separated by spaces: English writes `1,390,000`"),
+                    Example::bad("about [13 500] people", "about 13,500 people")
+                        .message("thousands separated by spaces: English writes `13,500`"),
+                    Example::bad("[1\u{202F}234,5] tonnes", "1,234.5 tonnes")
+                        .message("thousands separated by spaces: English writes `1,234.5`"),
+                    Example::bad("the [12\u{A0}000] residents", "the 12,000 residents")
+                        .message("thousands separated by spaces: English writes `12,000`"),
                     Example::good("Call 555 123 4567 or +33 612 345 678 today."),
                     Example::good("In 2019 200 people came; rooms 101 and 102."),
                     Example::good("It costs 1 390 000 € now; scores were 6 400 and 7 100."),

@@ -43,9 +43,14 @@ impl TimeFormat {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("at 11h21 on Monday", "at 11:21 on Monday"),
-                    Example::bad("from 23 h 00 to 6 h 30", "from 23:00 to 6:30"),
-                    Example::bad("until 23: 00 tonight", "until 23:00 tonight"),
+                    Example::bad("at [11h21] on Monday", "at 11:21 on Monday")
+                        .message("time written the French way: English writes `11:21`"),
+                    Example::bad("from [23 h 00] to [6 h 30]", "from 23:00 to 6:30").messages(&[
+                        "time written the French way: English writes `23:00`",
+                        "time written the French way: English writes `6:30`",
+                    ]),
+                    Example::bad("until [23: 00] tonight", "until 23:00 tonight")
+                        .message("time written the French way: English writes `23:00`"),
                     Example::good("He ran it in 2h30min; Chapter 2: 15 ways; ratio 3: 10."),
                     Example::good("at 11:21, at 23:00, H2O and 4h of sleep"),
                 ],

@@ -26,14 +26,14 @@ pub fn new() -> QuoteCheck {
             origin: file!().into(),
             examples: vec![
                 Example::bad(
-                    "Now the “dream team“ will play.",
+                    "Now the “dream team[“] will play.",
                     "Now the “dream team” will play.",
                 ),
                 Example::bad(
-                    "“It has an impact. “, he said.",
+                    "“It has an impact.[ “], he said.",
                     "“It has an impact.”, he said.",
                 ),
-                Example::bad("“Yes,“ she said.", "“Yes,” she said."),
+                Example::bad("“Yes,[“] she said.", "“Yes,” she said."),
                 Example::good("“We stay,” he said, “and we fight.”"),
                 Example::good("Er sagte: „Das ist ein Traum“ und ging."),
                 Example::good("He said: “Yes.”\n\n“Then go,” she said."),

@@ -24,11 +24,16 @@ pub fn new() -> QuoteCheck {
             origin: file!().into(),
             examples: vec![
                 Example::bad(
-                    "“It is already, ”Juneau said.",
+                    "“It is already,[ ”]Juneau said.",
                     "“It is already,” Juneau said.",
-                ),
-                Example::bad("“ We stay ”, he said.", "“We stay”, he said."),
-                Example::bad("“They left. ”\n", "“They left.”\n"),
+                )
+                .message("misplaced closing quote: the space belongs after it"),
+                Example::bad("[“ ]We stay[ ”], he said.", "“We stay”, he said.").messages(&[
+                    "space after an opening quote",
+                    "space before a closing quote",
+                ]),
+                Example::bad("“They left.[ ”]\n", "“They left.”\n")
+                    .message("space before a closing quote"),
                 Example::good("“We stay,” he said, “and we fight.”"),
                 Example::good("She said: “Yes.”"),
                 Example::good("A 27” screen and “quotes” – fine."),

@@ -24,12 +24,12 @@ pub fn new() -> QuoteCheck {
             origin: file!().into(),
             examples: vec![
                 Example::bad(
-                    "prevent “disintegration.” ” from the country.",
+                    "prevent “disintegration.”[ ”] from the country.",
                     "prevent “disintegration.” from the country.",
-                ),
-                Example::bad("He said ”Hello” twice.", "He said “Hello” twice."),
-                Example::bad("He said ”Hello twice.", "He said “Hello twice."),
-                Example::flagged("The end.” Then silence."),
+                ).message("stray closing quote after a closed quotation"),
+                Example::bad("He said [”]Hello” twice.", "He said “Hello” twice.").message("closing quote ” used to open a quotation"),
+                Example::bad("He said [”]Hello twice.", "He said “Hello twice.").message("closing quote ” used to open a quotation"),
+                Example::flagged("The end.[”] Then silence.").message("closing quote without an opening quote"),
                 Example::good("“One,” she said, “two.”"),
                 Example::good("A 27” screen."),
                 Example::good("“First paragraph of a long quote.\n\n“Second one.”"),

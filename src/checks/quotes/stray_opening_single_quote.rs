@@ -41,9 +41,10 @@ impl StraySingleQuote {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "the vast swathes that ‘he had managed to capture.",
+                        "the vast swathes that [‘]he had managed to capture.",
                         "the vast swathes that he had managed to capture.",
-                    ),
+                    )
+                    .message("opening single quote ‘ is never closed in this paragraph"),
                     Example::good("He called it ‘a mistake’ at the time."),
                     Example::good("Back in the ‘90s, rock ‘n’ roll ruled ‘til dawn."),
                     Example::good("‘Go home,’ he said.\n\nShe said ‘yes’."),

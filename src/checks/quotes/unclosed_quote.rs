@@ -21,7 +21,8 @@ pub fn new() -> QuoteCheck {
                 .into(),
             origin: file!().into(),
             examples: vec![
-                Example::flagged("He called it “a reliable partner to its allies.\n"),
+                Example::flagged("He called it [“]a reliable partner to its allies.\n")
+                    .message("opening quote “ is never closed in this paragraph"),
                 Example::good("He called it “a reliable partner” to its allies.\n"),
                 Example::good("“The first paragraph.\n\n“The second,” he said.\n"),
                 Example::good("“The first paragraph.\n“The second,” he said.\n"),

@@ -83,9 +83,9 @@ impl HtmlEntity {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("Canada&rsquo;s&nbsp;mission", "Canada’s\u{A0}mission"),
-                    Example::bad("It&#8217;s &#x201C;fine&#x201D;", "It’s “fine”"),
-                    Example::bad("He said &amp;quot;no&amp;quot;", "He said \"no\""),
+                    Example::bad("Canada[&rsquo;]s[&nbsp;]mission", "Canada’s\u{A0}mission").messages(&["HTML reference &rsquo; left in the text", "HTML reference &nbsp; left in the text"]),
+                    Example::bad("It[&#8217;]s [&#x201C;]fine[&#x201D;]", "It’s “fine”").messages(&["HTML reference &#8217; left in the text", "HTML reference &#x201C; left in the text", "HTML reference &#x201D; left in the text"]),
+                    Example::bad("He said [&amp;]quot;no[&amp;]quot;", "He said \"no\"").message("HTML reference &amp; left in the text"),
                     Example::good("AT&T and R&D; Q&A; &unknown; 5 & 6"),
                 ],
             },

@@ -28,13 +28,13 @@ impl RepeatedHeadline {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "Ottawa sends troops to Latvia\n\nOttawa sends troops to Latvia\n\nThe government said.",
+                        "Ottawa sends troops to Latvia\n\n[Ottawa sends troops to Latvia\n\n]The government said.",
                         "Ottawa sends troops to Latvia\n\nThe government said.",
-                    ),
+                    ).message("the headline is repeated as the first paragraph"),
                     Example::bad(
-                        "Ottawa sends troops to Latvia\nOttawa sends troops to Latvia. The government said so.",
+                        "Ottawa sends troops to Latvia\n[Ottawa sends troops to Latvia. ]The government said so.",
                         "Ottawa sends troops to Latvia\nThe government said so.",
-                    ),
+                    ).message("the headline is repeated as the first paragraph"),
                     Example::good("Ottawa sends troops\n\nOttawa sends troops to Latvia, the government said.\n\nOttawa sends troops."),
                     Example::good("Introduction\n\nIntroductions are hard."),
                     Example::good("\n\nIndex\n\n"),

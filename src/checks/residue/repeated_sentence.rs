@@ -58,19 +58,19 @@ impl VerbatimRepeat {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "The council approved the new budget for the coming year.\n\nThe \
-                        council approved the new budget for the coming year.\n\nIt takes \
+                        "The council approved the new budget for the coming year.[\n\nThe \
+                        council approved the new budget for the coming year.]\n\nIt takes \
                         effect in May.\n",
                         "The council approved the new budget for the coming year.\n\nIt takes \
                         effect in May.\n",
-                    ),
+                    ).message("sentence repeated word for word: “The council approved the new budget…” appears 2 lines earlier"),
                     Example::bad(
                         "Officials said the bridge would reopen next week after the \
-                        repairs. Officials said the bridge would reopen next week after \
-                        the repairs. Traffic resumed.",
+                        repairs. [Officials said the bridge would reopen next week after \
+                        the repairs. ]Traffic resumed.",
                         "Officials said the bridge would reopen next week after the \
                         repairs. Traffic resumed.",
-                    ),
+                    ).message("sentence repeated word for word: “Officials said the bridge would reopen…” is already on this line"),
                     Example::good(
                         "Advertisement\n\nShe left.\n\nAdvertisement\n\n“Yes.” “Yes.” \
                         They agreed.",

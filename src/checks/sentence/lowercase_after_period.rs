@@ -114,8 +114,10 @@ impl LowercaseAfterPeriod {
                         .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::flagged("insurgency, with attacks in Iraq. the country."),
-                    Example::flagged("more than it is. is already"),
+                    Example::flagged("insurgency, with attacks in Iraq[. the] country.")
+                        .message("“the” starts a sentence in lowercase after a period"),
+                    Example::flagged("more than it is[. is] already")
+                        .message("“is” starts a sentence in lowercase after a period"),
                     Example::good(
                         "Many rules, e.g. the one on dates, apply to the U.S. and Canada.",
                     ),
@@ -131,8 +133,10 @@ impl LowercaseAfterPeriod {
                     Example::good(
                         "Use curses for this. curses draws windows; curses also reads keys.",
                     ),
-                    Example::flagged("Talks ended late. negotiators left the room."),
-                    Example::flagged("It rained. the roads, the rivers and the fields flooded."),
+                    Example::flagged("Talks ended late[. negotiators] left the room.")
+                        .message("“negotiators” starts a sentence in lowercase after a period"),
+                    Example::flagged("It rained[. the] roads, the rivers and the fields flooded.")
+                        .message("“the” starts a sentence in lowercase after a period"),
                 ],
             },
         }

@@ -24,7 +24,8 @@ pub fn meta() -> &'static RuleMeta {
             .into(),
         origin: file!().into(),
         examples: vec![
-            Example::flagged("<!-- mtlint-disable-next-line typo/no-such-rule -->\nText.\n"),
+            Example::flagged("[<!-- mtlint-disable-next-line typo/no-such-rule -->]\nText.\n")
+                .message("unknown rule or category `typo/no-such-rule` in a suppression comment"),
             Example::good("<!-- mtlint-disable-next-line typo -->\nThe the end.\n"),
         ],
     });

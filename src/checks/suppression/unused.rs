@@ -26,9 +26,10 @@ pub fn meta() -> &'static RuleMeta {
         origin: file!().into(),
         examples: vec![
             Example::bad(
-                "<!-- mtlint-disable-next-line typo/doubled-word -->\nA clean line.\n",
+                "[<!-- mtlint-disable-next-line typo/doubled-word -->\n]A clean line.\n",
                 "A clean line.\n",
-            ),
+            )
+            .message("this suppression comment suppresses nothing"),
             Example::good("<!-- mtlint-disable-next-line typo/doubled-word -->\nThe the end.\n"),
         ],
     });

@@ -386,18 +386,25 @@ impl Untranslated {
                 origin: file!().into(),
                 examples: vec![
                     Example::flagged(
-                        "The minister spoke. Le gouvernement a annoncé une nouvelle loi sur \
-                         le climat et les transports. Then she left.",
-                    ),
+                        "The minister spoke. [Le gouvernement a annoncé une nouvelle loi sur \
+                         le climat et les transports]. Then she left.",
+                    )
+                    .message("text left in French: translate it, or mark it as a quotation"),
                     Example::flagged(
-                        "Die Regierung hat am Montag einen neuen Haushalt vorgestellt, der \
-                         mehr Geld für Schulen vorsieht.",
-                    ),
-                    Example::flagged("The plan was ready pour la fin of the year."),
-                    Example::flagged("They cut taxes und spending in the same year."),
-                    Example::flagged("The deal is cheap mais slow to arrive."),
-                    Example::flagged("She came con il team from Milan."),
-                    Example::flagged("They signed the l'agreement on Monday."),
+                        "[Die Regierung hat am Montag einen neuen Haushalt vorgestellt, der \
+                         mehr Geld für Schulen vorsieht].",
+                    )
+                    .message("text left in German: translate it, or mark it as a quotation"),
+                    Example::flagged("The plan was ready [pour la] fin of the year.")
+                        .message("“pour la” left in French: translate it"),
+                    Example::flagged("They cut taxes [und] spending in the same year.")
+                        .message("“und” left in German: translate it"),
+                    Example::flagged("The deal is cheap [mais] slow to arrive.")
+                        .message("“mais” left in French: translate it"),
+                    Example::flagged("She came [con il] team from Milan.")
+                        .message("“con il” left in Italian: translate it"),
+                    Example::flagged("They signed the [l'agreement] on Monday.")
+                        .message("“l'agreement”: French elided article glued to an English word"),
                     Example::good(
                         "Leonardo da Vinci ate at the Pour House while reading “Le Monde” \
                          and *Der Spiegel* with a sense of déjà vu.",

@@ -96,9 +96,11 @@ impl DoubledWord {
                     .into(),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("It was the the best plan.", "It was the best plan."),
-                    Example::bad("They want to\nto leave.", "They want to leave."),
-                    Example::bad("The the report", "The report"),
+                    Example::bad("It was [the the] best plan.", "It was the best plan.")
+                        .message("word “the” repeated"),
+                    Example::bad("They want [to\nto] leave.", "They want to leave.")
+                        .message("word “to” repeated"),
+                    Example::bad("[The the] report", "The report").message("word “the” repeated"),
                     Example::good("She had had enough, and said that that was it."),
                     Example::good("What it is is a very very long bye bye."),
                     Example::good("They met in Walla Walla. The, the end."),

@@ -113,14 +113,25 @@ impl GluedWords {
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
-                        "It took one hourand a half.",
+                        "It took one [hourand] a half.",
                         "It took one hour and a half.",
+                    )
+                    .message("“hourand” looks like two words glued together: “hour and”"),
+                    Example::bad("The [governmentsaid] no.", "The government said no.").message(
+                        "“governmentsaid” looks like two words glued together: “government said”",
                     ),
-                    Example::bad("The governmentsaid no.", "The government said no."),
-                    Example::bad("Most ofthe money", "Most of the money"),
-                    Example::bad("It was partof the plan.", "It was part of the plan."),
-                    Example::bad("Then thegovernment fell.", "Then the government fell."),
-                    Example::bad("the reportwhich was late", "the report which was late"),
+                    Example::bad("Most [ofthe] money", "Most of the money")
+                        .message("“ofthe” looks like two words glued together: “of the”"),
+                    Example::bad("It was [partof] the plan.", "It was part of the plan.")
+                        .message("“partof” looks like two words glued together: “part of”"),
+                    Example::bad("Then [thegovernment] fell.", "Then the government fell.")
+                        .message(
+                            "“thegovernment” looks like two words glued together: “the government”",
+                        ),
+                    Example::bad("the [reportwhich] was late", "the report which was late")
+                        .message(
+                            "“reportwhich” looks like two words glued together: “report which”",
+                        ),
                     Example::good(
                         "Therefore another errand: understand the theme, thereof and hereafter.",
                     ),
