@@ -1,29 +1,52 @@
 //! Embeds every `rules/<category>/*.toml` file in the binary, so a new rule file needs no
-//! code change. The walk is recursive and sorted, so the table is the same on every
-//! machine.
+//! code change, and turns the `//!` manual of every coded rule (`src/checks/<category>/
+//! <name>.rs`) into its description: the paragraphs of its `## What it does` and
+//! `## Why it matters` sections, each line joined to the next by a space. The walks are
+//! recursive and sorted, so the tables are the same on every machine.
 
 use std::{env, fs, path::Path};
 
-/// Every `.toml` file under `dir`, recursively.
-fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+/// Every file under `dir` whose name ends in `.{ext}`, recursively.
+fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
     println!("cargo:rerun-if-changed={}", dir.display());
-    for entry in fs::read_dir(dir).expect("rules/ directory") {
-        let path = entry.expect("rules/ entry").path();
+    for entry in fs::read_dir(dir).expect("readable directory") {
+        let path = entry.expect("directory entry").path();
         if path.is_dir() {
-            toml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
+            files(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
             out.push(path);
         }
     }
 }
 
+/// The description a rule's `//!` manual gives: its `What it does` and `Why it matters`
+/// sections, every line joined by a space; `None` for a file without them.
+fn description(source: &str) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut keep = false;
+    let mut found = false;
+    for line in source.lines() {
+        let Some(doc) = line.strip_prefix("//!") else {
+            break;
+        };
+        let doc = doc.strip_prefix(' ').unwrap_or(doc);
+        if let Some(title) = doc.strip_prefix("## ") {
+            keep = matches!(title.trim(), "What it does" | "Why it matters");
+            found |= keep;
+        } else if keep && !doc.trim().is_empty() {
+            out.push(doc);
+        }
+    }
+    found.then(|| out.join(" "))
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    toml_files(&root.join("rules"), &mut files);
-    files.sort();
+    let mut rule_files = Vec::new();
+    files(&root.join("rules"), "toml", &mut rule_files);
+    rule_files.sort();
     let mut out = String::from("&[\n");
-    for path in files {
+    for path in rule_files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path
             .strip_prefix(root)
@@ -41,4 +64,27 @@ fn main() {
         out,
     )
     .expect("write builtin_rules.rs");
+
+    let mut checks = Vec::new();
+    files(&root.join("src/checks"), "rs", &mut checks);
+    checks.sort();
+    let mut out = String::from("&[\n");
+    for path in checks {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let source = fs::read_to_string(&path).expect("readable check");
+        if let Some(text) = description(&source) {
+            let name = path
+                .strip_prefix(root)
+                .expect("under the manifest directory")
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push_str(&format!("    ({name:?}, {text:?}),\n"));
+        }
+    }
+    out.push(']');
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("rule_docs.rs"),
+        out,
+    )
+    .expect("write rule_docs.rs");
 }

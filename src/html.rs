@@ -20,7 +20,7 @@ use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::INLINE_MASK;
+use crate::text::INLINE_MASK;
 
 /// Where a piece of prose comes from, which decides how a replacement is escaped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

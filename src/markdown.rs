@@ -13,8 +13,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-/// Placeholder for masked inline text.
-pub const INLINE_MASK: char = '\u{1}';
+pub use crate::text::INLINE_MASK;
 
 static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:https?://|www\.)[^\s<>()\[\]]+|[\w.+-]+@[\w-]+\.[\w.-]+").expect("valid regex")

@@ -15,6 +15,20 @@ mod typo;
 
 use crate::rule::Rule;
 
+/// `(file, description)` of every coded rule: the `What it does` and `Why it matters`
+/// sections of the `//!` manual that opens its file, extracted by `build.rs`.
+const DOCS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
+
+/// The description of the coded rule defined in `file` (its `file!()`): what
+/// `--explain`, the SARIF help and the language server's hover show.
+pub(crate) fn description(file: &str) -> String {
+    let file = file.replace('\\', "/");
+    DOCS.iter()
+        .find(|(f, _)| *f == file)
+        .map(|(_, d)| d.to_string())
+        .unwrap_or_default()
+}
+
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
@@ -100,6 +114,18 @@ mod tests {
                 .map(|(name, _)| name.as_str())
                 .collect();
             assert_eq!(defining, [want.as_str()], "{}", meta.id);
+            let manual = &texts.iter().find(|(n, _)| *n == want).unwrap().1;
+            for section in ["What it does", "Why it matters", "Example", "Instead"] {
+                assert!(
+                    manual.contains(&format!("//! ## {section}\n")),
+                    "{want} has no `## {section}` section"
+                );
+            }
+            assert!(
+                !meta.description.is_empty(),
+                "{} has no description",
+                meta.id
+            );
         }
         assert!(coded >= 25, "only {coded} coded rules");
     }

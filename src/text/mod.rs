@@ -9,6 +9,10 @@ pub mod wordlist;
 
 pub use document::Document;
 
+/// Placeholder for masked inline text: the Markdown and HTML prose views write it where
+/// inline code or markup was, so that the checks see a non-word there.
+pub const INLINE_MASK: char = '\u{1}';
+
 /// The first character boundary at or after `i` (or `text.len()`), one past `i`.
 pub fn next_char_boundary(text: &str, i: usize) -> usize {
     let mut j = i + 1;

@@ -1,6 +1,35 @@
-//! `capitalization/lowercase-proper-adjective`: nationality adjectives, demonyms,
-//! languages, days and months written in lowercase, as French, Spanish and Italian write
-//! them (`the canadian government`, `in english`, `on monday`, `french-speaking`).
+//! `capitalization/lowercase-proper-adjective`: nationality, language, day or month in lowercase.
+//!
+//! ## What it does
+//!
+//! French, Spanish and Italian write nationality adjectives, demonyms, languages, days
+//! and months in lowercase (`le gouvernement canadien`, `en anglais`, `lundi`);
+//! translation carries that over: `the canadian government`, `in english`, `on monday`,
+//! `french-speaking`, `franco-german`.
+//!
+//! ## Why it matters
+//!
+//! English capitalises them; the safe fix does. Only words that are no ordinary English
+//! word in lowercase are listed (not `polish`, `turkey`, `china`, `welsh`, `march`,
+//! `may`, `august`…), fixed compounds some styles write in lowercase are left alone
+//! (`french fries`, `english muffin`, `dutch oven`, `roman numerals`), and so are words
+//! in code, paths, options and quoted values (`english.txt`, `--lang english`,
+//! `lang=english`, `'english'`), and lines with no capital at all (lowercase lists and
+//! headings).
+//!
+//! ## Example
+//!
+//! ```text
+//! The canadian government and the european Union met.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! The Canadian government and the European Union met.
+//! ```
 
 use std::sync::LazyLock;
 
@@ -289,19 +318,7 @@ impl LowercaseProper {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe),
                 summary: "nationality, language, day or month in lowercase".into(),
-                description: "French, Spanish and Italian write nationality adjectives, \
-                    demonyms, languages, days and months in lowercase (`le gouvernement \
-                    canadien`, `en anglais`, `lundi`); translation carries that over: `the \
-                    canadian government`, `in english`, `on monday`, `french-speaking`, \
-                    `franco-german`. English capitalises them; the safe fix does. Only words \
-                    that are no ordinary English word in lowercase are listed (not `polish`, \
-                    `turkey`, `china`, `welsh`, `march`, `may`, `august`…), fixed \
-                    compounds some styles write in lowercase are left alone (`french fries`, \
-                    `english muffin`, `dutch oven`, `roman numerals`), and so are words in \
-                    code, paths, options and quoted values (`english.txt`, `--lang english`, \
-                    `lang=english`, `'english'`), and lines with no capital at all \
-                    (lowercase lists and headings)."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(

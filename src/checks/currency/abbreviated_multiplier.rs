@@ -1,4 +1,28 @@
-//! `currency/abbreviated-multiplier`: a French money abbreviation (`167,4 M$`); English writes `$167.4 million`.
+//! `currency/abbreviated-multiplier`: French money abbreviation: English writes `$167.4 million`.
+//!
+//! ## What it does
+//!
+//! Quebec and French newsrooms write millions and billions of dollars or euros as
+//! `167,4 M$`, `12 G$`, `3 Md€`, `2 k€`.
+//!
+//! ## Why it matters
+//!
+//! English writes `$167.4 million`, `$12 billion`, `€3 billion`, `€2,000`... the fix
+//! writes `thousand` for `k`. A comma followed by one or two digits is a decimal comma.
+//!
+//! ## Example
+//!
+//! ```text
+//! a deficit of 167,4 M$ this year
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! a deficit of $167.4 million this year
+//! ```
 
 use std::sync::LazyLock;
 
@@ -31,12 +55,7 @@ impl AbbreviatedMultiplier {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "French money abbreviation: English writes `$167.4 million`".into(),
-                description: "Quebec and French newsrooms write millions and billions of \
-    dollars or euros as `167,4 M$`, `12 G$`, `3 Md€`, `2 k€`. English \
-    writes `$167.4 million`, `$12 billion`, `€3 billion`, `€2,000`... the \
-    fix writes `thousand` for `k`. A comma followed by one or two digits \
-    is a decimal comma."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(

@@ -1,5 +1,30 @@
-//! `currency/symbol-after-amount`: French order for money (`1,39 $`, `20 €`), rewritten
-//! the English way (`$1.39`, `€20`).
+//! `currency/symbol-after-amount`: currency symbol after the amount.
+//!
+//! ## What it does
+//!
+//! French and much of Europe write the symbol after the amount (`1,39 $`, `20 €`);
+//! English puts it before (`$1.39`, `€20`).
+//!
+//! ## Why it matters
+//!
+//! The unsafe fix moves the symbol and converts the number only where its format is
+//! unambiguous: a decimal comma followed by one or two digits (`1,39` → `1.39`) and
+//! groups of thousands separated by spaces (`1 390` → `1,390`). Anything else keeps its
+//! digits as written.
+//!
+//! ## Example
+//!
+//! ```text
+//! It costs 1,39 $ now.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! It costs $1.39 now.
+//! ```
 
 use std::sync::LazyLock;
 
@@ -38,13 +63,7 @@ impl CurrencyOrder {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "currency symbol after the amount".into(),
-                description: "French and much of Europe write the symbol after the amount \
-                    (`1,39 $`, `20 €`); English puts it before (`$1.39`, `€20`). The unsafe \
-                    fix moves the symbol and converts the number only where its format is \
-                    unambiguous: a decimal comma followed by one or two digits (`1,39` → \
-                    `1.39`) and groups of thousands separated by spaces (`1 390` → \
-                    `1,390`). Anything else keeps its digits as written."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("It costs [1,39 $] now.", "It costs $1.39 now.")

@@ -1,6 +1,30 @@
-//! `encoding/control-character`: C0 and C1 control characters other than tab, line feed,
-//! carriage return and form feed (an ANSI colour sequence `ESC[31m` goes whole), left by
-//! copy-paste from terminals and broken conversions.
+//! `encoding/control-character`: stray control character.
+//!
+//! ## What it does
+//!
+//! A C0 or C1 control character other than tab, line feed, carriage return and form
+//! feed: a leftover of terminals, old word processors or a broken conversion (NUL,
+//! BELL, BACKSPACE, ESCAPE…).
+//!
+//! ## Why it matters
+//!
+//! The safe fix deletes it; an ANSI colour sequence (`ESC[31m`) is deleted whole.
+//! U+0001 is not reported (the Markdown mode uses it internally), nor is a C1 control
+//! inside a run of garbled characters, which `encoding/mojibake` repairs.
+//!
+//! ## Example
+//!
+//! ```text
+//! The vote\u{7} passed.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! The vote passed.
+//! ```
 
 use std::sync::LazyLock;
 
@@ -46,14 +70,7 @@ impl ControlCharacter {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe),
                 summary: "stray control character".into(),
-                description: "A C0 or C1 control character other than tab, line feed, \
-                    carriage return and form feed: a leftover of terminals, old word \
-                    processors or a broken conversion (NUL, BELL, BACKSPACE, ESCAPE…). The safe \
-                    fix deletes it; an ANSI colour sequence (`ESC[31m`) is deleted whole. \
-                    U+0001 is not reported (the Markdown mode uses it internally), nor is a C1 \
-                    control inside a run of garbled characters, which `encoding/mojibake` \
-                    repairs."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("The vote[\u{7}] passed.", "The vote passed.")

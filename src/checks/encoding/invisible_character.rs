@@ -1,6 +1,31 @@
-//! `encoding/invisible-character`: zero-width space, zero-width (non-)joiner, word joiner,
-//! soft hyphen and a byte-order mark inside the text, left by copy-paste from PDFs and
-//! web pages.
+//! `encoding/invisible-character`: zero-width character or soft hyphen in text.
+//!
+//! ## What it does
+//!
+//! A zero-width space, word joiner, soft hyphen or byte-order mark inside the text, or
+//! a zero-width joiner or non-joiner between Latin letters: invisible leftovers of web
+//! pages and PDFs that break search, spell checking and word counts.
+//!
+//! ## Why it matters
+//!
+//! The safe fix deletes them. Where they do real work they are left alone: joiners next
+//! to Arabic, Persian or Indic letters and inside emoji sequences (👩‍💻), zero-width
+//! spaces between Thai or CJK letters, and a byte-order mark at the very start of a
+//! file.
+//!
+//! ## Example
+//!
+//! ```text
+//! infor\u{200B}mation
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! information
+//! ```
 
 use std::sync::LazyLock;
 
@@ -29,14 +54,7 @@ impl InvisibleCharacter {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe),
                 summary: "zero-width character or soft hyphen in text".into(),
-                description: "A zero-width space, word joiner, soft hyphen or byte-order mark \
-                    inside the text, or a zero-width joiner or non-joiner between Latin letters: \
-                    invisible leftovers of web pages and PDFs that break search, spell checking \
-                    and word counts. The safe fix deletes them. Where they do real work they \
-                    are left alone: joiners next to Arabic, Persian or Indic letters and inside \
-                    emoji sequences (👩\u{200D}💻), zero-width spaces between Thai or CJK \
-                    letters, and a byte-order mark at the very start of a file."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("infor[\u{200B}]mation", "information")

@@ -1,6 +1,37 @@
-//! `encoding/mojibake`: UTF-8 text that was decoded as Windows-1252 (or Latin-1) and
-//! encoded again: `Ã©` for `é`, `â€™` for `’`, `Â ` before a no-break space, or twice
-//! over (`Ã¢â‚¬â„¢`).
+//! `encoding/mojibake`: garbled characters from a wrong encoding.
+//!
+//! ## What it does
+//!
+//! Text in UTF-8 that some program read as Windows-1252 or Latin-1 and saved again:
+//! each accented letter or curly quote becomes two or three odd characters (`Ã©` for
+//! `é`, `â€™` for `’`, `â€œ` for `“`), or more when it happened twice.
+//!
+//! ## Why it matters
+//!
+//! A run is reported when reading its characters back as bytes gives valid UTF-8, and
+//! the safe fix restores the original. A lone `â€` (the closing quote `”`, whose last
+//! byte Windows-1252 cannot show) and a stray `Â` before a space get an unsafe fix, and
+//! so does `Ã` followed by a space inside lowercase text (`voilÃ  tout`, the `à` whose
+//! no-break space byte became a space). Text garbled twice (`Ã¢â‚¬â„¢`) is read back
+//! twice. Real words are never touched: `São Paulo`, `Ångström`, `Ça va`, `Nguyễn`,
+//! `NÃO` do not read back as UTF-8, and a run is reported only when it reads back as
+//! Latin letters, typographic punctuation or symbols (two or more Greek or Cyrillic
+//! letters), never as a lone `Ã`/`Â` with a closing quote after an uppercase word
+//! (`“AMANHÔ`).
+//!
+//! ## Example
+//!
+//! ```text
+//! Canadaâ€™s cafÃ© rÃ©sumÃ©
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! Canada’s café résumé
+//! ```
 
 use std::sync::LazyLock;
 
@@ -44,22 +75,7 @@ impl Mojibake {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "garbled characters from a wrong encoding".into(),
-                description: "Text in UTF-8 that some program read as Windows-1252 or \
-                    Latin-1 and saved again: each accented letter or curly quote becomes two \
-                    or three odd characters (`Ã©` for `é`, `â€™` for `’`, `â€œ` for `“`), \
-                    or more when it happened twice. A run is reported when reading its \
-                    characters back as bytes gives valid UTF-8, and the safe fix restores \
-                    the original. A lone `â€` (the closing quote `”`, whose last byte \
-                    Windows-1252 cannot show) and a stray `Â` before a space get an unsafe \
-                    fix, and so does `Ã` followed by a space inside lowercase text (`voilÃ  tout`, \
-                    the `à` whose no-break space byte became a space). Text garbled twice \
-                    (`Ã¢â‚¬â„¢`) is read back twice. Real words are never touched: \
-                    `São Paulo`, `Ångström`, `Ça va`, `Nguyễn`, `NÃO` do not read back as \
-                    UTF-8, and a run is reported only when it reads back as Latin letters, \
-                    typographic punctuation or symbols (two or more Greek or Cyrillic \
-                    letters), never as a lone `Ã`/`Â` with a closing quote after an \
-                    uppercase word (`“AMANHÔ`)."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("Canada[â€™]s caf[Ã©] r[Ã©]sum[Ã©]", "Canada’s café résumé").messages(&["garbled text “â€™”: UTF-8 read as Windows-1252; it should read “’”", "garbled text “Ã©”: UTF-8 read as Windows-1252; it should read “é”", "garbled text “Ã©”: UTF-8 read as Windows-1252; it should read “é”", "garbled text “Ã©”: UTF-8 read as Windows-1252; it should read “é”"]),

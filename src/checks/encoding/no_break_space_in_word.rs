@@ -1,5 +1,30 @@
-//! `encoding/no-break-space-in-word`: a no-break space between two lowercase letters
-//! (`infor\u{A0}mation`), a hyphenation or layout leftover.
+//! `encoding/no-break-space-in-word`: no-break space inside a word.
+//!
+//! ## What it does
+//!
+//! A no-break space between two lowercase letters (`infor mation`) usually splits a
+//! word in two: a hyphenation or layout leftover.
+//!
+//! ## Why it matters
+//!
+//! A no-break space that ties two words on purpose is left alone: after or before a
+//! digit or a capital (`10 km`, `Mr. Smith`, `Henry VIII`), or next to a short function
+//! word (`of the`, `et al.`). Without a dictionary the two halves cannot be told from
+//! two words, so the fix (joining them) is unsafe and the severity is info.
+//!
+//! ## Example
+//!
+//! ```text
+//! the infor\u{A0}mation desk
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! the information desk
+//! ```
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
@@ -29,15 +54,7 @@ impl NoBreakSpaceInWord {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "no-break space inside a word".into(),
-                description:
-                    "A no-break space between two lowercase letters (`infor\u{A0}mation`) \
-                    usually splits a word in two: a hyphenation or layout leftover. A no-break \
-                    space that ties two words on purpose is left alone: after or before a \
-                    digit or a capital (`10\u{A0}km`, `Mr.\u{A0}Smith`, `Henry\u{A0}VIII`), or \
-                    next to a short function word (`of\u{A0}the`, `et\u{A0}al.`). Without a \
-                    dictionary the two halves cannot be told from two words, so the fix (joining \
-                    them) is unsafe and the severity is info."
-                        .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("the infor[\u{A0}]mation desk", "the information desk").message(

@@ -1,4 +1,28 @@
-//! `encoding/replacement-character`: U+FFFD, where a decoder already lost a character.
+//! `encoding/replacement-character`: U+FFFD: a character lost in decoding.
+//!
+//! ## What it does
+//!
+//! The replacement character `�` stands where a program could not decode a character:
+//! the original is lost, so there is no fix; find it in the source.
+//!
+//! ## Why it matters
+//!
+//! A run of them is reported once. `â€�` (a garbled `”`) is left to
+//! `encoding/mojibake`.
+//!
+//! ## Example
+//!
+//! ```text
+//! The caf\u{FFFD} opened in S\u{FFFD}\u{FFFD}o Paulo.
+//! ```
+//!
+//! ## Instead
+//!
+//! There is no automatic fix. Not reported:
+//!
+//! ```text
+//! The café opened in São Paulo.
+//! ```
 
 use std::sync::LazyLock;
 
@@ -26,11 +50,7 @@ impl ReplacementCharacter {
                 fix: None,
                 fixes: Fixes::NEVER,
                 summary: "U+FFFD: a character lost in decoding".into(),
-                description: "The replacement character `�` stands where a program could not \
-                    decode a character: the original is lost, so there is no fix; find it in \
-                    the source. A run of them is reported once. `â€�` (a garbled `”`) is left \
-                    to `encoding/mojibake`."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::flagged("The caf[\u{FFFD}] opened in S[\u{FFFD}\u{FFFD}]o Paulo.").messages(&["U+FFFD REPLACEMENT CHARACTER: a character was lost when the text was decoded", "2 × U+FFFD REPLACEMENT CHARACTER: characters were lost when the text was decoded"]),

@@ -1,4 +1,30 @@
-//! `numbers/dot-thousands`: thousands separated by dots (`1.390.000`); English writes `1,390,000`.
+//! `numbers/dot-thousands`: thousands separated by dots (`1.390.000`): English writes commas.
+//!
+//! ## What it does
+//!
+//! German, Spanish and Italian separate thousands with dots and decimals with a comma:
+//! `1.390.000`, `1.234,5`.
+//!
+//! ## Why it matters
+//!
+//! English writes `1,390,000` and `1,234.5`. Reported only where the format is certain:
+//! two or more dot groups, or a dot group followed by a decimal comma. A single dot
+//! group (`1.390`) is ambiguous and left alone; version numbers and IP addresses are
+//! not reported.
+//!
+//! ## Example
+//!
+//! ```text
+//! 1.390.000 euros
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! 1,390,000 euros
+//! ```
 
 use std::sync::LazyLock;
 
@@ -31,13 +57,7 @@ impl DotThousands {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "thousands separated by dots (`1.390.000`): English writes commas".into(),
-                description: "German, Spanish and Italian separate thousands with dots and \
-    decimals with a comma: `1.390.000`, `1.234,5`. English writes \
-    `1,390,000` and `1,234.5`. Reported only where the format is certain: \
-    two or more dot groups, or a dot group followed by a decimal comma. \
-    A single dot group (`1.390`) is ambiguous and left alone; version \
-    numbers and IP addresses are not reported."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("[1.390.000] euros", "1,390,000 euros")

@@ -1,4 +1,31 @@
-//! `numbers/space-thousands`: thousands separated by spaces (`1 390 000`); English writes `1,390,000`.
+//! `numbers/space-thousands`: thousands separated by spaces (`1 390 000`): English writes commas.
+//!
+//! ## What it does
+//!
+//! French, German, Spanish and Italian separate thousands with a (no-break) space: `1
+//! 390 000`.
+//!
+//! ## Why it matters
+//!
+//! English writes `1,390,000`. Reported when the separators are no-break spaces, when
+//! there are two or more groups, or when one group is followed by a unit or a counted
+//! noun (`13 500 people`); never for phone-number-like runs of digits, nor before a
+//! currency symbol (see `currency/symbol-after-amount`). A decimal comma after the
+//! groups becomes a point.
+//!
+//! ## Example
+//!
+//! ```text
+//! a budget of 1 390 000 dollars
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! a budget of 1,390,000 dollars
+//! ```
 
 use std::sync::LazyLock;
 
@@ -38,14 +65,7 @@ impl SpaceThousands {
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "thousands separated by spaces (`1 390 000`): English writes commas"
                     .into(),
-                description: "French, German, Spanish and Italian separate thousands with \
-    a (no-break) space: `1 390 000`. English writes `1,390,000`. Reported \
-    when the separators are no-break spaces, when there are two or more \
-    groups, or when one group is followed by a unit or a counted noun \
-    (`13 500 people`); never for phone-number-like runs of digits, nor \
-    before a currency symbol (see `currency/symbol-after-amount`). A \
-    decimal comma after the groups becomes a point."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(

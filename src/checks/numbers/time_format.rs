@@ -1,4 +1,29 @@
-//! `numbers/time-format`: a time written the French way (`11h21`); English writes `11:21`.
+//! `numbers/time-format`: time written the French way (`11h21`): English writes `11:21`.
+//!
+//! ## What it does
+//!
+//! French writes times as `11h21` or `23 h 00`; a stray space after the colon (`23:
+//! 00`) is another trace of it.
+//!
+//! ## Why it matters
+//!
+//! English writes `11:21` and `23:00` (or `11.21 am`). `23: 00` is reported only after
+//! `at`, `from`, `until` and the like, or before `am`/`pm`; durations such as `2h30min`
+//! are left alone.
+//!
+//! ## Example
+//!
+//! ```text
+//! at 11h21 on Monday
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! at 11:21 on Monday
+//! ```
 
 use std::sync::LazyLock;
 
@@ -35,12 +60,7 @@ impl TimeFormat {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "time written the French way (`11h21`): English writes `11:21`".into(),
-                description: "French writes times as `11h21` or `23 h 00`; a stray space \
-    after the colon (`23: 00`) is another trace of it. English writes \
-    `11:21` and `23:00` (or `11.21 am`). `23: 00` is reported only after \
-    `at`, `from`, `until` and the like, or before `am`/`pm`; durations \
-    such as `2h30min` are left alone."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("at [11h21] on Monday", "at 11:21 on Monday")

@@ -1,5 +1,32 @@
-//! `quotes/opening-quote-as-closing`: a `“` where the quotation closes (`the “dream
-//! team“ will`, `impact. “, he said`).
+//! `quotes/opening-quote-as-closing`: opening quote “ used to close a quotation.
+//!
+//! ## What it does
+//!
+//! With a quotation open in the paragraph, a `“` glued to the end of a word and
+//! followed by a space or punctuation (`the “dream team“ will`), or standing alone
+//! before a comma or period (`impact.
+//!
+//! ## Why it matters
+//!
+//! “, he said`), closes it: the glyph is wrong, and the safe fix writes `”` (taking the
+//! space before it too). The quotation then counts as closed, so
+//! `quotes/unclosed-quote` does not report it again. Paragraphs with German quotation
+//! marks (`„Traum“`, where `“` closes) are left alone. The opposite mistake, `”` used
+//! to open, is `quotes/stray-closing-quote`.
+//!
+//! ## Example
+//!
+//! ```text
+//! Now the “dream team“ will play.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! Now the “dream team” will play.
+//! ```
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
@@ -14,15 +41,7 @@ pub fn new() -> QuoteCheck {
             fix: Some(Applicability::Safe),
             fixes: Fixes::always(Applicability::Safe),
             summary: "opening quote “ used to close a quotation".into(),
-            description: "With a quotation open in the paragraph, a `“` glued to the end \
-                of a word and followed by a space or punctuation (`the “dream team“ will`), \
-                or standing alone before a comma or period (`impact. “, he said`), closes \
-                it: the glyph is wrong, and the safe fix writes `”` (taking the space \
-                before it too). The quotation then counts as closed, so \
-                `quotes/unclosed-quote` does not report it again. Paragraphs with German \
-                quotation marks (`„Traum“`, where `“` closes) are left alone. The \
-                opposite mistake, `”` used to open, is `quotes/stray-closing-quote`."
-                .into(),
+            description: crate::checks::description(file!()),
             origin: file!().into(),
             examples: vec![
                 Example::bad(

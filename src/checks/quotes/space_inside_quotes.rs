@@ -1,5 +1,30 @@
-//! `quotes/space-inside-quotes`: white space on the inner side of a curly quote, including
-//! the misplaced closing quote of `already, ”Juneau said`.
+//! `quotes/space-inside-quotes`: space on the inner side of a curly quote.
+//!
+//! ## What it does
+//!
+//! English puts no space between a quotation and its marks: `“ Yes ”` should be
+//! `“Yes”`.
+//!
+//! ## Why it matters
+//!
+//! Machine translation from French often also moves the space to the wrong side of a
+//! closing quote (`already, ”Juneau said`); the fix moves it back. Only curly double
+//! quotes are checked, and a closing quote counts only when an opening one is open in
+//! the same paragraph: straight quotes are too ambiguous.
+//!
+//! ## Example
+//!
+//! ```text
+//! “It is already, ”Juneau said.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! “It is already,” Juneau said.
+//! ```
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
@@ -14,13 +39,7 @@ pub fn new() -> QuoteCheck {
             fix: Some(Applicability::Safe),
             fixes: Fixes::always(Applicability::Safe),
             summary: "space on the inner side of a curly quote".into(),
-            description: "English puts no space between a quotation and its marks: \
-                    `“ Yes ”` should be `“Yes”`. Machine translation from French often also \
-                    moves the space to the wrong side of a closing quote (`already, ”Juneau \
-                    said`); the fix moves it back. Only curly double quotes are checked, and a \
-                    closing quote counts only when an opening one is open in the same \
-                    paragraph: straight quotes are too ambiguous."
-                .into(),
+            description: crate::checks::description(file!()),
             origin: file!().into(),
             examples: vec![
                 Example::bad(

@@ -1,5 +1,29 @@
-//! `quotes/stray-opening-single-quote`: an opening `‘` glued to a word that nothing closes
-//! (`the vast swathes that ‘he had managed to capture`).
+//! `quotes/stray-opening-single-quote`: opening single quote that nothing closes.
+//!
+//! ## What it does
+//!
+//! A `‘` at the start of a word with no closing `’` anywhere after it in the paragraph:
+//! typically the remains of a French elision or of a quotation the translation dropped.
+//!
+//! ## Why it matters
+//!
+//! The unsafe fix deletes it. Not reported before a digit (`‘90s`) or a word that
+//! starts with an apostrophe (`‘til`, `rock ‘n’ roll`), nor when any closing `’`
+//! follows (a plural possessive such as `States’` counts, to stay on the safe side).
+//!
+//! ## Example
+//!
+//! ```text
+//! the vast swathes that ‘he had managed to capture.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! the vast swathes that he had managed to capture.
+//! ```
 
 use std::sync::LazyLock;
 
@@ -31,13 +55,7 @@ impl StraySingleQuote {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "opening single quote that nothing closes".into(),
-                description: "A `‘` at the start of a word with no closing `’` anywhere after \
-                    it in the paragraph: typically the remains of a French elision or of a \
-                    quotation the translation dropped. The unsafe fix deletes it. Not \
-                    reported before a digit (`‘90s`) or a word that starts with an apostrophe \
-                    (`‘til`, `rock ‘n’ roll`), nor when any closing `’` follows (a plural \
-                    possessive such as `States’` counts, to stay on the safe side)."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(

@@ -1,4 +1,30 @@
-//! `quotes/unclosed-quote`: a `“` never closed in its paragraph.
+//! `quotes/unclosed-quote`: opening quote never closed in its paragraph.
+//!
+//! ## What it does
+//!
+//! A `“` with no matching `”` before the paragraph ends.
+//!
+//! ## Why it matters
+//!
+//! A quotation that runs over several paragraphs leaves each one open and opens the
+//! next with `“`; that convention is recognised and not reported. There is no automatic
+//! fix: only a reader knows where the quotation ends.
+//!
+//! ## Example
+//!
+//! ```text
+//! He called it “a reliable partner to its allies.
+//!
+//! ```
+//!
+//! ## Instead
+//!
+//! There is no automatic fix. Not reported:
+//!
+//! ```text
+//! He called it “a reliable partner” to its allies.
+//!
+//! ```
 
 use crate::checks::quotes::QuoteCheck;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -13,12 +39,7 @@ pub fn new() -> QuoteCheck {
             fix: None,
             fixes: Fixes::NEVER,
             summary: "opening quote never closed in its paragraph".into(),
-            description: "A `“` with no matching `”` before the paragraph ends. A \
-                    quotation that runs over several paragraphs leaves each one open and \
-                    opens the next with `“`; that convention is recognised and not \
-                    reported. There is no automatic fix: only a reader knows where the \
-                    quotation ends."
-                .into(),
+            description: crate::checks::description(file!()),
             origin: file!().into(),
             examples: vec![
                 Example::flagged("He called it [“]a reliable partner to its allies.\n")

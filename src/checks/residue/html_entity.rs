@@ -1,5 +1,30 @@
-//! `residue/html-entity`: HTML character references left as text by a copy from a web
-//! page or a CMS export (`&nbsp;`, `&#8217;`, `&amp;quot;`).
+//! `residue/html-entity`: HTML character reference left in the text.
+//!
+//! ## What it does
+//!
+//! A character reference such as `&nbsp;`, `&rsquo;` or `&#8217;` copied as text from a
+//! web page or a CMS export, sometimes escaped twice (`&amp;quot;`).
+//!
+//! ## Why it matters
+//!
+//! Numeric and doubly escaped references are warnings; named ones are info, since
+//! Markdown and HTML authors write them on purpose. The safe fix writes the character
+//! it stands for; `&lt;`, `&gt;` and `&amp;` get an unsafe fix, since in Markdown or
+//! HTML the reference may be meant. Unknown names are not reported.
+//!
+//! ## Example
+//!
+//! ```text
+//! Canada&rsquo;s&nbsp;mission
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! Canada’s\u{A0}mission
+//! ```
 
 use std::sync::LazyLock;
 
@@ -74,18 +99,23 @@ impl HtmlEntity {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "HTML character reference left in the text".into(),
-                description: "A character reference such as `&nbsp;`, `&rsquo;` or \
-                    `&#8217;` copied as text from a web page or a CMS export, sometimes \
-                    escaped twice (`&amp;quot;`). Numeric and doubly escaped references are \
-                    warnings; named ones are info, since Markdown and HTML authors write \
-                    them on purpose. The safe fix writes the character it stands for; `&lt;`, `&gt;` and `&amp;` get an unsafe fix, since in Markdown or \
-                    HTML the reference may be meant. Unknown names are not reported."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
-                    Example::bad("Canada[&rsquo;]s[&nbsp;]mission", "Canada’s\u{A0}mission").messages(&["HTML reference &rsquo; left in the text", "HTML reference &nbsp; left in the text"]),
-                    Example::bad("It[&#8217;]s [&#x201C;]fine[&#x201D;]", "It’s “fine”").messages(&["HTML reference &#8217; left in the text", "HTML reference &#x201C; left in the text", "HTML reference &#x201D; left in the text"]),
-                    Example::bad("He said [&amp;]quot;no[&amp;]quot;", "He said \"no\"").message("HTML reference &amp; left in the text"),
+                    Example::bad("Canada[&rsquo;]s[&nbsp;]mission", "Canada’s\u{A0}mission")
+                        .messages(&[
+                            "HTML reference &rsquo; left in the text",
+                            "HTML reference &nbsp; left in the text",
+                        ]),
+                    Example::bad("It[&#8217;]s [&#x201C;]fine[&#x201D;]", "It’s “fine”").messages(
+                        &[
+                            "HTML reference &#8217; left in the text",
+                            "HTML reference &#x201C; left in the text",
+                            "HTML reference &#x201D; left in the text",
+                        ],
+                    ),
+                    Example::bad("He said [&amp;]quot;no[&amp;]quot;", "He said \"no\"")
+                        .message("HTML reference &amp; left in the text"),
                     Example::good("AT&T and R&D; Q&A; &unknown; 5 & 6"),
                 ],
             },

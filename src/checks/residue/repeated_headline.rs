@@ -1,5 +1,35 @@
-//! `residue/repeated-headline`: the headline of a web page copied twice, once as the
-//! title and once again as the first paragraph (or as the start of it).
+//! `residue/repeated-headline`: headline repeated as the first paragraph.
+//!
+//! ## What it does
+//!
+//! The first line of the text (the headline, two to thirty words) comes again at the
+//! start of the next paragraph, as a paragraph of its own or as its first sentence: a
+//! copy from a web page took both the title and the article's own heading or summary.
+//!
+//! ## Why it matters
+//!
+//! The unsafe fix deletes the second copy. Only the first two paragraphs are compared,
+//! and a Markdown heading marker (`# `) is ignored.
+//!
+//! ## Example
+//!
+//! ```text
+//! Ottawa sends troops to Latvia
+//!
+//! Ottawa sends troops to Latvia
+//!
+//! The government said.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! Ottawa sends troops to Latvia
+//!
+//! The government said.
+//! ```
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
@@ -18,13 +48,7 @@ impl RepeatedHeadline {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "headline repeated as the first paragraph".into(),
-                description: "The first line of the text (the headline, two to thirty \
-                    words) comes again at the start of the next paragraph, as a paragraph \
-                    of its own or as its first sentence: a copy from a web page took both \
-                    the title and the article's own heading or summary. The unsafe fix \
-                    deletes the second copy. Only the first two paragraphs are compared, \
-                    and a Markdown heading marker (`# `) is ignored."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
@@ -47,7 +71,7 @@ impl RepeatedHeadline {
 /// Leading characters that are not part of a heading's words: spaces, Markdown heading
 /// marks and the Markdown prose mask's placeholder.
 fn is_marker(c: char) -> bool {
-    c.is_whitespace() || c == '#' || c == crate::markdown::INLINE_MASK
+    c.is_whitespace() || c == '#' || c == crate::text::INLINE_MASK
 }
 
 /// The next non-blank line at or after byte `from`: (start of its words, end of its

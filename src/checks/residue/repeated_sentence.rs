@@ -1,5 +1,46 @@
-//! `residue/repeated-sentence`: a sentence or paragraph that appears twice, word for
-//! word, in the same text: scraping and copy-paste duplication.
+//! `residue/repeated-sentence`: sentence or paragraph repeated word for word.
+//!
+//! ## What it does
+//!
+//! A sentence of eight words or more, or a paragraph, repeated word for word right
+//! after itself, or a passage of eight sentences and 150 words or more (a duplicated
+//! article body) repeated anywhere in the same text: scrapers and copy-paste duplicate
+//! sentences and whole paragraphs.
+//!
+//! ## Why it matters
+//!
+//! (Reference documentation repeats single sentences far apart on purpose; those are
+//! not reported.) The second copy is reported (a run of repeated sentences once), and
+//! the unsafe fix deletes it with the white space that separated it. Case and
+//! punctuation matter; white space and line wrapping do not, except that a far copy
+//! must keep the white space of the first. Short sentences (`Advertisement`, `“Yes.”`,
+//! refrains), verse, list items, table rows and headings are not compared. Texts longer
+//! than 256 KiB are linted in 64 KiB pieces, and a repeat across two pieces is not
+//! found.
+//!
+//! ## Example
+//!
+//! ```text
+//! The council approved the new budget for the coming year.
+//!
+//! The council approved the new budget for the coming year.
+//!
+//! It takes effect in May.
+//!
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! The council approved the new budget for the coming year.
+//!
+//! It takes effect in May.
+//!
+//! ```
+//!
+//! ## How it works
 //!
 //! The text is cut into sentences (after `.`, `!`, `?`, possibly followed by closing
 //! quotes or brackets, before white space, found with a vectorised byte search; and at
@@ -40,21 +81,7 @@ impl VerbatimRepeat {
                 fix: Some(Applicability::Unsafe),
                 fixes: Fixes::always(Applicability::Unsafe),
                 summary: "sentence or paragraph repeated word for word".into(),
-                description: "A sentence of eight words or more, or a paragraph, repeated \
-                    word for word right after itself, or a passage of eight sentences and \
-                    150 words or more (a duplicated article body) repeated anywhere in the \
-                    same text: scrapers and \
-                    copy-paste duplicate sentences and whole paragraphs. (Reference \
-                    documentation repeats single sentences far apart on purpose; those are \
-                    not reported.) The second copy is reported (a run of repeated sentences \
-                    once), and the unsafe fix deletes it with \
-                    the white space that separated it. Case and punctuation matter; white \
-                    space and line wrapping do not, except that a far copy must keep the \
-                    white space of the first. Short sentences (`Advertisement`, \
-                    `“Yes.”`, refrains), verse, list items, table rows and headings are not \
-                    compared. Texts longer than 256 KiB are linted in 64 KiB pieces, and a \
-                    repeat across two pieces is not found."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(

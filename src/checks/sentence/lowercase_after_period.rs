@@ -1,5 +1,35 @@
-//! `sentence/lowercase-after-period`: a sentence that starts in lowercase after a period
-//! (`in Iraq. the country.`), the trace of a sentence split or merged in translation.
+//! `sentence/lowercase-after-period`: sentence starts with a lowercase word.
+//!
+//! ## What it does
+//!
+//! A period, then spaces on the same line, then a lowercase word: a sentence was cut or
+//! two were merged (`in Iraq. the country.`, `than it is. is already`).
+//!
+//! ## Why it matters
+//!
+//! There is no automatic fix, because the repair may be a comma, a capital or a deleted
+//! fragment. Not reported after abbreviations (`e.g.`, `etc.`, `vs.`, `U.S.`, `p.m.`,
+//! `No.`, `approx.`, `Fig.`, …), single letters and initials, words without a vowel
+//! (`Dept.`), an ellipsis, URLs, e-mail addresses, file names, version numbers and
+//! decimals, list numbers at the start of a line, or before a word with a capital
+//! inside it (`iPhone`) or that is code (`idle_test/`, `e.g.`, `x(`), nor before a name
+//! the text writes in lowercase on purpose (a word other than a common sentence opener
+//! that is used at least twice more nearby and never capitalized in mid-sentence:
+//! `curses`, `glibc`).
+//!
+//! ## Example
+//!
+//! ```text
+//! insurgency, with attacks in Iraq. the country.
+//! ```
+//!
+//! ## Instead
+//!
+//! There is no automatic fix. Not reported:
+//!
+//! ```text
+//! Many rules, e.g. the one on dates, apply to the U.S. and Canada.
+//! ```
 
 use std::sync::LazyLock;
 
@@ -98,20 +128,7 @@ impl LowercaseAfterPeriod {
                 fix: None,
                 fixes: Fixes::NEVER,
                 summary: "sentence starts with a lowercase word".into(),
-                description:
-                    "A period, then spaces on the same line, then a lowercase word: a sentence \
-                    was cut or two were merged (`in Iraq. the country.`, `than it is. is \
-                    already`). There is no automatic fix, because the repair may be a comma, \
-                    a capital or a deleted fragment. Not reported after abbreviations \
-                    (`e.g.`, `etc.`, `vs.`, `U.S.`, `p.m.`, `No.`, `approx.`, `Fig.`, …), \
-                    single letters and initials, words without a vowel (`Dept.`), an \
-                    ellipsis, URLs, e-mail addresses, file names, version numbers and \
-                    decimals, list numbers at the start of a line, or before a word with a \
-                    capital inside it (`iPhone`) or that is code (`idle_test/`, `e.g.`, `x(`), \
-                    nor before a name the text writes in lowercase on purpose (a word other \
-                    than a common sentence opener that is used at least twice more nearby \
-                    and never capitalized in mid-sentence: `curses`, `glibc`)."
-                        .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::flagged("insurgency, with attacks in Iraq[. the] country.")

@@ -1,5 +1,33 @@
-//! `suppression/unknown-rule`: a suppression comment names an unknown rule or category. The findings are made by `crate::suppress::apply`, on
-//! documents; this file holds the rule's metadata.
+//! `suppression/unknown-rule`: a suppression comment names an unknown rule or category.
+//!
+//! ## What it does
+//!
+//! In Markdown and HTML, `<!-- mtlint-disable ... -->`, `<!-- mtlint-enable ... -->`
+//! and `<!-- mtlint-disable-next-line ... -->` name the rules or categories they apply
+//! to.
+//!
+//! ## Why it matters
+//!
+//! A name that matches no rule is a typo or a rule that no longer exists: the comment
+//! suppresses nothing.
+//!
+//! ## Example
+//!
+//! ```text
+//! <!-- mtlint-disable-next-line typo/no-such-rule -->
+//! Text.
+//!
+//! ```
+//!
+//! ## Instead
+//!
+//! There is no automatic fix. Not reported:
+//!
+//! ```text
+//! <!-- mtlint-disable-next-line typo -->
+//! The the end.
+//!
+//! ```
 
 use std::sync::LazyLock;
 
@@ -17,11 +45,7 @@ pub fn meta() -> &'static RuleMeta {
         fix: None,
         fixes: Fixes::NEVER,
         summary: "a suppression comment names an unknown rule or category".into(),
-        description: "In Markdown and HTML, `<!-- mtlint-disable ... -->`, \
-            `<!-- mtlint-enable ... -->` and `<!-- mtlint-disable-next-line ... -->` name the \
-            rules or categories they apply to. A name that matches no rule is a typo or a \
-            rule that no longer exists: the comment suppresses nothing."
-            .into(),
+        description: crate::checks::description(file!()),
         origin: file!().into(),
         examples: vec![
             Example::flagged("[<!-- mtlint-disable-next-line typo/no-such-rule -->]\nText.\n")

@@ -1,5 +1,33 @@
-//! `suppression/unused`: a suppression comment that suppresses nothing. The findings are made by `crate::suppress::apply`, on
-//! documents; this file holds the rule's metadata.
+//! `suppression/unused`: a suppression comment suppresses nothing.
+//!
+//! ## What it does
+//!
+//! A `mtlint-disable` or `mtlint-disable-next-line` comment (in Markdown or HTML) under
+//! which no finding of the rules it names remains: the text was fixed, so the comment
+//! is stale.
+//!
+//! ## Why it matters
+//!
+//! Only rules that are active are considered. The fix (unsafe: another selection of
+//! rules might need the comment) removes the comment, and its line when it stands alone
+//! on it.
+//!
+//! ## Example
+//!
+//! ```text
+//! <!-- mtlint-disable-next-line typo/doubled-word -->
+//! A clean line.
+//!
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! A clean line.
+//!
+//! ```
 
 use std::sync::LazyLock;
 
@@ -17,12 +45,7 @@ pub fn meta() -> &'static RuleMeta {
         fix: Some(Applicability::Unsafe),
         fixes: Fixes::sometimes(Applicability::Unsafe),
         summary: "a suppression comment suppresses nothing".into(),
-        description: "A `mtlint-disable` or `mtlint-disable-next-line` comment (in Markdown \
-            or HTML) under which no finding of the rules it names remains: the text was \
-            fixed, so the comment is stale. Only rules that are active are considered. The \
-            fix (unsafe: another selection of rules might need the comment) removes the \
-            comment, and its line when it stands alone on it."
-            .into(),
+        description: crate::checks::description(file!()),
         origin: file!().into(),
         examples: vec![
             Example::bad(

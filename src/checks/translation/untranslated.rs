@@ -1,6 +1,37 @@
-//! `translation/untranslated`: text left in the source language, French, German,
-//! Spanish or Italian: a whole sentence, headline or bracketed gloss, or function words
-//! stranded between English ones (`pour la`, `tax und spending`).
+//! `translation/untranslated`: text left in the source language.
+//!
+//! ## What it does
+//!
+//! A sentence, headline or bracketed gloss left in French, German, Spanish or Italian,
+//! or source function words stranded in an English sentence: two in a row (`pour la`,
+//! `mais le`, `con il`, `und die`) or one that English never uses between two English
+//! words (`tax und spending`, `cheap mais slow`).
+//!
+//! ## Why it matters
+//!
+//! A whole sentence is reported when its function words are those of a source language
+//! and language identification (whatlang, limited to English and the four languages)
+//! agrees. Not reported: names (`Leonardo da Vinci`, `Pour House`, `van der Waals`),
+//! anything in quotation marks or emphasis (`“Le Monde”`, `*Der Spiegel*`, `*bon
+//! appétit*`), loanwords and set phrases (`déjà vu`, `per se`, `raison d'être`, `coup
+//! d'état`, `joie de vivre`, `à la carte`, `c'est la vie`, `Zeitgeist`, `fiesta`). No
+//! fix: the text needs translating.
+//!
+//! ## Example
+//!
+//! ```text
+//! The minister spoke. Le gouvernement a annoncé une nouvelle loi sur le climat et les transports. Then she left.
+//! ```
+//!
+//! ## Instead
+//!
+//! There is no automatic fix. Not reported:
+//!
+//! ```text
+//! Leonardo da Vinci ate at the Pour House while reading “Le Monde” and *Der Spiegel* with a sense of déjà vu.
+//! ```
+//!
+//! ## How it works
 //!
 //! Cost: a single Aho-Corasick pass looks for source function words that English never
 //! uses and for accented Latin letters; only the sentences it flags are analysed, and
@@ -369,20 +400,7 @@ impl Untranslated {
                 fix: None,
                 fixes: Fixes::NEVER,
                 summary: "text left in the source language".into(),
-                description: "A sentence, headline or bracketed gloss left in French, \
-                    German, Spanish or Italian, or source function words stranded in an \
-                    English sentence: two in a row (`pour la`, `mais le`, `con il`, \
-                    `und die`) or one that English never uses between two English words \
-                    (`tax und spending`, `cheap mais slow`). A whole sentence is reported \
-                    when its function words are those of a source language and language \
-                    identification (whatlang, limited to English and the four languages) \
-                    agrees. Not reported: names (`Leonardo da Vinci`, `Pour House`, \
-                    `van der Waals`), anything in quotation marks or emphasis (`“Le \
-                    Monde”`, `*Der Spiegel*`, `*bon appétit*`), loanwords and set phrases \
-                    (`déjà vu`, `per se`, `raison d'être`, `coup d'état`, `joie de vivre`, \
-                    `à la carte`, `c'est la vie`, `Zeitgeist`, `fiesta`). No fix: the text \
-                    needs translating."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::flagged(

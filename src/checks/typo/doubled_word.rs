@@ -1,4 +1,31 @@
-//! `typo/doubled-word`: the same word twice in a row (`the the`), also across a line break.
+//! `typo/doubled-word`: word repeated.
+//!
+//! ## What it does
+//!
+//! The same word twice in a row, separated only by white space (a line break included):
+//! a copy-paste or translation slip.
+//!
+//! ## Why it matters
+//!
+//! The fix keeps the first. Repeats English uses on purpose or by grammar are left
+//! alone (`had had`, `that that`, `what it is is`, `very very`, `bye bye`), and so are
+//! two capitalised words in a row (`Walla Walla`, `Duran Duran`), a word said three
+//! times or more, single letters other than `a`, words separated by a tab (tables) and
+//! parts of identifiers or paths.
+//!
+//! ## Example
+//!
+//! ```text
+//! It was the the best plan.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! It was the best plan.
+//! ```
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
@@ -86,14 +113,7 @@ impl DoubledWord {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe),
                 summary: "word repeated".into(),
-                description: "The same word twice in a row, separated only by white space \
-                    (a line break included): a copy-paste or translation slip. The fix keeps \
-                    the first. Repeats English uses on purpose or by grammar are left alone \
-                    (`had had`, `that that`, `what it is is`, `very very`, `bye bye`), and \
-                    so are two capitalised words in a row (`Walla Walla`, `Duran Duran`), \
-                    a word said three times or more, single letters other than `a`, words \
-                    separated by a tab (tables) and parts of identifiers or paths."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad("It was [the the] best plan.", "It was the best plan.")

@@ -1,5 +1,35 @@
-//! `typo/glued-words`: two words joined where the space between them was lost
-//! (`one hourand`, `the governmentsaid`, `ofthe`), found with a list of common words.
+//! `typo/glued-words`: two words glued together.
+//!
+//! ## What it does
+//!
+//! A lowercase token that is not an English word but splits, in exactly one way, into
+//! two common words one of which is a glue word (`hourand` = `hour and`,
+//! `governmentsaid`, `ofthe`): the space between them was lost in copying or
+//! conversion.
+//!
+//! ## Why it matters
+//!
+//! A warning with a safe fix when both halves are very frequent and the glue word is
+//! `and`, `the`, `of` or `said`; otherwise (`with`, `from`, `which`, `were`…)
+//! information with an unsafe fix. Real words are never flagged, nor rare ones the
+//! dictionaries know (`therefore`, `another`, `errand`, `therefrom`), nor capitalised
+//! words and names (`Holland`, `YouTube`, `iPhone`), nor identifiers, hashtags,
+//! mentions, URLs and file names (`camelCase`, `snake_case`, `#andthe`, `hourand.com`).
+//! The word list is SCOWL (sizes 10–35); `src/checks/data/gen_words.py` regenerates it.
+//!
+//! ## Example
+//!
+//! ```text
+//! It took one hourand a half.
+//! ```
+//!
+//! ## Instead
+//!
+//! The fix gives:
+//!
+//! ```text
+//! It took one hour and a half.
+//! ```
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -97,19 +127,7 @@ impl GluedWords {
                 fix: Some(Applicability::Safe),
                 fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "two words glued together".into(),
-                description: "A lowercase token that is not an English word but splits, in \
-                    exactly one way, into two common words one of which is a glue word \
-                    (`hourand` = `hour and`, `governmentsaid`, `ofthe`): the space between \
-                    them was lost in copying or conversion. A warning with a safe fix when \
-                    both halves are very frequent and the glue word is `and`, `the`, `of` \
-                    or `said`; otherwise (`with`, `from`, `which`, `were`…) information \
-                    with an unsafe fix. Real words are never flagged, nor rare ones the \
-                    dictionaries know (`therefore`, `another`, `errand`, `therefrom`), nor \
-                    capitalised words and names (`Holland`, `YouTube`, `iPhone`), nor \
-                    identifiers, hashtags, mentions, URLs and file names (`camelCase`, \
-                    `snake_case`, `#andthe`, `hourand.com`). The word list is SCOWL \
-                    (sizes 10–35); `src/checks/data/gen_words.py` regenerates it."
-                    .into(),
+                description: crate::checks::description(file!()),
                 origin: file!().into(),
                 examples: vec![
                     Example::bad(
