@@ -250,10 +250,11 @@ proptest! {
     fn html_fixes_leave_markup_alone(text in salted_html()) {
         // Every tag and comment of the source is still there, in order, after fixing
         // (`alt` and `title` values are prose).
-        // A stray `<` right before a suppression comment gets glued to the next word when
-        // `suppression/unused` removes the comment (a known bug, present before the core
-        // refactoring): leave it out until it is fixed.
-        prop_assume!(!text.contains("<<!--"));
+        // A stray `<` right before a suppression comment that a letter follows makes a tag
+        // of that word when `suppression/unused` removes the comment (`<<!-- … -->the`
+        // becomes `<the`: a known bug, present on main): leave it out until it is fixed.
+        let glued = regex::Regex::new(r"<<!--[^>]*-->[A-Za-z/!]").unwrap();
+        prop_assume!(!glued.is_match(&text));
         let prose_attribute = regex::Regex::new(r#"(alt|title)=("[^"]*"|'[^']*'|[^\s>]*)"#).unwrap();
         let tags = |t: &str| -> Vec<String> {
             let mut out = Vec::new();
