@@ -22,7 +22,6 @@
 //! ```
 
 mod checks;
-pub mod config;
 mod data_rule;
 mod diagnostic;
 mod fix;
@@ -34,11 +33,6 @@ mod rule;
 mod suppress;
 mod text;
 
-pub mod files;
-pub mod lsp;
-pub mod report;
-pub mod sarif;
-
 pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
@@ -48,6 +42,7 @@ pub use rule::{Example, Rule, RuleMeta};
 use std::sync::OnceLock;
 
 use prefilter::Prefilter;
+#[cfg(feature = "rayon")]
 use rayon::prelude::*;
 
 /// The built-in rule files, embedded at build time: `(name, TOML source)`.
@@ -104,7 +99,8 @@ pub(crate) fn selects(selector: &str, id: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
+/// Texts longer than this are linted in paragraph-aligned pieces (in parallel with the
+/// `rayon` feature).
 const PIECE: usize = 64 * 1024;
 
 /// Apply the fixes `lint` finds until the text stops changing (at most
@@ -315,8 +311,11 @@ impl Linter {
             return self.lint_piece(text);
         }
         let pieces = text::pieces(text, PIECE);
+        #[cfg(feature = "rayon")]
+        let pieces = pieces.par_iter();
+        #[cfg(not(feature = "rayon"))]
+        let pieces = pieces.iter();
         let found: Vec<Vec<Diagnostic>> = pieces
-            .par_iter()
             .map(|range| {
                 let mut found = self.lint_piece(&text[range.clone()]);
                 for d in &mut found {

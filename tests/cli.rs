@@ -468,7 +468,7 @@ fn colour_only_when_asked() {
 
 #[test]
 fn human_output_of_a_sample() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/quotes.txt");
+    let sample = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples/quotes.txt");
     let text = fs::read_to_string(&sample).unwrap();
     let (out, code) = stdout_of(
         mtlint()
@@ -481,7 +481,7 @@ fn human_output_of_a_sample() {
 
 #[test]
 fn fix_is_idempotent_on_every_sample() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples");
     let dir = TempDir::new().unwrap();
     for entry in fs::read_dir(&samples).unwrap() {
         let path = entry.unwrap().path();
@@ -515,7 +515,7 @@ fn sorted_texts(dir: &Path) -> Vec<String> {
 
 #[test]
 fn clean_sample_has_no_findings_at_all() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/clean.txt");
+    let sample = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples/clean.txt");
     let (out, code) = stdout_of(
         mtlint()
             .args(["--format=short", "--fail-on=info"])

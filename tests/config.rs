@@ -387,7 +387,11 @@ fn test_rules_reports_each_failing_example() {
 
 #[test]
 fn the_readme_example_configuration_is_valid() {
-    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = fs::read_to_string(concat!(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/.."),
+        "/README.md"
+    ))
+    .unwrap();
     let start = readme
         .find("```toml\n# mtlint.toml\n")
         .expect("example in README")

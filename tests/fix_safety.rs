@@ -139,7 +139,7 @@ fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
     // Simulate another editor saving between mtlint's read and its write.
     let read = fs::read(&file).unwrap();
     fs::write(&file, b"Someone else's text.\n").unwrap();
-    let err = mtlint::files::write_if_unchanged(&file, &read, "They left.\n").unwrap_err();
+    let err = mtlint_cli::files::write_if_unchanged(&file, &read, "They left.\n").unwrap_err();
     assert_eq!(
         err.to_string(),
         "changed on disk since it was read; not overwritten"
@@ -266,7 +266,7 @@ fn a_very_long_line_is_linted() {
 
 #[test]
 fn diff_applied_with_patch_gives_what_fix_writes() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples");
     for entry in fs::read_dir(samples).unwrap() {
         let sample = entry.unwrap().path();
         for unsafe_fixes in [false, true] {

@@ -10,7 +10,7 @@ use mtlint::{FixMode, Linter, Markup};
 
 fn fixture(name: &str) -> String {
     fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .join("tests/fixtures")
             .join(name),
     )
@@ -280,8 +280,10 @@ fn broken_html_does_not_panic_or_lose_positions() {
 
 #[test]
 fn the_clean_sample_as_html_stays_clean() {
-    let clean = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/clean.txt"))
-        .unwrap();
+    let clean = fs::read_to_string(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples/clean.txt"),
+    )
+    .unwrap();
     let mut doc = String::from("<!DOCTYPE html><html><head><title>Clean</title></head><body>\n");
     for (n, paragraph) in clean
         .split("\n\n")

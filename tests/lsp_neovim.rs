@@ -48,7 +48,7 @@ fn run_neovim(encoding: &str) -> Option<(Value, String)> {
     let file = dir.path().join("article.txt");
     let result = dir.path().join("result.json");
     fs::write(&file, FIXTURE).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp_neovim.lua");
+    let script = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/lsp_neovim.lua");
     let started = Instant::now();
     let out = Command::new("nvim")
         .args(["--headless", "--clean", "-c"])

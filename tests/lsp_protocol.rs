@@ -449,7 +449,7 @@ fn server_is_a_subcommand_and_paths_still_lint() {
         "{out}"
     );
     // Paths as before.
-    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+    let samples = concat!(concat!(env!("CARGO_MANIFEST_DIR"), "/.."), "/samples");
     let (out, code) = run(&["--format", "short", samples]);
     assert_eq!(code, 1);
     assert!(out.contains("punctuation-and-spacing.txt:"), "{out}");

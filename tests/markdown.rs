@@ -8,7 +8,7 @@ use assert_cmd::Command;
 
 fn fixture(name: &str) -> String {
     fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .join("tests/fixtures")
             .join(name),
     )

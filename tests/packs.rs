@@ -321,7 +321,7 @@ fn clean_samples_are_silent_with_every_pack() {
     let mut linter = Linter::builtin();
     linter.source_languages(&langs(&["all"])).unwrap();
     for name in ["clean.txt", "clean-false-friends.txt"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .join("samples")
             .join(name);
         let text = fs::read_to_string(path).unwrap();
@@ -350,7 +350,7 @@ fn each_language_sample_shows_its_own_pack() {
         ("es", "from-spanish.txt", "false-friend/ancient-former"),
         ("it", "from-italian.txt", "false-friend/assessor-councillor"),
     ] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .join("samples")
             .join(name);
         let text = fs::read_to_string(path).unwrap();

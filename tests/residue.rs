@@ -83,7 +83,7 @@ fn a_headline_repeated_under_a_markdown_heading_is_found() {
 /// `tests/recall/annotations.tsv`; every annotation must name text that is really there.
 #[test]
 fn recall_annotations_point_at_their_text() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recall");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/recall");
     let tsv = fs::read_to_string(dir.join("annotations.tsv")).unwrap();
     let mut checked = 0;
     for (n, row) in tsv.lines().enumerate().skip(1) {

@@ -28,7 +28,8 @@ fn sarif(dir: &Path, args: &[&str]) -> (Value, i32) {
 }
 
 fn validator() -> jsonschema::Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::options()
         .should_validate_formats(true)
@@ -45,7 +46,7 @@ fn schema_errors(log: &Value) -> Vec<String> {
 
 #[test]
 fn logs_of_the_samples_and_of_a_clean_run_match_the_schema() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples");
     let (log, code) = sarif(&samples, &["."]);
     assert_eq!(code, 1);
     let results = log["runs"][0]["results"].as_array().unwrap();
@@ -81,7 +82,7 @@ fn run_declares_tool_version_and_utf16_columns() {
     fs::write(dir.path().join("a.txt"), "fine\n").unwrap();
     let (log, _) = sarif(dir.path(), &["a.txt"]);
     assert_eq!(log["version"], "2.1.0");
-    assert_eq!(log["$schema"], mtlint::sarif::SCHEMA_URI);
+    assert_eq!(log["$schema"], mtlint_cli::sarif::SCHEMA_URI);
     let run = &log["runs"][0];
     assert_eq!(run["columnKind"], "utf16CodeUnits");
     assert_eq!(run["tool"]["driver"]["name"], "mtlint");

@@ -13,10 +13,10 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::position::{Cursor, LineIndex};
+use mtlint::{Applicability, Diagnostic, Example, LineIndex, RuleMeta, Severity};
+
+use crate::cursor::Cursor;
 use crate::report::{fix_help, visible, FileReport};
-use crate::rule::{Example, RuleMeta};
 
 /// The schema the log declares (the OASIS standard's, errata 01).
 pub const SCHEMA_URI: &str =

@@ -28,7 +28,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use crate::config::{self, Workspace};
-use crate::{Applicability, Diagnostic, FixMode, LineIndex, Linter, Markup, Severity};
+use mtlint::{Applicability, Diagnostic, FixMode, LineIndex, Linter, Markup, Severity};
 
 /// The `source` of every published diagnostic.
 const SOURCE: &str = "mtlint";
@@ -680,7 +680,7 @@ fn minimal_edit(old: &str, new: &str, positions: &Positions) -> Option<lsp::Text
 }
 
 /// "Replace `x` with `y`", "Remove `x`", "Insert `y`"; unsafe fixes say so.
-fn fix_title(old: &str, fix: &crate::Fix) -> String {
+fn fix_title(old: &str, fix: &mtlint::Fix) -> String {
     let show = crate::report::visible;
     let mut title = match (old.is_empty(), fix.replacement.is_empty()) {
         (false, true) => format!("Remove `{}`", show(old)),
@@ -731,8 +731,8 @@ fn explanation(d: &Diagnostic, linter: &Linter) -> String {
         }
         out.push_str(&format!("\n\n{}", m.description));
         let bad = m.examples.iter().find_map(|e| match e {
-            crate::Example::Bad { text, fixed } => Some((text, fixed)),
-            crate::Example::Good { .. } => None,
+            mtlint::Example::Bad { text, fixed } => Some((text, fixed)),
+            mtlint::Example::Good { .. } => None,
         });
         if let Some((text, fixed)) = bad {
             out.push_str(&format!("\n\nExample: `{}`", crate::report::visible(text)));
@@ -897,7 +897,7 @@ mod tests {
 
     #[test]
     fn fix_titles() {
-        let fix = |r: &str, a| crate::Fix {
+        let fix = |r: &str, a| mtlint::Fix {
             replacement: r.into(),
             applicability: a,
         };

@@ -10,11 +10,11 @@ use std::sync::Arc;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use mtlint::config::{self, Discovery, FailOn, FileError, Options, Settings, Workspace};
-use mtlint::files::{self, Content, Found};
-use mtlint::report::{self, FileReport, Totals};
-use mtlint::sarif;
 use mtlint::{Applicability, Example, FixMode, Linter, Markup, Severity};
+use mtlint_cli::config::{self, Discovery, FailOn, FileError, Options, Settings, Workspace};
+use mtlint_cli::files::{self, Content, Found};
+use mtlint_cli::report::{self, FileReport, Totals};
+use mtlint_cli::sarif;
 use rayon::prelude::*;
 
 #[derive(Parser)]
@@ -206,7 +206,7 @@ impl From<FileError> for Fatal {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(Command::Server { .. }) = cli.command {
-        return match mtlint::lsp::run_stdio() {
+        return match mtlint_cli::lsp::run_stdio() {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),
             Err(e) => {

@@ -33,7 +33,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::files;
-use crate::{Linter, RuleError, Severity};
+use mtlint::{Linter, RuleError, Severity};
 
 /// The names a configuration file may have, in order of precedence.
 pub const FILE_NAMES: [&str; 2] = ["mtlint.toml", ".mtlint.toml"];
@@ -137,7 +137,7 @@ impl fmt::Display for FileError {
         if !self.path.is_empty() {
             write!(f, "{}", self.path)?;
             if let (Some(text), Some(span)) = (&self.text, &self.span) {
-                let (line, col) = crate::LineIndex::new(text).line_col(text, span.start);
+                let (line, col) = mtlint::LineIndex::new(text).line_col(text, span.start);
                 write!(f, ":{line}:{col}")?;
             }
             write!(f, ": ")?;

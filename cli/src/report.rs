@@ -8,8 +8,9 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::position::{Cursor, LineIndex};
+use mtlint::{Applicability, Diagnostic, LineIndex, Severity};
+
+use crate::cursor::Cursor;
 
 /// One linted file's findings, ready to render.
 pub struct FileReport<'a> {
@@ -136,7 +137,10 @@ fn excerpt<'a>(
         .nth(CONTEXT - 1)
         .map_or(line_start, |(i, _)| line_start + i);
     // Look ahead a bounded distance only: the line may be very long.
-    let ahead = crate::text::char_boundary_before(text, span.end + 4 * CONTEXT);
+    let mut ahead = (span.end + 4 * CONTEXT).min(text.len());
+    while !text.is_char_boundary(ahead) {
+        ahead -= 1;
+    }
     let line_end = text[span.start..ahead]
         .find(['\n', '\r'])
         .map_or(ahead, |i| span.start + i);
