@@ -82,7 +82,7 @@ fn run_declares_tool_version_and_utf16_columns() {
     fs::write(dir.path().join("a.txt"), "fine\n").unwrap();
     let (log, _) = sarif(dir.path(), &["a.txt"]);
     assert_eq!(log["version"], "2.1.0");
-    assert_eq!(log["$schema"], mtlint_cli::sarif::SCHEMA_URI);
+    assert_eq!(log["$schema"], mtlint_cli::output::sarif::SCHEMA_URI);
     let run = &log["runs"][0];
     assert_eq!(run["columnKind"], "utf16CodeUnits");
     assert_eq!(run["tool"]["driver"]["name"], "mtlint");

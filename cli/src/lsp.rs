@@ -28,6 +28,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 use crate::config::{self, Workspace};
+use crate::output::help::{fix_title, RuleHelp, Wording};
 use mtlint::{Applicability, Diagnostic, FixMode, LineIndex, Linter, Markup, Severity};
 
 /// The `source` of every published diagnostic.
@@ -584,7 +585,7 @@ impl Server<'_> {
                 }
                 let edit = lsp::TextEdit::new(positions.range(&d.span), fix.replacement.clone());
                 actions.push(lsp::CodeAction {
-                    title: fix_title(&doc.text[d.span.clone()], fix),
+                    title: fix_title(&doc.text[d.span.clone()], fix, Wording::Editor),
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![to_lsp(d, &doc.text, &positions, &linter)]),
                     edit: Some(workspace_edit(&doc.uri, vec![edit])),
@@ -625,7 +626,7 @@ impl Server<'_> {
         };
         let text = here
             .iter()
-            .map(|d| explanation(d, &linter))
+            .map(|d| RuleHelp::hover(d, linter.rule(&d.rule).map(|r| r.meta())))
             .collect::<Vec<_>>()
             .join("\n\n---\n\n");
         let hover = lsp::Hover {
@@ -679,20 +680,6 @@ fn minimal_edit(old: &str, new: &str, positions: &Positions) -> Option<lsp::Text
     ))
 }
 
-/// "Replace `x` with `y`", "Remove `x`", "Insert `y`"; unsafe fixes say so.
-fn fix_title(old: &str, fix: &mtlint::Fix) -> String {
-    let show = crate::report::visible;
-    let mut title = match (old.is_empty(), fix.replacement.is_empty()) {
-        (false, true) => format!("Remove `{}`", show(old)),
-        (true, _) => format!("Insert `{}`", show(&fix.replacement)),
-        (false, false) => format!("Replace `{}` with `{}`", show(old), show(&fix.replacement)),
-    };
-    if fix.applicability == Applicability::Unsafe {
-        title.push_str(" (unsafe: check the meaning)");
-    }
-    title
-}
-
 fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     match s {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,
@@ -719,33 +706,6 @@ fn to_lsp(d: &Diagnostic, text: &str, positions: &Positions, linter: &Linter) ->
         data: Some(json!({ "rule": &*d.rule, "summary": summary, "fix": fix })),
         ..Default::default()
     }
-}
-
-/// The hover text of a finding: what `mtlint --explain` says about its rule.
-fn explanation(d: &Diagnostic, linter: &Linter) -> String {
-    let mut out = format!("**{}** ({}): {}", d.rule, d.severity, d.message);
-    if let Some(rule) = linter.rule(&d.rule) {
-        let m = rule.meta();
-        if m.summary != d.message {
-            out.push_str(&format!("\n\n{}", m.summary));
-        }
-        out.push_str(&format!("\n\n{}", m.description));
-        let bad = m.examples.iter().find_map(|e| match e {
-            mtlint::Example::Bad { text, fixed } => Some((text, fixed)),
-            mtlint::Example::Good { .. } => None,
-        });
-        if let Some((text, fixed)) = bad {
-            out.push_str(&format!("\n\nExample: `{}`", crate::report::visible(text)));
-            if let Some(fixed) = fixed {
-                out.push_str(&format!(" → `{}`", crate::report::visible(fixed)));
-            }
-        }
-    }
-    out.push_str(&format!(
-        "\n\nMore: `mtlint --explain {}`; silence: `--ignore {}`",
-        d.rule, d.rule
-    ));
-    out
 }
 
 #[cfg(test)]
@@ -893,26 +853,5 @@ mod tests {
         let edit = minimal_edit(a, b, &p).unwrap();
         assert_eq!(edit.new_text, "è");
         assert_eq!(p.span(edit.range), 1..3);
-    }
-
-    #[test]
-    fn fix_titles() {
-        let fix = |r: &str, a| mtlint::Fix {
-            replacement: r.into(),
-            applicability: a,
-        };
-        assert_eq!(
-            fix_title(". .", &fix(".", Applicability::Safe)),
-            "Replace `. .` with `.`"
-        );
-        assert_eq!(fix_title(" ", &fix("", Applicability::Safe)), "Remove ` `");
-        assert_eq!(
-            fix_title("secular", &fix("sectarian", Applicability::Unsafe)),
-            "Replace `secular` with `sectarian` (unsafe: check the meaning)"
-        );
-        assert_eq!(
-            fix_title("", &fix("\u{a0}", Applicability::Safe)),
-            "Insert `\\u{a0}`"
-        );
     }
 }

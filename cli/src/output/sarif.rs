@@ -1,8 +1,8 @@
 //! SARIF 2.1.0 output (`--format sarif`): one log for the whole run, written as it goes.
 //!
-//! [`write_header`] opens the log and describes every active rule, [`write_results`]
-//! renders one file's results (the caller joins the chunks with [`SEPARATOR`]), and
-//! [`write_footer`] closes it with the invocation: whether it succeeded and the files that
+//! [`Sarif`] opens the log and describes every active rule ([`write_header`]), renders
+//! each file's results ([`write_results`]), joins them with [`SEPARATOR`], and closes the
+//! log with the invocation ([`write_footer`]): whether it succeeded and the files that
 //! could not be linted. Columns count UTF-16 code units, SARIF's default `columnKind`
 //! (declared on the run all the same), so viewers that ignore the property place the
 //! columns right; lines and columns are 1-based and a region's end column is the column
@@ -11,12 +11,13 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use codespan_reporting::term::termcolor::WriteColor;
+use mtlint::{Applicability, Diagnostic, LineIndex, Linter, RuleMeta, Severity};
 use serde_json::{json, Value};
 
-use mtlint::{Applicability, Diagnostic, Example, LineIndex, RuleMeta, Severity};
-
-use crate::cursor::Cursor;
-use crate::report::{fix_help, visible, FileReport};
+use super::cursor::Cursor;
+use super::help::{fix_help, RuleHelp};
+use super::{Emitter, FileReport, RunEnd};
 
 /// The schema the log declares (the OASIS standard's, errata 01).
 pub const SCHEMA_URI: &str =
@@ -33,8 +34,46 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// The `sarif` format: one log for the run.
+#[derive(Default)]
+pub struct Sarif {
+    /// Each rule's index in the log's rules, once the header is written.
+    indices: HashMap<String, usize>,
+    /// Whether a file's results were written: the next ones follow a separator.
+    wrote_results: bool,
+}
+
+impl Emitter for Sarif {
+    fn begin(&mut self, out: &mut dyn Write, linter: &Linter) -> io::Result<()> {
+        self.indices = rule_indices(linter.rules().map(|r| r.meta()));
+        write_header(out, linter.rules().map(|r| r.meta()))
+    }
+
+    fn render(&self, out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()> {
+        write_results(out, report, &self.indices)
+    }
+
+    fn write(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        if !rendered.is_empty() {
+            if self.wrote_results {
+                out.write_all(SEPARATOR)?;
+            }
+            self.wrote_results = true;
+        }
+        out.write_all(rendered)
+    }
+
+    fn end(&mut self, out: &mut dyn Write, run: &RunEnd) -> io::Result<()> {
+        let mut errors = run.errors.to_vec();
+        if run.interrupted {
+            errors.push("interrupted".into());
+        }
+        write_footer(out, &errors)
+    }
+}
+
 /// `rule id → index in the driver's rules`, as [`write_header`] lists them.
-pub fn rule_indices<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> HashMap<String, usize> {
+fn rule_indices<'a>(rules: impl IntoIterator<Item = &'a RuleMeta>) -> HashMap<String, usize> {
     rules
         .into_iter()
         .enumerate()
@@ -146,71 +185,19 @@ fn result(
 
 /// A rule as a SARIF `reportingDescriptor`.
 fn descriptor(m: &RuleMeta) -> Value {
+    let help = RuleHelp::new(m);
     let category = m.id.split('/').next().unwrap_or_default();
     json!({
         "id": &*m.id,
         "shortDescription": {"text": m.summary},
         "fullDescription": {"text": m.description},
         "defaultConfiguration": {"level": level(m.severity)},
-        "help": {"text": help_text(m), "markdown": help_markdown(m)},
+        "help": {"text": help.text_with_pointer(), "markdown": help.markdown()},
         "properties": {
             "tags": [category],
             "fix": m.fix.map_or("none", Applicability::as_str),
         },
     })
-}
-
-fn help_text(m: &RuleMeta) -> String {
-    let mut help = format!("{}\n\n{}\n\nExamples:\n", m.summary, m.description);
-    for example in &m.examples {
-        match example {
-            Example::Bad { text, fixed } => {
-                help.push_str(&format!("  bad:   {}\n", visible(text)));
-                if let Some(fixed) = fixed {
-                    help.push_str(&format!("  fixed: {}\n", visible(fixed)));
-                }
-            }
-            Example::Good { text } => help.push_str(&format!("  good:  {}\n", visible(text))),
-        }
-    }
-    help.push_str(&format!("\nMore: mtlint --explain {}\n", m.id));
-    help
-}
-
-fn help_markdown(m: &RuleMeta) -> String {
-    let mut help = format!("{}\n\n{}\n\n**Examples**\n\n", m.summary, m.description);
-    for example in &m.examples {
-        match example {
-            Example::Bad { text, fixed } => {
-                help.push_str(&format!("- bad: {}", code_span(&visible(text))));
-                if let Some(fixed) = fixed {
-                    help.push_str(&format!(" → fixed: {}", code_span(&visible(fixed))));
-                }
-                help.push('\n');
-            }
-            Example::Good { text } => {
-                help.push_str(&format!("- good: {}\n", code_span(&visible(text))))
-            }
-        }
-    }
-    help.push_str(&format!("\nMore: `mtlint --explain {}`\n", m.id));
-    help
-}
-
-/// A Markdown code span holding `s` whatever backticks it contains.
-fn code_span(s: &str) -> String {
-    let longest = s
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or_default();
-    let fence = "`".repeat(longest + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') || s.is_empty() {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// A relative URI reference for a path as given: `/` separators, no leading `./`, and
@@ -259,12 +246,5 @@ mod tests {
         assert_eq!(path_to_uri("c:d/é.txt"), "c%3Ad/%C3%A9.txt");
         assert_eq!(path_to_uri("/tmp/x.txt"), "file:///tmp/x.txt");
         assert_eq!(path_to_uri("<stdin>"), "%3Cstdin%3E");
-    }
-
-    #[test]
-    fn code_spans_survive_backticks() {
-        assert_eq!(code_span("a"), "`a`");
-        assert_eq!(code_span("a ` b"), "``a ` b``");
-        assert_eq!(code_span("`x"), "`` `x ``");
     }
 }

@@ -1,11 +1,15 @@
 //! Line and column numbers of a file's diagnostics, in order, for the reports.
 
-use mtlint::LineIndex;
+use std::io;
+
+use mtlint::{Diagnostic, LineIndex};
+
+use super::FileReport;
 
 /// Line and column of many offsets in increasing order: each column is counted on from
 /// the previous one on the same line, so a text that is one very long line costs one
 /// pass, not one pass per diagnostic.
-pub struct Cursor<'a> {
+pub(super) struct Cursor<'a> {
     text: &'a str,
     index: &'a LineIndex,
     offset: usize,
@@ -47,6 +51,22 @@ impl<'a> Cursor<'a> {
         self.offset = offset;
         (line, self.column)
     }
+}
+
+/// Call `f` with each diagnostic and the line and column of its start and its end.
+pub(super) fn each_located(
+    report: &FileReport,
+    mut f: impl FnMut(&Diagnostic, (usize, usize), (usize, usize)) -> io::Result<()>,
+) -> io::Result<()> {
+    let index = LineIndex::new(report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(report.text, &index),
+        Cursor::new(report.text, &index),
+    );
+    for d in report.diagnostics {
+        f(d, starts.locate(d.span.start), ends.locate(d.span.end))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
