@@ -3,23 +3,12 @@
 
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.args(["--color", "never"]);
-    cmd
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, bytes).unwrap();
-    path
-}
+use crate::common::{mtlint, root, write};
 
 fn fix(path: &Path) -> (i32, String) {
     let out = mtlint().arg("--fix").arg(path).output().unwrap();
@@ -266,13 +255,13 @@ fn a_very_long_line_is_linted() {
 
 #[test]
 fn diff_applied_with_patch_gives_what_fix_writes() {
-    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples");
+    let samples = root().join("samples");
     for entry in fs::read_dir(samples).unwrap() {
         let sample = entry.unwrap().path();
         for unsafe_fixes in [false, true] {
             let dir = TempDir::new().unwrap();
-            let fixed = write(dir.path(), "fixed.txt", &fs::read(&sample).unwrap());
-            let patched = write(dir.path(), "patched.txt", &fs::read(&sample).unwrap());
+            let fixed = write(dir.path(), "fixed.txt", fs::read(&sample).unwrap());
+            let patched = write(dir.path(), "patched.txt", fs::read(&sample).unwrap());
             let mut diff_cmd = mtlint();
             let mut fix_cmd = mtlint();
             if unsafe_fixes {

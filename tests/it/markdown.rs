@@ -2,24 +2,8 @@
 //! change prose bytes only.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
-
-fn fixture(name: &str) -> String {
-    fs::read_to_string(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .join("tests/fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
-
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.args(["--color", "never"]);
-    cmd
-}
+use crate::common::{fixture, mtlint};
 
 #[test]
 fn only_prose_is_reported_at_original_positions() {

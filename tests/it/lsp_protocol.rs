@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use crate::common::root;
+
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Client {
@@ -449,7 +451,8 @@ fn server_is_a_subcommand_and_paths_still_lint() {
         "{out}"
     );
     // Paths as before.
-    let samples = concat!(concat!(env!("CARGO_MANIFEST_DIR"), "/.."), "/samples");
+    let samples = root().join("samples");
+    let samples = samples.to_str().unwrap();
     let (out, code) = run(&["--format", "short", samples]);
     assert_eq!(code, 1);
     assert!(out.contains("punctuation-and-spacing.txt:"), "{out}");

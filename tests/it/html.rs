@@ -3,25 +3,10 @@
 //! fixes rewrite prose bytes only, escaped where needed.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
 use mtlint::{FixMode, Linter, Markup};
 
-fn fixture(name: &str) -> String {
-    fs::read_to_string(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .join("tests/fixtures")
-            .join(name),
-    )
-    .unwrap()
-}
-
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.args(["--color", "never"]);
-    cmd
-}
+use crate::common::{fixture, mtlint, root};
 
 fn short(args: &[&str], stdin: &str) -> String {
     let out = mtlint()
@@ -280,10 +265,7 @@ fn broken_html_does_not_panic_or_lose_positions() {
 
 #[test]
 fn the_clean_sample_as_html_stays_clean() {
-    let clean = fs::read_to_string(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples/clean.txt"),
-    )
-    .unwrap();
+    let clean = fs::read_to_string(root().join("samples/clean.txt")).unwrap();
     let mut doc = String::from("<!DOCTYPE html><html><head><title>Clean</title></head><body>\n");
     for (n, paragraph) in clean
         .split("\n\n")

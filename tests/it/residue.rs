@@ -2,9 +2,10 @@
 //! Markdown, whole-line matching, and the recall set's annotations staying true.
 
 use std::fs;
-use std::path::Path;
 
 use mtlint::{FixMode, LineIndex, Linter, Markup};
+
+use crate::common::root;
 
 fn residue(text: &str, markup: Markup) -> Vec<(String, String)> {
     Linter::builtin()
@@ -83,7 +84,7 @@ fn a_headline_repeated_under_a_markdown_heading_is_found() {
 /// `tests/recall/annotations.tsv`; every annotation must name text that is really there.
 #[test]
 fn recall_annotations_point_at_their_text() {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/recall");
+    let dir = root().join("tests/recall");
     let tsv = fs::read_to_string(dir.join("annotations.tsv")).unwrap();
     let mut checked = 0;
     for (n, row) in tsv.lines().enumerate().skip(1) {

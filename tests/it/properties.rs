@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use mtlint::{apply_fixes, FixMode, Linter, Markup};
 use proptest::prelude::*;
 
+use crate::common::root;
+
 static LINTER: LazyLock<Linter> = LazyLock::new(Linter::builtin);
 
 /// Pieces of prose and of the artifacts mtlint looks for.
@@ -288,8 +290,7 @@ proptest! {
 /// Inputs the fuzzer (or a property) once broke: lint and fix must hold on each.
 #[test]
 fn fuzz_regressions_settle_and_stay_fixed() {
-    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .join("tests/fuzz-regressions");
+    let dir = root().join("tests/fuzz-regressions");
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();

@@ -27,7 +27,7 @@ fn every_rule_example_holds() {
 
 #[test]
 fn the_readme_rule_example_is_valid_and_holds() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme
         .find("```toml\n[[rule]]")
         .expect("a rule in a toml block")

@@ -2,36 +2,10 @@
 //! `--show-config`, and custom rule files named by them.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-/// `mtlint` run in `dir`, without colour.
-fn mtlint_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .args(["--color", "never"]);
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, text).unwrap();
-    path
-}
-
-/// Standard output, standard error and exit status.
-fn run(cmd: &mut Command) -> (String, String, i32) {
-    let out = cmd.output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
-}
+use crate::common::{mtlint_in, root, run, write};
 
 /// Two problems per file: a doubled period (error) and a doubled word (warning).
 const ARTICLE: &str = "They left. .\nThe the talks went on.\n";
@@ -355,7 +329,7 @@ fn a_custom_rule_may_not_reuse_a_built_in_id() {
     write(
         dir.path(),
         "house.toml",
-        &HOUSE.replace("house/email", "punctuation/doubled-period"),
+        HOUSE.replace("house/email", "punctuation/doubled-period"),
     );
     let (_, err, code) = run(mtlint_in(dir.path()).args(["--rules", "house.toml", "-"]));
     assert_eq!(code, 2);
@@ -374,7 +348,7 @@ fn test_rules_reports_each_failing_example() {
     write(
         dir.path(),
         "house.toml",
-        &HOUSE.replace("good = [\"Send an email.\"]", "good = [\"An e-mail.\"]"),
+        HOUSE.replace("good = [\"Send an email.\"]", "good = [\"An e-mail.\"]"),
     );
     let (out, _, code) = run(mtlint_in(dir.path()).args(["--test-rules", "house.toml"]));
     assert_eq!(
@@ -387,11 +361,7 @@ fn test_rules_reports_each_failing_example() {
 
 #[test]
 fn the_readme_example_configuration_is_valid() {
-    let readme = fs::read_to_string(concat!(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/.."),
-        "/README.md"
-    ))
-    .unwrap();
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
     let start = readme
         .find("```toml\n# mtlint.toml\n")
         .expect("example in README")
@@ -403,7 +373,7 @@ fn the_readme_example_configuration_is_valid() {
     write(
         dir.path(),
         "style/more/extra.toml",
-        &HOUSE.replace("house/email", "house/e-mail"),
+        HOUSE.replace("house/email", "house/e-mail"),
     );
     write(dir.path(), "legal/a.txt", "Send an e-mail. .\n");
     let (out, err, code) = run(mtlint_in(dir.path()).args(["--format=short", "legal/a.txt"]));

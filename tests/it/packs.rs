@@ -4,15 +4,10 @@
 
 use std::fs;
 
-use assert_cmd::Command;
 use mtlint::{Example, Linter, Markup};
 use tempfile::TempDir;
 
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.env_remove("NO_COLOR").arg("--color").arg("never");
-    cmd
-}
+use crate::common::{mtlint, root};
 
 fn ids(linter: &Linter) -> Vec<String> {
     linter.rules().map(|r| r.meta().id.to_string()).collect()
@@ -298,7 +293,7 @@ fn explain_names_the_source_word_and_the_pack() {
 
 #[test]
 fn the_readme_pack_table_matches_the_rules() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let linter = Linter::builtin();
     for (lang, name) in [
         ("fr", "French"),
@@ -321,9 +316,7 @@ fn clean_samples_are_silent_with_every_pack() {
     let mut linter = Linter::builtin();
     linter.source_languages(&langs(&["all"])).unwrap();
     for name in ["clean.txt", "clean-false-friends.txt"] {
-        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .join("samples")
-            .join(name);
+        let path = root().join("samples").join(name);
         let text = fs::read_to_string(path).unwrap();
         let found: Vec<String> = linter
             .lint(&text)
@@ -350,9 +343,7 @@ fn each_language_sample_shows_its_own_pack() {
         ("es", "from-spanish.txt", "false-friend/ancient-former"),
         ("it", "from-italian.txt", "false-friend/assessor-councillor"),
     ] {
-        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .join("samples")
-            .join(name);
+        let path = root().join("samples").join(name);
         let text = fs::read_to_string(path).unwrap();
         let mut linter = Linter::builtin();
         linter.source_languages(&[]).unwrap();

@@ -15,14 +15,15 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-const FIXTURE: &str = include_str!("fixtures/lsp/article.txt");
-const FIXED: &str = include_str!("fixtures/lsp/article.fixed.txt");
+use crate::common::root;
+
+const FIXTURE: &str = include_str!("../fixtures/lsp/article.txt");
+const FIXED: &str = include_str!("../fixtures/lsp/article.fixed.txt");
 
 fn nvim_version() -> Option<String> {
     let out = Command::new("nvim").arg("--version").output().ok()?;
@@ -48,7 +49,7 @@ fn run_neovim(encoding: &str) -> Option<(Value, String)> {
     let file = dir.path().join("article.txt");
     let result = dir.path().join("result.json");
     fs::write(&file, FIXTURE).unwrap();
-    let script = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/lsp_neovim.lua");
+    let script = root().join("tests/lsp_neovim.lua");
     let started = Instant::now();
     let out = Command::new("nvim")
         .args(["--headless", "--clean", "-c"])

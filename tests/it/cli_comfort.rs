@@ -2,33 +2,12 @@
 //! --verbose, the progress bar, --help, GitHub annotations and --statistics.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as StdCommand;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.env_remove("NO_COLOR").arg("--color").arg("never");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
-
-/// Standard output, standard error and exit status.
-fn run(cmd: &mut Command) -> (String, String, i32) {
-    let out = cmd.output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-        out.status.code().unwrap(),
-    )
-}
+use crate::common::{mtlint, run, write};
 
 fn generated(what: &str) -> String {
     let (out, err, code) = run(mtlint().args(["--generate", what]));

@@ -4,15 +4,10 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.env_remove("NO_COLOR").arg("--color").arg("never");
-    cmd
-}
+use crate::common::{mtlint, root};
 
 /// Run mtlint with `args` in `dir`; the parsed log and the exit status.
 fn sarif(dir: &Path, args: &[&str]) -> (Value, i32) {
@@ -28,8 +23,7 @@ fn sarif(dir: &Path, args: &[&str]) -> (Value, i32) {
 }
 
 fn validator() -> jsonschema::Validator {
-    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .join("tests/schemas/sarif-schema-2.1.0.json");
+    let path = root().join("tests/schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::options()
         .should_validate_formats(true)
@@ -46,7 +40,7 @@ fn schema_errors(log: &Value) -> Vec<String> {
 
 #[test]
 fn logs_of_the_samples_and_of_a_clean_run_match_the_schema() {
-    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples");
+    let samples = root().join("samples");
     let (log, code) = sarif(&samples, &["."]);
     assert_eq!(code, 1);
     let results = log["runs"][0]["results"].as_array().unwrap();

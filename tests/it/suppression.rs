@@ -1,13 +1,7 @@
 //! Inline suppression comments in Markdown and HTML: ranges, rule and category lists,
 //! next-line, and the reports on unknown names and on comments that suppress nothing.
 
-use assert_cmd::Command;
-
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.env_remove("NO_COLOR").args(["--color", "never"]);
-    cmd
-}
+use crate::common::mtlint;
 
 /// Standard output and exit status of `mtlint ARGS -` on `stdin`.
 fn run(args: &[&str], stdin: &str) -> (String, i32) {

@@ -7,28 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-fn mtlint() -> Command {
-    let mut cmd = Command::cargo_bin("mtlint").unwrap();
-    cmd.env_remove("NO_COLOR").arg("--color").arg("never");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(&path, text).unwrap();
-    path
-}
-
-fn stdout_of(cmd: &mut Command) -> (String, i32) {
-    let out = cmd.output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap(),
-    )
-}
+use crate::common::{mtlint, root, stdout_of, write};
 
 /// A house-style rule file, as a team would write one.
 const HOUSE_RULE: &str = r#"[[rule]]
@@ -468,7 +447,7 @@ fn colour_only_when_asked() {
 
 #[test]
 fn human_output_of_a_sample() {
-    let sample = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples/quotes.txt");
+    let sample = root().join("samples/quotes.txt");
     let text = fs::read_to_string(&sample).unwrap();
     let (out, code) = stdout_of(
         mtlint()
@@ -481,7 +460,7 @@ fn human_output_of_a_sample() {
 
 #[test]
 fn fix_is_idempotent_on_every_sample() {
-    let samples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples");
+    let samples = root().join("samples");
     let dir = TempDir::new().unwrap();
     for entry in fs::read_dir(&samples).unwrap() {
         let path = entry.unwrap().path();
@@ -515,7 +494,7 @@ fn sorted_texts(dir: &Path) -> Vec<String> {
 
 #[test]
 fn clean_sample_has_no_findings_at_all() {
-    let sample = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("samples/clean.txt");
+    let sample = root().join("samples/clean.txt");
     let (out, code) = stdout_of(
         mtlint()
             .args(["--format=short", "--fail-on=info"])
@@ -545,7 +524,7 @@ fn shards_from_file_lists_merge_into_the_same_result_as_one_run() {
             .collect::<Vec<_>>()
             .join(sep)
     };
-    let first = write(dir.path(), "first.list", &list(&paths[..3], "\n"));
+    let first = write(dir.path(), "first.list", list(&paths[..3], "\n"));
     let mut merged = json(mtlint().arg("--files-from").arg(&first));
     merged.extend(json(
         mtlint()
@@ -594,7 +573,7 @@ fn test_rules_runs_the_examples_of_a_rule_file() {
     let rules = write(
         dir.path(),
         "house.toml",
-        &HOUSE_RULE
+        HOUSE_RULE
             .replace(
                 "a colour\" }]",
                 "a colour\" }, { text = \"the color red\", fixed = \"the colour blue\" }]",
