@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::common::{mtlint, root, stdout_of, write};
+use crate::common::*;
 
 /// A house-style rule file, as a team would write one.
 const HOUSE_RULE: &str = r#"[[rule]]
@@ -26,8 +26,7 @@ const ARTICLE: &str = "It cost $ 5 billion.\nThey left. .\n";
 
 #[test]
 fn short_format_lists_each_problem_on_one_line() {
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", ARTICLE);
+    let (_dir, file) = temp_file("a.txt", ARTICLE);
     let (out, code) = stdout_of(mtlint().arg("--format=short").arg(&file));
     let p = file.display();
     assert_eq!(
@@ -42,8 +41,7 @@ fn short_format_lists_each_problem_on_one_line() {
 
 #[test]
 fn json_lines_have_every_key_with_exact_values() {
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", "Café « oui » ici\n");
+    let (_dir, file) = temp_file("a.txt", "Café « oui » ici\n");
     let (out, code) = stdout_of(mtlint().arg("--format=json").arg(&file));
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
@@ -101,8 +99,7 @@ fn json_fix_is_null_without_a_fix() {
 
 #[test]
 fn exit_codes_follow_fail_on() {
-    let dir = TempDir::new().unwrap();
-    let clean = write(dir.path(), "clean.txt", "All is well here.\n");
+    let (dir, clean) = temp_file("clean.txt", "All is well here.\n");
     let warned = write(dir.path(), "warned.txt", "They met in Iraq. the country.\n");
     let (_, code) = stdout_of(mtlint().arg(&clean));
     assert_eq!(code, 0);
@@ -123,22 +120,15 @@ fn exit_codes_follow_fail_on() {
 
 #[test]
 fn unreadable_file_is_reported_and_others_still_linted() {
-    let dir = TempDir::new().unwrap();
-    let good = write(dir.path(), "a.txt", ARTICLE);
+    let (dir, good) = temp_file("a.txt", ARTICLE);
     let missing = dir.path().join("missing.txt");
-    let out = mtlint()
-        .arg("--format=short")
-        .arg(&missing)
-        .arg(&good)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stdout, stderr, code) = run(mtlint().arg("--format=short").arg(&missing).arg(&good));
+    assert_eq!(code, 2);
     assert!(
         stderr.contains(&format!("{}: ", missing.display())),
         "{stderr}"
     );
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    assert_eq!(stdout.lines().count(), 2);
 }
 
 #[test]
@@ -148,9 +138,8 @@ fn invalid_utf8_and_binary_files_are_named_with_the_position() {
     fs::write(&latin1, b"Caf\xe9 au lait\n").unwrap();
     let binary = dir.path().join("image.txt");
     fs::write(&binary, b"abc\0def").unwrap();
-    let out = mtlint().arg(&latin1).arg(&binary).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stderr, code) = stderr_of(mtlint().arg(&latin1).arg(&binary));
+    assert_eq!(code, 2);
     assert!(
         stderr.contains(&format!("{}: not valid UTF-8 at byte 3", latin1.display())),
         "{stderr}"
@@ -172,8 +161,7 @@ fn invalid_utf8_and_binary_files_are_named_with_the_position() {
 #[test]
 fn fix_rewrites_in_place_keeps_permissions_and_is_idempotent() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", ARTICLE);
+    let (dir, file) = temp_file("a.txt", ARTICLE);
     fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
     let (out, code) = stdout_of(mtlint().arg("--fix").arg(&file));
     assert_eq!(
@@ -199,8 +187,7 @@ fn fix_rewrites_in_place_keeps_permissions_and_is_idempotent() {
 
 #[test]
 fn unsafe_fixes_only_with_the_flag() {
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", "secular divisions ,\n");
+    let (_dir, file) = temp_file("a.txt", "secular divisions ,\n");
     let (_, code) = stdout_of(mtlint().arg("--fix").arg(&file));
     assert_eq!(fs::read_to_string(&file).unwrap(), "secular divisions,\n");
     assert_eq!(code, 1, "the unsafe one remains");
@@ -211,8 +198,7 @@ fn unsafe_fixes_only_with_the_flag() {
 
 #[test]
 fn diff_shows_the_fix_and_writes_nothing() {
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", ARTICLE);
+    let (dir, file) = temp_file("a.txt", ARTICLE);
     let (out, code) = stdout_of(mtlint().arg("--diff").arg(&file));
     let p = file.display();
     assert_eq!(
@@ -278,15 +264,12 @@ fn select_and_ignore_by_id_and_category() {
         run(&["--ignore", "currency,punctuation/doubled-period"]),
         Vec::<String>::new()
     );
-    let out = mtlint()
-        .args(["--select", "nope", "-"])
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr)
-        .unwrap()
-        .contains("unknown rule or category `nope`"));
+    let (stderr, code) = stderr_of(mtlint().args(["--select", "nope", "-"]).write_stdin("x"));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown rule or category `nope`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -329,8 +312,7 @@ fn explain_shows_description_and_examples() {
 
 #[test]
 fn extra_rule_files_are_loaded_and_invalid_ones_rejected_with_position() {
-    let dir = TempDir::new().unwrap();
-    let rules = write(dir.path(), "house.toml", HOUSE_RULE);
+    let (dir, rules) = temp_file("house.toml", HOUSE_RULE);
     let (out, _) = stdout_of(
         mtlint()
             .args(["--format=short", "--select=house", "--rules"])
@@ -348,15 +330,8 @@ fn extra_rule_files_are_loaded_and_invalid_ones_rejected_with_position() {
         "bad.toml",
         "[[rule]]\nid = \"house/x\"\nseverity = \"error\"\nmessage = \"m\"\ndescription = \"d\"\npattern = '(unclosed'\nbad = [{ text = \"x\" }]\ngood = [\"y\"]\n",
     );
-    let out = mtlint()
-        .arg("--rules")
-        .arg(&bad)
-        .arg("-")
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stderr, code) = stderr_of(mtlint().arg("--rules").arg(&bad).arg("-").write_stdin("x"));
+    assert_eq!(code, 2);
     assert_eq!(
         stderr,
         format!(
@@ -365,15 +340,8 @@ fn extra_rule_files_are_loaded_and_invalid_ones_rejected_with_position() {
         )
     );
     let typo = write(dir.path(), "typo.toml", "[[rule]]\nidd = \"x/y\"\n");
-    let out = mtlint()
-        .arg("--rules")
-        .arg(&typo)
-        .arg("-")
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stderr, code) = stderr_of(mtlint().arg("--rules").arg(&typo).arg("-").write_stdin("x"));
+    assert_eq!(code, 2);
     assert!(
         stderr.starts_with("error: unknown field `idd`, expected one of `id`, "),
         "{stderr}"
@@ -569,9 +537,7 @@ fn html_references_are_info_when_named_and_warnings_when_numeric_or_doubled() {
 
 #[test]
 fn test_rules_runs_the_examples_of_a_rule_file() {
-    let dir = TempDir::new().unwrap();
-    let rules = write(
-        dir.path(),
+    let (_dir, rules) = temp_file(
         "house.toml",
         HOUSE_RULE
             .replace(
@@ -605,9 +571,7 @@ fn test_rules_runs_the_examples_of_a_rule_file() {
 
 #[test]
 fn github_annotations_escape_data_and_properties() {
-    let dir = TempDir::new().unwrap();
-    let rules = write(
-        dir.path(),
+    let (_dir, rules) = temp_file(
         "odd.toml",
         r#"[[rule]]
 id = "house/odd"

@@ -7,7 +7,7 @@ use std::process::Command as StdCommand;
 
 use tempfile::TempDir;
 
-use crate::common::{mtlint, run, write};
+use crate::common::*;
 
 fn generated(what: &str) -> String {
     let (out, err, code) = run(mtlint().args(["--generate", what]));
@@ -74,8 +74,7 @@ const ARTICLE: &str = "They left. .\n";
 
 #[test]
 fn quiet_prints_the_problems_without_the_summary() {
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", ARTICLE);
+    let (dir, file) = temp_file("a.txt", ARTICLE);
     let (normal, _, code) = run(mtlint().arg(&file));
     assert_eq!(code, 1);
     let summary = "1 problem (1 error, 0 warnings, 0 info) in 1 file; 1 fixable with --fix\n";
@@ -190,9 +189,7 @@ fn progress_bar_only_on_a_terminal_for_long_runs_in_human_formats() {
 
 #[test]
 fn github_annotations_escape_carriage_returns_and_span_lines() {
-    let dir = TempDir::new().unwrap();
-    let rules = write(
-        dir.path(),
+    let (_dir, rules) = temp_file(
         "odd.toml",
         r#"[[rule]]
 id = "house/odd"

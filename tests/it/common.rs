@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use tempfile::TempDir;
 
 /// The repository's root (samples, fixtures, README).
 pub fn root() -> &'static Path {
@@ -56,6 +57,29 @@ pub fn run(cmd: &mut Command) -> (String, String, i32) {
     let out = cmd.output().unwrap();
     (
         String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// A temporary folder holding one file `name` with `contents`; the folder (the file lives
+/// as long as it does) and the file's path.
+pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), name, contents);
+    (dir, path)
+}
+
+/// Run `mtlint ARGS FILE` (a fixing run), then read the file back.
+pub fn fixed_in_place(file: &Path, args: &[&str]) -> String {
+    mtlint().args(args).arg(file).output().unwrap();
+    fs::read_to_string(file).unwrap()
+}
+
+/// Run `cmd`: its standard error and exit status.
+pub fn stderr_of(cmd: &mut Command) -> (String, i32) {
+    let out = cmd.output().unwrap();
+    (
         String::from_utf8(out.stderr).unwrap(),
         out.status.code().unwrap(),
     )

@@ -5,7 +5,7 @@ use std::fs;
 
 use tempfile::TempDir;
 
-use crate::common::{mtlint_in, root, run, write};
+use crate::common::*;
 
 /// Two problems per file: a doubled period (error) and a doubled word (warning).
 const ARTICLE: &str = "They left. .\nThe the talks went on.\n";

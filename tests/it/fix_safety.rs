@@ -8,14 +8,11 @@ use std::process::{Command as Process, Stdio};
 
 use tempfile::TempDir;
 
-use crate::common::{mtlint, root, write};
+use crate::common::*;
 
 fn fix(path: &Path) -> (i32, String) {
-    let out = mtlint().arg("--fix").arg(path).output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(path));
+    (code, stderr)
 }
 
 #[test]
@@ -34,19 +31,12 @@ fn line_endings_bom_tabs_and_trailing_space_are_kept() {
 
 #[test]
 fn a_fix_spanning_a_crlf_line_break_keeps_the_other_endings() {
-    let dir = TempDir::new().unwrap();
-    let file = write(
-        dir.path(),
+    let (_dir, file) = temp_file(
         "a.txt",
         b"They want to\r\nto leave.\r\nRead also: more\r\nEnd.\r\n",
     );
-    mtlint()
-        .args(["--fix", "--unsafe-fixes"])
-        .arg(&file)
-        .output()
-        .unwrap();
     assert_eq!(
-        fs::read_to_string(&file).unwrap(),
+        fixed_in_place(&file, &["--fix", "--unsafe-fixes"]),
         "They want to leave.\r\nEnd.\r\n"
     );
 }
@@ -108,8 +98,7 @@ fn empty_and_blank_files_are_fine() {
 
 #[test]
 fn a_symlink_is_kept_and_its_target_fixed() {
-    let dir = TempDir::new().unwrap();
-    let target = write(dir.path(), "target.txt", b"They left. .\n");
+    let (dir, target) = temp_file("target.txt", b"They left. .\n");
     let link = dir.path().join("link.txt");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let (code, _) = fix(&link);
@@ -123,8 +112,7 @@ fn a_symlink_is_kept_and_its_target_fixed() {
 
 #[test]
 fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
-    let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "a.txt", b"They left. .\n");
+    let (dir, file) = temp_file("a.txt", b"They left. .\n");
     // Simulate another editor saving between mtlint's read and its write.
     let read = fs::read(&file).unwrap();
     fs::write(&file, b"Someone else's text.\n").unwrap();
@@ -199,12 +187,7 @@ fn is_root() -> bool {
 
 #[test]
 fn a_closed_output_pipe_ends_quietly() {
-    let dir = TempDir::new().unwrap();
-    let file = write(
-        dir.path(),
-        "many.txt",
-        "They left. .\n".repeat(20_000).as_bytes(),
-    );
+    let (_dir, file) = temp_file("many.txt", "They left. .\n".repeat(20_000).as_bytes());
     let mut child = Process::new(assert_cmd::cargo::cargo_bin("mtlint"))
         .args(["--format", "short"])
         .arg(&file)
@@ -232,9 +215,8 @@ fn a_directory_symlink_loop_is_reported_not_followed_forever() {
     fs::create_dir(&sub).unwrap();
     write(&sub, "a.txt", b"Fine.\n");
     std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
-    let out = mtlint().arg(dir.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (stderr, code) = stderr_of(mtlint().arg(dir.path()));
+    assert_eq!(code, 2);
     assert!(stderr.contains("loop"), "{stderr}");
 }
 
@@ -259,8 +241,7 @@ fn diff_applied_with_patch_gives_what_fix_writes() {
     for entry in fs::read_dir(samples).unwrap() {
         let sample = entry.unwrap().path();
         for unsafe_fixes in [false, true] {
-            let dir = TempDir::new().unwrap();
-            let fixed = write(dir.path(), "fixed.txt", fs::read(&sample).unwrap());
+            let (dir, fixed) = temp_file("fixed.txt", fs::read(&sample).unwrap());
             let patched = write(dir.path(), "patched.txt", fs::read(&sample).unwrap());
             let mut diff_cmd = mtlint();
             let mut fix_cmd = mtlint();

@@ -6,7 +6,7 @@ use std::fs;
 
 use mtlint::{FixMode, Linter, Markup};
 
-use crate::common::{fixture, mtlint, root};
+use crate::common::*;
 
 fn short(args: &[&str], stdin: &str) -> String {
     let out = mtlint()
@@ -71,16 +71,9 @@ fn the_same_file_as_plain_text_reports_markup_too() {
 
 #[test]
 fn fixes_change_prose_bytes_only() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let file = dir.path().join("article.html");
-    fs::write(&file, fixture("article.html")).unwrap();
-    mtlint()
-        .args(["--fix", "--unsafe-fixes"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let (_dir, file) = temp_file("article.html", fixture("article.html"));
     assert_eq!(
-        fs::read_to_string(&file).unwrap(),
+        fixed_in_place(&file, &["--fix", "--unsafe-fixes"]),
         fixture("article.fixed.html")
     );
     // The fixed file has nothing left to fix.

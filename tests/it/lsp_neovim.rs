@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::common::root;
+use crate::common::*;
 
 const FIXTURE: &str = include_str!("../fixtures/lsp/article.txt");
 const FIXED: &str = include_str!("../fixtures/lsp/article.fixed.txt");

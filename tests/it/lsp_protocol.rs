@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::common::root;
+use crate::common::*;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 

@@ -1,9 +1,7 @@
 //! Markdown files: only prose is linted, positions refer to the original file, and fixes
 //! change prose bytes only.
 
-use std::fs;
-
-use crate::common::{fixture, mtlint};
+use crate::common::*;
 
 #[test]
 fn only_prose_is_reported_at_original_positions() {
@@ -41,16 +39,9 @@ fn the_same_file_as_plain_text_reports_code_and_urls_too() {
 
 #[test]
 fn fixes_change_prose_bytes_only() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let file = dir.path().join("article.md");
-    fs::write(&file, fixture("article.md")).unwrap();
-    mtlint()
-        .args(["--fix", "--unsafe-fixes"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let (_dir, file) = temp_file("article.md", fixture("article.md"));
     assert_eq!(
-        fs::read_to_string(&file).unwrap(),
+        fixed_in_place(&file, &["--fix", "--unsafe-fixes"]),
         fixture("article.fixed.md")
     );
 }

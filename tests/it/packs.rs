@@ -7,7 +7,7 @@ use std::fs;
 use mtlint::{Example, Linter, Markup};
 use tempfile::TempDir;
 
-use crate::common::{mtlint, root};
+use crate::common::*;
 
 fn ids(linter: &Linter) -> Vec<String> {
     linter.rules().map(|r| r.meta().id.to_string()).collect()

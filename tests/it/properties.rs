@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use mtlint::{apply_fixes, FixMode, Linter, Markup};
 use proptest::prelude::*;
 
-use crate::common::root;
+use crate::common::*;
 
 static LINTER: LazyLock<Linter> = LazyLock::new(Linter::builtin);
 

@@ -5,7 +5,7 @@ use std::fs;
 
 use mtlint::{FixMode, LineIndex, Linter, Markup};
 
-use crate::common::root;
+use crate::common::*;
 
 fn residue(text: &str, markup: Markup) -> Vec<(String, String)> {
     Linter::builtin()

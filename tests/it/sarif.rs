@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-use crate::common::{mtlint, root};
+use crate::common::*;
 
 /// Run mtlint with `args` in `dir`; the parsed log and the exit status.
 fn sarif(dir: &Path, args: &[&str]) -> (Value, i32) {
@@ -226,13 +226,14 @@ fn results_of_many_files_form_one_log() {
 
 #[test]
 fn fix_on_standard_input_is_refused_with_sarif() {
-    let out = mtlint()
-        .args(["--format=sarif", "--fix", "-"])
-        .write_stdin("x")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr)
-        .unwrap()
-        .contains("--format sarif cannot be used with --fix on standard input"));
+    let (stderr, code) = stderr_of(
+        mtlint()
+            .args(["--format=sarif", "--fix", "-"])
+            .write_stdin("x"),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--format sarif cannot be used with --fix on standard input"),
+        "{stderr}"
+    );
 }

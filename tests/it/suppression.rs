@@ -1,7 +1,7 @@
 //! Inline suppression comments in Markdown and HTML: ranges, rule and category lists,
 //! next-line, and the reports on unknown names and on comments that suppress nothing.
 
-use crate::common::mtlint;
+use crate::common::*;
 
 /// Standard output and exit status of `mtlint ARGS -` on `stdin`.
 fn run(args: &[&str], stdin: &str) -> (String, i32) {
