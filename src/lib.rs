@@ -25,9 +25,6 @@
 #![deny(missing_docs)]
 
 mod checks;
-// The front-end modules below move to the `cli` crate; until then they are exempt.
-#[allow(missing_docs)]
-pub mod config;
 mod data_rule;
 mod diagnostic;
 mod fix;
@@ -40,13 +37,6 @@ mod rule;
 mod suppress;
 mod text;
 
-#[allow(missing_docs)]
-pub mod files;
-pub mod lsp;
-#[allow(missing_docs)]
-pub mod report;
-pub mod sarif;
-
 pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
@@ -58,6 +48,7 @@ pub use text::document::{Document, Sentence, Word, Words};
 use std::sync::OnceLock;
 
 use prefilter::Prefilter;
+#[cfg(feature = "rayon")]
 use rayon::prelude::*;
 pub(crate) use registry::selects;
 use registry::Registry;
@@ -108,7 +99,8 @@ impl Markup {
     }
 }
 
-/// Texts longer than this are linted in paragraph-aligned pieces, in parallel.
+/// Texts longer than this are linted in paragraph-aligned pieces (in parallel with the
+/// `rayon` feature).
 const PIECE: usize = 64 * 1024;
 
 /// Apply the fixes `lint` finds until the text stops changing (at most
@@ -315,8 +307,11 @@ impl Linter {
             return self.lint_piece(text);
         }
         let pieces = text::pieces(text, PIECE);
+        #[cfg(feature = "rayon")]
+        let pieces = pieces.par_iter();
+        #[cfg(not(feature = "rayon"))]
+        let pieces = pieces.iter();
         let found: Vec<Vec<Diagnostic>> = pieces
-            .par_iter()
             .map(|range| {
                 let mut found = self.lint_piece(&text[range.clone()]);
                 for d in &mut found {

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The pre-commit integrations, exercised with the real tools in temporary git repositories:
-#  1. `.pre-commit-hooks.yaml` through the real `pre-commit try-repo` (which `cargo install`s
-#     this project the way a user's pre-commit does);
+#  1. `.pre-commit-hooks.yaml` through the real `pre-commit try-repo` (whose hook entry,
+#     cli/pre-commit-hook, builds this project the way it does for a user);
 #  2. the plain git hook documented in the README (extracted from the README itself, so the
 #     documentation cannot drift from what is tested).
 # Prints `N passed, N failed` at the end; exits 1 if any check failed.
 # Skips part 1 loudly if `pre-commit` is not installed (.ci/run installs it).
 #
-# Speed: pre-commit builds the hooks with `cargo install` (a release build), and every
-# `try-repo` does so anew in a temporary store, so there are two calls only. The release
+# Speed: the hook entry builds mtlint with `cargo build --release` in pre-commit's copy of
+# the repository, and every `try-repo` makes that copy anew in a temporary store, so there are two calls only. The release
 # profile is made cheap here (no LTO, no optimisation: the hooks lint a few lines) and its
 # target directory is kept in target/pre-commit-hook, so a warm run rebuilds only mtlint
 # itself. The project is first snapshotted into one clean commit: `try-repo` on a work
@@ -96,7 +96,7 @@ if command -v pre-commit >/dev/null 2>&1; then
   start=$(date +%s)
   dirty=$(new_repo dirty article.txt "$BAD" notes.md "$CLEAN")
   check "hooks fail on a file with artifacts" fails try_repo "$dirty"
-  echo "     (first try-repo, with the hook's cargo install: $(($(date +%s) - start)) s)"
+  echo "     (first try-repo, with the hook's cargo build: $(($(date +%s) - start)) s)"
   check "mtlint failed, naming the rule" \
     output_has '^mtlint\.+Failed$' "punctuation/doubled-period"
   check "mtlint-fix rewrote the file: pre-commit says so" \

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use mtlint::files::{decode, Content};
+use mtlint_cli::files::{decode, Content};
 use mtlint::{FixMode, Linter, Markup};
 
 static LINTER: LazyLock<Linter> = LazyLock::new(Linter::builtin);

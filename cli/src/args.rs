@@ -1,0 +1,214 @@
+//! The command line: every option, as clap parses it.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::config::FailOn;
+
+#[derive(Parser)]
+#[command(
+    name = "mtlint",
+    version,
+    about = "Find and fix machine-translation and copy-paste artifacts in prose",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or directories to lint (`-` for standard input). Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    /// Also lint the files listed in FILE (`-`: standard input), one path per line.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// With --files-from: paths are separated by NUL bytes, not line breaks.
+    #[arg(long, short = '0', requires = "files_from")]
+    pub null: bool,
+    /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
+    /// Markdown, `.html`, `.htm`, `.xhtml` HTML), or as plain text, Markdown or HTML
+    /// whatever the name.
+    #[arg(long, value_enum, default_value_t = MarkupArg::Auto)]
+    pub markup: MarkupArg,
+    /// Print how many problems each rule found (and how many --fix can fix) instead of
+    /// the problems.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour in `human` output (`auto` honours NO_COLOR).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Apply every safe fix in place.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print what --fix would change as a unified diff; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Only these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub select: Vec<String>,
+    /// Skip these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub ignore: Vec<String>,
+    /// Exit with status 1 when a diagnostic at or above this severity remains:
+    /// error, warning (the default), info or never.
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+    /// Use this configuration file for every file, instead of the nearest
+    /// `mtlint.toml` or `.mtlint.toml` above each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Print the settings that apply to PATH, and where they come from, and exit.
+    #[arg(long, value_name = "PATH")]
+    pub show_config: Option<PathBuf>,
+    /// Source languages of the text (comma-separated: fr, de, es, it, or all): run their
+    /// false-friend and calque packs. Without it, only the near-certain pack entries run.
+    #[arg(long, value_delimiter = ',', value_name = "LANG")]
+    pub source_lang: Vec<String>,
+    /// Extra rule files, or directories of `*.toml` rule files.
+    #[arg(long, value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// The name shown for standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Check every example of the rules in these files (bad text flagged and fixed as
+    /// stated, good text not flagged), report failures and exit.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub test_rules: Vec<PathBuf>,
+    /// List every rule and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+    /// Print the regex patterns of the active rules, one per line (for `rg -f`), and exit.
+    #[arg(long)]
+    pub dump_patterns: bool,
+    /// Explain one rule, with its examples, and exit.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
+    /// Print nothing but the problems and errors: no summary line, no progress bar.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also tell on standard error each file linted, how it is read, and its config file.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// Print shell completions or the man page (generated from these options) and exit.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generate>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    CompletionsBash,
+    CompletionsZsh,
+    CompletionsFish,
+    CompletionsElvish,
+    CompletionsPowershell,
+    /// The man page, mtlint.1 (roff).
+    Man,
+}
+
+/// Subcommands. A path literally named like one is linted as `./server`.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the language server on standard input and output (for editors).
+    Server {
+        /// Accepted for clients that pass it: standard input and output is the only
+        /// transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Short,
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+    /// One SARIF 2.1.0 log for the run (code scanning).
+    Sarif,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkupArg {
+    Auto,
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  mtlint                                  lint the current directory
+  mtlint samples/ notes.md                lint a directory and a file
+  mtlint --fix article.txt                apply the safe fixes in place
+  mtlint --diff --unsafe-fixes docs/      show every fix as a diff, write nothing
+  mtlint --format json - < article.txt    lint standard input, JSON Lines out
+  mtlint --format sarif . > mtlint.sarif  one SARIF log for code scanning
+  mtlint --statistics archive/            problems per rule, most frequent first
+  mtlint --select quotes --ignore quotes/unclosed-quote .
+  mtlint --explain quotes/stray-closing-quote
+  mtlint --generate completions-bash > ~/.local/share/bash-completion/completions/mtlint
+  mtlint --generate man > mtlint.1
+
+Exit status: 0 no problem (at --fail-on level), 1 problems remain, 2 error.";
+
+impl Color {
+    /// Whether reports on standard output are coloured (`auto` honours NO_COLOR).
+    pub fn on_stdout(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => io::stdout().is_terminal() && !no_color(),
+        }
+    }
+
+    /// Standard error, coloured as `--color` says.
+    pub fn stderr(self) -> StandardStream {
+        let choice = match self {
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+            Color::Auto if io::stderr().is_terminal() && !no_color() => ColorChoice::Auto,
+            Color::Auto => ColorChoice::Never,
+        };
+        StandardStream::stderr(choice)
+    }
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+impl MarkupArg {
+    /// How the input named `name` is read.
+    pub fn markup_of(self, name: &str) -> mtlint::Markup {
+        use mtlint::Markup;
+        match self {
+            MarkupArg::Text => Markup::Text,
+            MarkupArg::Markdown => Markup::Markdown,
+            MarkupArg::Html => Markup::Html,
+            MarkupArg::Auto => Markup::from_path(std::path::Path::new(name)),
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The default action: lint the inputs, and fix them with `--fix` or show the fixes with
+//! `--diff`. Inputs are found in [`inputs`], each is processed on a worker thread by a
+//! [`job::Job`], and the outcomes are written in input order and added up in a
+//! [`summary::Tally`].
+
+mod inputs;
+mod job;
+mod summary;
+
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use mtlint::Linter;
+
+use self::job::{Job, Outcome};
+use self::summary::Tally;
+use super::{Fatal, Setup};
+use crate::args::{Cli, Format};
+use crate::config::Workspace;
+use crate::files::{Found, WalkError};
+use crate::output::{self, Emitter, RunEnd};
+
+/// Set by Ctrl-C during `--fix`: stop between files, so no file is left half-written and
+/// no temporary file is left behind.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Files linted in parallel before their output is printed.
+const BATCH: usize = 256;
+
+/// Files from which a run shows a progress bar.
+const PROGRESS_MIN_FILES: usize = 300;
+
+/// Lint (and fix) what the command line names; the exit status.
+pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
+    let Setup { workspace, linter } = setup;
+    let color = cli.color.on_stdout();
+    let stdout = super::stdout();
+    let (on_disk, stdin) = inputs::paths(cli)?;
+    let emitter = output::emitter(cli.format, cli.statistics, cli.diff);
+    // One SARIF log for the whole run, unless the run prints something else.
+    let sarif_log = cli.format == Format::Sarif && !cli.statistics && !cli.diff;
+    if sarif_log && cli.fix && stdin {
+        return Err(Fatal::Message(
+            "--format sarif cannot be used with --fix on standard input (standard output \
+             carries the fixed text)"
+                .into(),
+        ));
+    }
+    let inputs = inputs::walk(cli, &workspace, &on_disk, stdin)?;
+    let mut printer = Printer {
+        cli,
+        linter: &linter,
+        stdout,
+        emitter,
+        tally: Tally::default(),
+        errors: Vec::new(),
+    };
+    printer.walk_errors(&inputs.walk_errors);
+    if cli.fix {
+        // If the handler cannot be installed, Ctrl-C keeps its default effect.
+        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    }
+    printer.emitter.begin(&mut printer.stdout, &linter)?;
+    if !lint_all(cli, &workspace, color, &inputs.list, &mut printer)? {
+        printer.end(true)?;
+        eprintln!("mtlint: interrupted; every file written so far is complete");
+        return Ok(130);
+    }
+    printer.end(false)?;
+    if cli.format == Format::Human && !cli.diff && !cli.quiet {
+        // With `--fix -`, standard output carries the fixed text.
+        let to_stderr = cli.fix && inputs.list.iter().all(Option::is_none);
+        printer.summary(to_stderr)?;
+    }
+    printer.stdout.flush()?;
+    Ok(printer.tally.status())
+}
+
+/// Lint the inputs in parallel, a batch at a time, and print each batch in input order.
+/// `false` if Ctrl-C stopped the run.
+fn lint_all(
+    cli: &Cli,
+    workspace: &Workspace,
+    color: bool,
+    list: &[Option<Found>],
+    printer: &mut Printer,
+) -> Result<bool, Fatal> {
+    let progress = wants_progress(cli, list.len(), io::stderr().is_terminal());
+    let bar = if progress {
+        progress_bar(list.len())
+    } else {
+        ProgressBar::hidden()
+    };
+    if let Some(n) = cli.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Fatal::Message(format!("cannot start {n} threads: {e}")))?;
+    }
+    for batch in list.chunks(BATCH) {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            bar.finish_and_clear();
+            return Ok(false);
+        }
+        let job = Job {
+            cli,
+            workspace,
+            color,
+            emitter: &*printer.emitter,
+        };
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|input| {
+                let outcome = job.process(input.as_ref());
+                bar.inc(1);
+                outcome
+            })
+            .collect();
+        // The bar steps aside while the output of the batch is printed.
+        bar.suspend(|| -> Result<(), Fatal> {
+            for (input, outcome) in batch.iter().zip(outcomes) {
+                if cli.verbose {
+                    printer.stdout.flush()?;
+                    eprintln!(
+                        "mtlint: {}",
+                        inputs::describe(cli, workspace, input.as_ref())
+                    );
+                }
+                printer.outcome(outcome)?;
+            }
+            if progress {
+                // Out before the bar is drawn again.
+                printer.stdout.flush()?;
+            }
+            Ok(())
+        })?;
+    }
+    bar.finish_and_clear();
+    Ok(true)
+}
+
+/// The sequential side of a check: writes what each input gave, in input order, and adds
+/// it up.
+struct Printer<'a> {
+    cli: &'a Cli,
+    linter: &'a Linter,
+    stdout: BufWriter<StdoutLock<'static>>,
+    emitter: Box<dyn Emitter>,
+    tally: Tally,
+    /// The problems that kept files from being linted (for the SARIF log).
+    errors: Vec<String>,
+}
+
+impl Printer<'_> {
+    /// Paths that could not be walked: told now, and they fail the run.
+    fn walk_errors(&mut self, walk_errors: &[WalkError]) {
+        for e in walk_errors {
+            eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
+            self.errors
+                .push(format!("{}: {}", e.path.display(), e.message));
+            self.tally.failed = true;
+        }
+    }
+
+    /// Write one input's output, then its errors and anything for standard error.
+    fn outcome(&mut self, mut outcome: Outcome) -> Result<(), Fatal> {
+        if let Some(e) = outcome.output_error.take() {
+            return Err(Fatal::Output(e));
+        }
+        self.emitter.write(&mut self.stdout, &outcome.stdout)?;
+        if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
+            self.stdout.flush()?;
+            let mut stderr = io::stderr().lock();
+            for e in &outcome.errors {
+                writeln!(stderr, "mtlint: error: {e}")?;
+            }
+            stderr.write_all(&outcome.stderr)?;
+        }
+        self.errors.extend(outcome.errors.iter().cloned());
+        self.tally.add(outcome);
+        Ok(())
+    }
+
+    /// What the format writes after the last file (or when Ctrl-C stopped the run).
+    fn end(&mut self, interrupted: bool) -> Result<(), Fatal> {
+        let end = RunEnd {
+            linter: self.linter,
+            counts: &self.tally.counts,
+            errors: &self.errors,
+            interrupted,
+        };
+        self.emitter.end(&mut self.stdout, &end)?;
+        if interrupted {
+            self.stdout.flush()?;
+        }
+        Ok(())
+    }
+
+    /// The closing line of a human report.
+    fn summary(&mut self, to_stderr: bool) -> Result<(), Fatal> {
+        let summary = self.tally.summary(self.cli.fix);
+        if to_stderr {
+            eprintln!("{summary}");
+        } else {
+            writeln!(self.stdout, "{summary}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A progress bar only for people watching a long run: never in machine-read formats,
+/// never when standard error is not a terminal, never with --quiet or --verbose.
+fn wants_progress(cli: &Cli, files: usize, stderr_is_terminal: bool) -> bool {
+    stderr_is_terminal
+        && files >= PROGRESS_MIN_FILES
+        && !cli.quiet
+        && !cli.verbose
+        && matches!(cli.format, Format::Human | Format::Short)
+}
+
+fn progress_bar(files: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("linting [{bar:30}] {pos}/{len} files") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}

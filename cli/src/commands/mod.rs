@@ -1,0 +1,90 @@
+//! What the command does, one module per action; `main` picks one.
+
+pub mod check;
+pub mod explain;
+pub mod generate;
+pub mod list_rules;
+pub mod server;
+pub mod show_config;
+pub mod test_rules;
+
+use std::io::{self, BufWriter, StdoutLock};
+use std::path::Path;
+use std::sync::Arc;
+
+use mtlint::Linter;
+
+use crate::args::Cli;
+use crate::config::{Discovery, FileError, Options, Workspace};
+
+/// Failures that end the run (exit status 2, but 0 when the reader of the output went
+/// away).
+#[derive(Debug)]
+pub enum Fatal {
+    /// A plain error message.
+    Message(String),
+    /// An error in a configuration or rule file, shown with the offending line.
+    File(FileError),
+    /// Standard output could not be written.
+    Output(io::Error),
+}
+
+impl From<FileError> for Fatal {
+    fn from(e: FileError) -> Self {
+        Fatal::File(e)
+    }
+}
+
+impl From<io::Error> for Fatal {
+    fn from(e: io::Error) -> Self {
+        Fatal::Output(e)
+    }
+}
+
+/// Standard output, buffered.
+pub fn stdout() -> BufWriter<StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+/// The configuration of a run, and the linter of the current folder (for rule listings,
+/// and as a check of the command line).
+pub struct Setup {
+    /// Configuration files found as the command line says, overridden by it.
+    pub workspace: Workspace,
+    /// The linter for a file in the current folder.
+    pub linter: Arc<Linter>,
+}
+
+impl Setup {
+    /// Find the configuration and build the current folder's linter.
+    pub fn new(cli: &Cli) -> Result<Setup, Fatal> {
+        let workspace = workspace(cli);
+        let here = workspace.settings(Path::new("<stdin>"))?;
+        let linter = workspace.linter(&here)?;
+        Ok(Setup { workspace, linter })
+    }
+}
+
+/// Configuration for this run: files found as the command line says, overridden by it.
+fn workspace(cli: &Cli) -> Workspace {
+    let discovery = match (&cli.config, cli.no_config) {
+        (Some(file), _) => Discovery::File(file.clone()),
+        (None, true) => Discovery::Off,
+        (None, false) => Discovery::Nearest,
+    };
+    let options = Options {
+        select: cli.select.clone(),
+        ignore: cli.ignore.clone(),
+        fail_on: cli.fail_on,
+        rules: cli.rules.clone(),
+        // Listing and explaining show every pack unless languages are chosen.
+        source_languages: if !cli.source_lang.is_empty() {
+            Some(cli.source_lang.clone())
+        } else if cli.list_rules || cli.explain.is_some() {
+            Some(vec!["all".to_string()])
+        } else {
+            None
+        },
+    };
+    Workspace::new(options, discovery)
+}

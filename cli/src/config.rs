@@ -1,0 +1,748 @@
+//! Project configuration: `mtlint.toml` (or `.mtlint.toml`), found by walking up from
+//! each linted file; the nearest file wins, and command-line options override it.
+//!
+//! ```toml
+//! select = ["punctuation", "quotes", "false-friend"]   # default: every rule
+//! ignore = ["boilerplate/photo-credit"]
+//! fail-on = "warning"                                # error | warning | info | never
+//! extensions = ["txt", "md", "html"]                 # linted when walking directories
+//! extend-exclude = ["drafts/**", "*.min.html"]       # globs, relative to this file
+//! rules = ["style/house.toml"]                       # extra rule files or folders
+//! source-languages = ["fr"]
+//!
+//! [severity]
+//! calque = "info"                                    # a category or a rule id
+//!
+//! [[overrides]]
+//! paths = ["legal/**"]
+//! ignore = ["false-friend"]
+//! ```
+//!
+//! A [`Workspace`] loads configuration files on demand, checks them against the rules
+//! they name, and builds one [`Linter`] per distinct set of settings.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+
+use globset::{GlobBuilder, GlobMatcher};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::files;
+use mtlint::{Linter, RuleError, Severity};
+
+/// The names a configuration file may have, in order of precedence.
+pub const FILE_NAMES: [&str; 2] = ["mtlint.toml", ".mtlint.toml"];
+
+/// The least severe finding that makes the exit status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "String")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Findings never fail the run.
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+
+    /// The name used on the command line and in configuration files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Info => "info",
+            FailOn::Never => "never",
+        }
+    }
+}
+
+impl TryFrom<String> for FailOn {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl FromStr for FailOn {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "error" => Ok(FailOn::Error),
+            "warning" => Ok(FailOn::Warning),
+            "info" => Ok(FailOn::Info),
+            "never" => Ok(FailOn::Never),
+            _ => Err(format!(
+                "`{s}` is not one of `error`, `warning`, `info`, `never`"
+            )),
+        }
+    }
+}
+
+/// An error in a configuration or rule file, with what is needed to show the offending
+/// text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file, as it should be named to the user (empty for the command line).
+    pub path: String,
+    /// Its text, when it could be read.
+    pub text: Option<String>,
+    /// The byte range of the offending text, when known.
+    pub span: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: String,
+    /// A suggestion ("did you mean …").
+    pub help: Option<String>,
+}
+
+impl FileError {
+    fn plain(path: &Path, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.display().to_string(),
+            text: None,
+            span: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// An error in a rule file whose text is `text`.
+    pub fn from_rule_error(e: RuleError, text: &str) -> Self {
+        FileError {
+            path: e.origin,
+            text: Some(text.to_string()),
+            span: e.span,
+            message: e.message,
+            help: None,
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            write!(f, "{}", self.path)?;
+            if let (Some(text), Some(span)) = (&self.text, &self.span) {
+                let (line, col) = mtlint::LineIndex::new(text).line_col(text, span.start);
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " ({help})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FileError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Severity>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    extend_exclude: Vec<Spanned<String>>,
+    extensions: Option<Vec<String>>,
+    #[serde(default)]
+    rules: Vec<Spanned<String>>,
+    source_languages: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOverride {
+    paths: Vec<Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Severity>,
+    source_languages: Option<Vec<Spanned<String>>>,
+}
+
+/// The keys a configuration file may have, for "did you mean".
+const KEYS: &[&str] = &[
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "extend-exclude",
+    "extensions",
+    "rules",
+    "source-languages",
+    "overrides",
+    "paths",
+];
+
+/// A glob from a configuration file, relative to the file's directory.
+#[derive(Debug)]
+struct PathGlob {
+    text: String,
+    matcher: GlobMatcher,
+}
+
+impl PathGlob {
+    /// Compile a glob the way `.gitignore` reads it: without a `/` it matches a name at
+    /// any depth; a trailing `/` means the directory and everything under it.
+    fn new(spanned: &Spanned<String>) -> Result<Self, (Range<usize>, String)> {
+        let text = spanned.get_ref().trim_end_matches('/');
+        let anchored = text.trim_start_matches("./").trim_start_matches('/');
+        let pattern = if anchored.contains('/') {
+            anchored.to_string()
+        } else {
+            format!("**/{anchored}")
+        };
+        let glob = GlobBuilder::new(&pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| (spanned.span(), format!("invalid glob: {}", e.kind())))?;
+        Ok(PathGlob {
+            text: spanned.get_ref().clone(),
+            matcher: glob.compile_matcher(),
+        })
+    }
+
+    /// Whether `relative` (a path below the configuration's directory) or one of the
+    /// directories it is in matches.
+    fn matches(&self, relative: &Path) -> bool {
+        relative
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty())
+            .any(|p| self.matcher.is_match(p))
+    }
+}
+
+/// A loaded and validated configuration file.
+#[derive(Debug)]
+pub struct Config {
+    /// The file.
+    pub path: PathBuf,
+    /// Its directory, absolute: globs and rule paths are relative to it.
+    dir: PathBuf,
+    text: String,
+    select: Option<Vec<Spanned<String>>>,
+    ignore: Vec<Spanned<String>>,
+    severity: BTreeMap<Spanned<String>, Severity>,
+    fail_on: Option<FailOn>,
+    exclude: Vec<PathGlob>,
+    extensions: Option<Vec<String>>,
+    rules: Vec<Spanned<String>>,
+    source_languages: Option<Vec<Spanned<String>>>,
+    overrides: Vec<Override>,
+}
+
+#[derive(Debug)]
+struct Override {
+    paths: Vec<PathGlob>,
+    select: Option<Vec<Spanned<String>>>,
+    ignore: Vec<Spanned<String>>,
+    severity: BTreeMap<Spanned<String>, Severity>,
+    source_languages: Option<Vec<Spanned<String>>>,
+}
+
+impl Config {
+    /// Read and parse a configuration file (rule names are checked by [`Workspace`]).
+    pub fn load(path: &Path) -> Result<Config, FileError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| FileError::plain(path, format!("cannot read configuration: {e}")))?;
+        Config::parse(path, text)
+    }
+
+    fn parse(path: &Path, text: String) -> Result<Config, FileError> {
+        let error = |span: Option<Range<usize>>, message: String, help: Option<String>| FileError {
+            path: path.display().to_string(),
+            text: Some(text.clone()),
+            span,
+            message,
+            help,
+        };
+        let raw: RawConfig = toml::from_str(&text).map_err(|e| {
+            let message = e.message().lines().next().unwrap_or("invalid TOML");
+            let help =
+                unknown_field(message).and_then(|name| did_you_mean(name, KEYS.iter().copied()));
+            error(e.span(), message.to_string(), help)
+        })?;
+        let globs = |list: &[Spanned<String>]| {
+            list.iter()
+                .map(PathGlob::new)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|(span, message)| error(Some(span), message, None))
+        };
+        let mut overrides = Vec::new();
+        for o in raw.overrides {
+            overrides.push(Override {
+                paths: globs(&o.paths)?,
+                select: o.select,
+                ignore: o.ignore,
+                severity: o.severity,
+                source_languages: o.source_languages,
+            });
+        }
+        let dir = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        Ok(Config {
+            path: path.to_path_buf(),
+            dir,
+            exclude: globs(&raw.extend_exclude)?,
+            text: text.clone(),
+            select: raw.select,
+            ignore: raw.ignore,
+            severity: raw.severity,
+            fail_on: raw.fail_on,
+            extensions: raw.extensions,
+            rules: raw.rules,
+            source_languages: raw.source_languages,
+            overrides,
+        })
+    }
+
+    fn error(&self, span: Range<usize>, message: String, help: Option<String>) -> FileError {
+        FileError {
+            path: self.path.display().to_string(),
+            text: Some(self.text.clone()),
+            span: Some(span),
+            message,
+            help,
+        }
+    }
+
+    /// `file` relative to this configuration's directory, if it is below it.
+    fn relative<'a>(&self, file: &'a Path) -> Option<&'a Path> {
+        file.strip_prefix(&self.dir).ok()
+    }
+
+    /// Every rule selector the file names, with its position.
+    fn selectors(&self) -> impl Iterator<Item = &Spanned<String>> {
+        let base = (&self.select, &self.ignore, &self.severity);
+        let overrides = self
+            .overrides
+            .iter()
+            .map(|o| (&o.select, &o.ignore, &o.severity));
+        std::iter::once(base)
+            .chain(overrides)
+            .flat_map(|(select, ignore, severity)| {
+                select.iter().flatten().chain(ignore).chain(severity.keys())
+            })
+    }
+}
+
+/// The message names an unknown field: which one.
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(&rest[..rest.find('`')?])
+}
+
+/// "did you mean `x`?" for the candidate closest to `name`, if one is close.
+fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// Settings given on the command line; they override the configuration file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Replaces the file's `select` when not empty.
+    pub select: Vec<String>,
+    /// Added to the file's `ignore`.
+    pub ignore: Vec<String>,
+    /// Replaces the file's `fail-on`.
+    pub fail_on: Option<FailOn>,
+    /// Rule files added to the file's `rules`.
+    pub rules: Vec<PathBuf>,
+    /// Replaces the file's `source-languages`.
+    pub source_languages: Option<Vec<String>>,
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Discovery {
+    /// The nearest `mtlint.toml`/`.mtlint.toml` above each file.
+    Nearest,
+    /// This file, for every linted file (`--config`).
+    File(PathBuf),
+    /// None (`--no-config`).
+    Off,
+}
+
+/// The effective settings for one file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Settings {
+    /// The configuration file that applies, if any.
+    pub config: Option<PathBuf>,
+    /// The `[[overrides]]` of that file that apply (0-based), with their `paths`.
+    pub overrides: Vec<(usize, Vec<String>)>,
+    /// Whether `extend-exclude` excludes the file.
+    pub excluded: bool,
+    /// Rules and categories to run (all when empty).
+    pub select: Vec<String>,
+    /// Rules and categories not to run.
+    pub ignore: Vec<String>,
+    /// Severity overrides, in order (a later one wins).
+    pub severity: Vec<(String, Severity)>,
+    pub fail_on: FailOn,
+    /// Extensions linted when walking directories.
+    pub extensions: Vec<String>,
+    /// Extra rule files and folders.
+    pub rules: Vec<PathBuf>,
+    /// Active source-language packs; `None`: the conservative default.
+    pub source_languages: Option<Vec<String>>,
+}
+
+impl Settings {
+    /// Whether a file found by walking a directory should be linted.
+    pub fn wants(&self, path: &Path) -> bool {
+        !self.excluded && files::has_extension(path, &self.extensions)
+    }
+
+    /// Build the linter these settings describe.
+    fn linter(&self) -> Result<Linter, FileError> {
+        let mut linter = Linter::builtin();
+        add_rule_paths(&mut linter, &self.rules)?;
+        for (selector, severity) in &self.severity {
+            linter
+                .set_severity(selector, *severity)
+                .map_err(|s| unknown_selector_error(&s))?;
+        }
+        // Languages first: the packs they name must still be loaded.
+        let languages = self.source_languages.as_deref().unwrap_or_default();
+        linter
+            .source_languages(languages)
+            .map_err(|message| FileError {
+                path: String::new(),
+                text: None,
+                span: None,
+                message: message.to_string(),
+                help: None,
+            })?;
+        linter
+            .select(&self.select, &self.ignore)
+            .map_err(|s| unknown_selector_error(&s))?;
+        Ok(linter)
+    }
+}
+
+fn unknown_selector_error(selector: &str) -> FileError {
+    FileError {
+        path: String::new(),
+        text: None,
+        span: None,
+        message: format!("unknown rule or category `{selector}` (see --list-rules)"),
+        help: None,
+    }
+}
+
+/// Add the rules of each file, or of each `*.toml` file in each folder.
+pub fn add_rule_paths(linter: &mut Linter, paths: &[PathBuf]) -> Result<(), FileError> {
+    for path in paths {
+        let mut sources = Vec::new();
+        if path.is_dir() {
+            let (found, errors) = files::collect(std::slice::from_ref(path), |p, is_dir| {
+                is_dir || files::has_extension(p, &["toml"])
+            });
+            if let Some(e) = errors.first() {
+                return Err(FileError::plain(&e.path, e.message.clone()));
+            }
+            sources.extend(found.into_iter().map(|f| f.path));
+        } else {
+            sources.push(path.clone());
+        }
+        for source in sources {
+            let text = std::fs::read_to_string(&source)
+                .map_err(|e| FileError::plain(&source, format!("cannot read rule file: {e}")))?;
+            linter
+                .add_rule_file(&source.display().to_string(), &text)
+                .map_err(|e| FileError::from_rule_error(e, &text))?;
+        }
+    }
+    Ok(())
+}
+
+/// Configuration files and linters for a run, loaded once and shared between threads.
+pub struct Workspace {
+    options: Options,
+    discovery: Discovery,
+    /// Per directory: the configuration file that applies there.
+    nearest: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
+    /// Per configuration file: the loaded configuration.
+    configs: Mutex<HashMap<PathBuf, Arc<Config>>>,
+    linters: Mutex<HashMap<Settings, Arc<Linter>>>,
+}
+
+impl Workspace {
+    pub fn new(options: Options, discovery: Discovery) -> Workspace {
+        Workspace {
+            options,
+            discovery,
+            nearest: Mutex::default(),
+            configs: Mutex::default(),
+            linters: Mutex::default(),
+        }
+    }
+
+    /// The effective settings for `file` (a path to lint, or for standard input a path
+    /// in the directory it stands for).
+    pub fn settings(&self, file: &Path) -> Result<Settings, FileError> {
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let config = match &self.discovery {
+            Discovery::Off => None,
+            Discovery::File(path) => Some(self.config(path)?),
+            Discovery::Nearest => self.nearest(absolute.parent().unwrap_or(Path::new("/")))?,
+        };
+        let opts = &self.options;
+        let mut s = Settings {
+            config: config.as_ref().map(|c| c.path.clone()),
+            overrides: Vec::new(),
+            excluded: false,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severity: Vec::new(),
+            fail_on: FailOn::Warning,
+            extensions: files::DEFAULT_EXTENSIONS
+                .iter()
+                .map(|e| e.to_string())
+                .collect(),
+            rules: Vec::new(),
+            source_languages: None,
+        };
+        let names = |list: &[Spanned<String>]| -> Vec<String> {
+            list.iter().map(|s| s.get_ref().clone()).collect()
+        };
+        if let Some(c) = &config {
+            let relative = c.relative(&absolute);
+            s.excluded = relative.is_some_and(|r| c.exclude.iter().any(|g| g.matches(r)));
+            s.select = c.select.as_deref().map(names).unwrap_or_default();
+            s.ignore = names(&c.ignore);
+            s.severity = c
+                .severity
+                .iter()
+                .map(|(k, v)| (k.get_ref().clone(), *v))
+                .collect();
+            s.fail_on = c.fail_on.unwrap_or(s.fail_on);
+            if let Some(e) = &c.extensions {
+                s.extensions = e.clone();
+            }
+            s.rules = c.rules.iter().map(|r| c.dir.join(r.get_ref())).collect();
+            s.source_languages = c.source_languages.as_deref().map(names);
+            for (i, o) in c.overrides.iter().enumerate() {
+                if !relative.is_some_and(|r| o.paths.iter().any(|g| g.matches(r))) {
+                    continue;
+                }
+                s.overrides
+                    .push((i, o.paths.iter().map(|g| g.text.clone()).collect()));
+                if let Some(select) = &o.select {
+                    s.select = names(select);
+                }
+                s.ignore.extend(names(&o.ignore));
+                s.severity
+                    .extend(o.severity.iter().map(|(k, v)| (k.get_ref().clone(), *v)));
+                if let Some(langs) = &o.source_languages {
+                    s.source_languages = Some(names(langs));
+                }
+            }
+        }
+        if !opts.select.is_empty() {
+            s.select = opts.select.clone();
+        }
+        s.ignore.extend(opts.ignore.iter().cloned());
+        s.fail_on = opts.fail_on.unwrap_or(s.fail_on);
+        s.rules.extend(opts.rules.iter().cloned());
+        if opts.source_languages.is_some() {
+            s.source_languages = opts.source_languages.clone();
+        }
+        Ok(s)
+    }
+
+    /// The linter for these settings (built once per distinct settings).
+    pub fn linter(&self, settings: &Settings) -> Result<Arc<Linter>, FileError> {
+        let mut linters = self.linters.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(linter) = linters.get(settings) {
+            return Ok(linter.clone());
+        }
+        let linter = Arc::new(settings.linter()?);
+        linters.insert(settings.clone(), linter.clone());
+        Ok(linter)
+    }
+
+    /// The configuration file that applies in `dir` (absolute), searching upwards.
+    fn nearest(&self, dir: &Path) -> Result<Option<Arc<Config>>, FileError> {
+        if let Some(found) = self.cached_nearest(dir) {
+            return Ok(found);
+        }
+        let mut here: Option<PathBuf> = None;
+        for name in FILE_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                if let Some(first) = &here {
+                    return Err(FileError::plain(
+                        first,
+                        format!("{name} is in the same folder; keep one of the two"),
+                    ));
+                }
+                here = Some(candidate);
+            }
+        }
+        let found = match here {
+            Some(path) => Some(self.config(&path)?),
+            None => match dir.parent() {
+                Some(parent) => self.nearest(parent)?,
+                None => None,
+            },
+        };
+        self.nearest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf(), found.clone());
+        Ok(found)
+    }
+
+    fn cached_nearest(&self, dir: &Path) -> Option<Option<Arc<Config>>> {
+        let cache = self.nearest.lock().unwrap_or_else(|e| e.into_inner());
+        cache.get(dir).cloned()
+    }
+
+    /// Load, and check, one configuration file (once).
+    fn config(&self, path: &Path) -> Result<Arc<Config>, FileError> {
+        if let Some(c) = self
+            .configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+        {
+            return Ok(c.clone());
+        }
+        let config = Config::load(path)?;
+        self.check(&config)?;
+        let config = Arc::new(config);
+        self.configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_path_buf(), config.clone());
+        Ok(config)
+    }
+
+    /// Every rule file loads, and every rule, category and language the file names
+    /// exists.
+    fn check(&self, config: &Config) -> Result<(), FileError> {
+        let mut linter = Linter::builtin();
+        for rule in &config.rules {
+            add_rule_paths(&mut linter, &[config.dir.join(rule.get_ref())]).map_err(|e| {
+                if e.text.is_some() {
+                    e
+                } else {
+                    config.error(rule.span(), e.message, None)
+                }
+            })?;
+        }
+        add_rule_paths(&mut linter, &self.options.rules)?;
+        let mut known: Vec<&str> = Vec::new();
+        for rule in linter.rules() {
+            let id = &*rule.meta().id;
+            known.push(id);
+            if let Some((category, _)) = id.split_once('/') {
+                if known.last() != Some(&category) && !known.contains(&category) {
+                    known.push(category);
+                }
+            }
+        }
+        let mut packs: Vec<&str> = vec!["all"];
+        for rule in linter.rules() {
+            packs.extend(rule.packs().iter().map(|p| &**p));
+        }
+        let languages = std::iter::once(&config.source_languages)
+            .chain(config.overrides.iter().map(|o| &o.source_languages));
+        for code in languages.flatten().flatten() {
+            if !packs.contains(&code.get_ref().as_str()) {
+                packs.sort_unstable();
+                packs.dedup();
+                return Err(config.error(
+                    code.span(),
+                    format!(
+                        "unknown source language `{}` (known: {})",
+                        code.get_ref(),
+                        packs.join(", ")
+                    ),
+                    None,
+                ));
+            }
+        }
+        for selector in config.selectors() {
+            let name = selector.get_ref().trim_end_matches('/');
+            if !known.contains(&name) {
+                return Err(config.error(
+                    selector.span(),
+                    format!("unknown rule or category `{name}`"),
+                    did_you_mean(name, known.iter().copied()),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, FileError> {
+        Config::parse(Path::new("mtlint.toml"), text.to_string())
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let e = parse("selct = [\"quotes\"]\n").unwrap_err();
+        assert_eq!(e.span, Some(0..5));
+        assert!(
+            e.message.starts_with("unknown field `selct`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `select`?"));
+    }
+
+    #[test]
+    fn globs_read_like_gitignore() {
+        let glob = |g: &str| PathGlob::new(&Spanned::new(0..0, g.to_string())).unwrap();
+        assert!(glob("drafts").matches(Path::new("a/drafts/x.md")));
+        assert!(glob("drafts/").matches(Path::new("drafts/x.md")));
+        assert!(glob("legal/**").matches(Path::new("legal/2024/terms.md")));
+        assert!(!glob("legal/**").matches(Path::new("docs/legal/terms.md")));
+        assert!(glob("*.min.html").matches(Path::new("site/a.min.html")));
+        assert!(!glob("*.md").matches(Path::new("notes.txt")));
+    }
+
+    #[test]
+    fn an_invalid_glob_points_at_it() {
+        let e = parse("extend-exclude = [\"a/[b\"]\n").unwrap_err();
+        assert_eq!(e.span, Some(18..24));
+        assert!(e.message.starts_with("invalid glob"), "{}", e.message);
+    }
+}

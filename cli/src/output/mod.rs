@@ -1,0 +1,87 @@
+//! The output formats: one [`Emitter`] per format, chosen by [`emitter`]. Each file's
+//! findings are rendered on the worker threads (so rendering must not depend on the
+//! order of files); the rendered chunks are then written in input order between
+//! [`Emitter::begin`] and [`Emitter::end`]. What is said about rules and fixes is written
+//! once, in [`help`].
+
+mod cursor;
+mod diff;
+mod github;
+pub mod help;
+mod human;
+mod json;
+pub mod sarif;
+mod short;
+mod statistics;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use mtlint::{Diagnostic, Linter};
+
+pub use diff::unified_diff;
+pub use human::write_file_error;
+
+use crate::args::Format;
+
+/// One linted file's findings, ready to render.
+pub struct FileReport<'a> {
+    /// The path as given or walked.
+    pub path: &'a str,
+    /// The text the spans refer to.
+    pub text: &'a str,
+    /// Its diagnostics, sorted by position.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// What the end of a run knows, for the formats that write something then.
+pub struct RunEnd<'a> {
+    /// The linter of the current folder.
+    pub linter: &'a Linter,
+    /// Per rule: problems found, and how many of them `--fix` fixes.
+    pub counts: &'a BTreeMap<Arc<str>, (usize, usize)>,
+    /// The problems that kept files from being linted, each naming its file.
+    pub errors: &'a [String],
+    /// Whether Ctrl-C stopped the run before every file was linted.
+    pub interrupted: bool,
+}
+
+/// An output format.
+pub trait Emitter: Sync {
+    /// Write what comes before the first file.
+    fn begin(&mut self, _out: &mut dyn Write, _linter: &Linter) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Render one file's findings (on a worker thread).
+    fn render(&self, out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()>;
+
+    /// Write the next file's output (its rendering, or a diff), in input order.
+    fn write(&mut self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        out.write_all(rendered)
+    }
+
+    /// Write what comes after the last file.
+    fn end(&mut self, _out: &mut dyn Write, _run: &RunEnd) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The emitter for a run: `--statistics` and `--diff` replace the reports of `format`.
+pub fn emitter(format: Format, statistics: bool, diff: bool) -> Box<dyn Emitter> {
+    if statistics {
+        return Box::new(statistics::Statistics);
+    }
+    if diff {
+        return Box::new(diff::Diff);
+    }
+    match format {
+        Format::Human => Box::new(human::Human),
+        Format::Short => Box::new(short::Short),
+        Format::Json => Box::new(json::Json),
+        Format::Github => Box::new(github::Github),
+        Format::Sarif => Box::<sarif::Sarif>::default(),
+    }
+}

@@ -1,0 +1,23 @@
+//! `short`: one line per diagnostic.
+
+use std::io;
+
+use codespan_reporting::term::termcolor::WriteColor;
+
+use super::cursor::each_located;
+use super::{Emitter, FileReport};
+
+/// The `short` format: `path:line:column: severity[rule] message`.
+pub struct Short;
+
+impl Emitter for Short {
+    fn render(&self, out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()> {
+        each_located(report, |d, (line, column), _| {
+            writeln!(
+                out,
+                "{}:{line}:{column}: {}[{}] {}",
+                report.path, d.severity, d.rule, d.message
+            )
+        })
+    }
+}

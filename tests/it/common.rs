@@ -1,0 +1,86 @@
+//! Helpers shared by the integration tests: where the repository is, how to run the
+//! `mtlint` binary, write input files and collect what a run printed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The repository's root (samples, fixtures, README).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the cli package is in the repository")
+}
+
+/// A file under `tests/fixtures`.
+pub fn fixture(name: &str) -> String {
+    fs::read_to_string(root().join("tests/fixtures").join(name)).unwrap()
+}
+
+/// The `mtlint` binary, without colour whatever the environment.
+pub fn mtlint() -> Command {
+    let mut cmd = Command::cargo_bin("mtlint").unwrap();
+    cmd.env_remove("NO_COLOR").args(["--color", "never"]);
+    cmd
+}
+
+/// [`mtlint`] run from `dir`.
+pub fn mtlint_in(dir: &Path) -> Command {
+    let mut cmd = mtlint();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Write `contents` to `dir/name` (creating folders on the way); the file's path.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&path, contents).unwrap();
+    path
+}
+
+/// Run `cmd`: its standard output and exit status.
+pub fn stdout_of(cmd: &mut Command) -> (String, i32) {
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// Run `cmd`: its standard output, standard error and exit status.
+pub fn run(cmd: &mut Command) -> (String, String, i32) {
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// A temporary folder holding one file `name` with `contents`; the folder (the file lives
+/// as long as it does) and the file's path.
+pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), name, contents);
+    (dir, path)
+}
+
+/// Run `mtlint ARGS FILE` (a fixing run), then read the file back.
+pub fn fixed_in_place(file: &Path, args: &[&str]) -> String {
+    mtlint().args(args).arg(file).output().unwrap();
+    fs::read_to_string(file).unwrap()
+}
+
+/// Run `cmd`: its standard error and exit status.
+pub fn stderr_of(cmd: &mut Command) -> (String, i32) {
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}

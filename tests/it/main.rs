@@ -1,0 +1,19 @@
+//! The integration tests, one crate: they run the `mtlint` binary (and use the library)
+//! as a user would. Shared helpers are in `common`; one module per area.
+
+mod common;
+
+mod cli;
+mod cli_comfort;
+mod config;
+mod fix_safety;
+mod html;
+mod lsp_neovim;
+mod lsp_protocol;
+mod markdown;
+mod packs;
+mod properties;
+mod residue;
+mod rule_examples;
+mod sarif;
+mod suppression;
