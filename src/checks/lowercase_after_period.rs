@@ -21,7 +21,26 @@ const ABBREVIATIONS: &[&str] = &[
     "mos", "wk", "wks", "oz", "lb", "lbs", "in", "cm", "mm", "km", "kg", "abbr", "adj", "adv",
     "aka", "appt", "attn", "dept", "encl", "equiv", "hwy", "illus", "mfg", "mgmt", "msg", "mtn",
     "orig", "pkg", "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
+    // Titles and forms of address written after or before a name (`John Knightley, Esq.
+    // of London`, `Lieut. Col.`), the older `per cent.` and `crim. con.`, and the
+    // abbreviated US states of datelines and addresses (`Houston, Tex. for`).
+    "esq", "lieut", "hon", "messrs", "mme", "mlle", "bart", "cent", "crim", "con", "ala", "ariz",
+    "calif", "colo", "conn", "fla", "kan", "kans", "mich", "minn", "mont", "neb", "nev", "okla",
+    "tenn", "tex", "wis", "wyo",
 ];
+
+/// A well-formed Roman numeral in capitals (`XVI`, `MCMXL`).
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+        .expect("valid regex")
+});
+
+/// Whether `word` is a Roman numeral of two letters or more (`XVI`, `II`): closed by a
+/// period, it is an ordinal (`Louis XVI. of France`) or a list numeral (`I. the folio;
+/// II. the octavo`), not a sentence end.
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() >= 2 && ROMAN.is_match(word)
+}
 
 /// Words that begin sentences all the time: after a period in lowercase, they are always
 /// reported, even when the text never capitalizes them elsewhere.
@@ -129,6 +148,12 @@ impl LowercaseAfterPeriod {
                     Example::good(
                         "Use curses for this. curses draws windows; curses also reads keys.",
                     ),
+                    Example::good("A letter from Henry Dashwood, Esq. of Norland, came at noon."),
+                    Example::good("The kings Henry VIII. of England and Charles V. of Spain met."),
+                    Example::good("Three kinds: I. the small; II. the middling; III. the great."),
+                    Example::good(
+                        "Prices rose 4 per cent. of the total, the firm in Austin, Tex. said.",
+                    ),
                     Example::flagged("Talks ended late. negotiators left the room."),
                     Example::flagged("It rained. the roads, the rivers and the fields flooded."),
                 ],
@@ -148,6 +173,7 @@ fn is_abbreviation_or_code(token: &str, at_line_start: bool) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters <= 1
         || ABBREVIATIONS.contains(&lower.as_str())
+        || is_roman_numeral(word)
         || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']) && word.chars().all(char::is_alphabetic)
         || (at_line_start && word.chars().all(|c| c.is_ascii_digit()))
 }
