@@ -169,7 +169,16 @@ impl InvisibleCheck {
                     } else {
                         format!("stray control character {}", name(first))
                     };
-                    out.push(self.deletion(m.range(), message));
+                    let mut d = self.deletion(m.range(), message);
+                    // Glued to a number, a control character often stands for a sign a
+                    // conversion lost (`4 1\u{2} per cent` for `4½`): deleting it is then
+                    // no repair, and only a reader can restore the sign.
+                    if prev.is_some_and(|c| c.is_ascii_digit()) {
+                        if let Some(fix) = d.fix.as_mut() {
+                            fix.applicability = Applicability::Unsafe;
+                        }
+                    }
+                    out.push(d);
                 }
             }
             Kind::Invisible => {
@@ -311,7 +320,8 @@ pub fn control() -> InvisibleCheck {
                 fix deletes it; an ANSI colour sequence (`ESC[31m`) is deleted whole. \
                 U+0001 is not reported (the Markdown mode uses it internally), nor is a C1 \
                 control inside a run of garbled characters, which `encoding/mojibake` \
-                repairs."
+                repairs. Right after a digit it often stands for a sign a conversion \
+                lost (`4 1\u{2} per cent` for `4½ per cent`): there the fix is unsafe."
                 .into(),
             origin: file!().into(),
             examples: vec![
@@ -412,6 +422,25 @@ mod tests {
         let mut out = Vec::new();
         rule.check(text, &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
+    }
+
+    #[test]
+    fn a_control_character_after_a_digit_is_deleted_only_unsafely() {
+        let applicability = |text: &str| {
+            let mut out = Vec::new();
+            control().check(text, &mut out);
+            out.into_iter()
+                .map(|d| (d.span, d.fix.map(|f| f.applicability)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            applicability("bonds at 4 1\u{2} per cent"),
+            vec![(12..13, Some(Applicability::Unsafe))]
+        );
+        assert_eq!(
+            applicability("The vote\u{7} passed."),
+            vec![(8..9, Some(Applicability::Safe))]
+        );
     }
 
     #[test]
