@@ -29,6 +29,24 @@ const ABBREVIATIONS: &[&str] = &[
     "tenn", "tex", "wis", "wyo",
 ];
 
+/// US state abbreviations that are also English words (`Ill.`, `Miss.`, `Wash.`): an
+/// abbreviation only after a comma and a capitalised place name (`Galena, Ill. are`).
+const STATES_AFTER_PLACE: &[&str] = &[
+    "ill", "miss", "mass", "wash", "ind", "del", "ore", "ark", "me", "la", "pa", "ga", "va",
+];
+
+/// Whether the token at `token_start` of `before` follows `, Place`.
+fn after_place_name(before: &str, token_start: usize) -> bool {
+    let head = before[..token_start].trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    head.rsplit(|c: char| c.is_whitespace())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// A well-formed Roman numeral in capitals (`XVI`, `MCMXL`).
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -154,6 +172,10 @@ impl LowercaseAfterPeriod {
                     Example::good(
                         "Prices rose 4 per cent. of the total, the firm in Austin, Tex. said.",
                     ),
+                    Example::good(
+                        "Homes in Galena, Ill. are open; it costs 10 cents per 8-oz. cup.",
+                    ),
+                    Example::flagged("She was ill. the doctor came."),
                     Example::flagged("Talks ended late. negotiators left the room."),
                     Example::flagged("It rained. the roads, the rivers and the fields flooded."),
                 ],
@@ -163,9 +185,15 @@ impl LowercaseAfterPeriod {
 }
 
 /// Whether the word that ends at the period (`token`, without it) allows a lowercase
-/// continuation.
+/// continuation. A unit after a number and a hyphen counts alone (`8-oz.`).
 fn is_abbreviation_or_code(token: &str, at_line_start: bool) -> bool {
     let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = match word.rsplit_once('-') {
+        Some((number, unit)) if number.chars().all(|c| c.is_ascii_digit()) && !unit.is_empty() => {
+            unit
+        }
+        _ => word,
+    };
     if word.is_empty() || word.contains(['.', '@', '/', '\\', ':', '_', '=', '#']) {
         return true;
     }
@@ -233,6 +261,11 @@ impl Rule for LowercaseAfterPeriod {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
             if is_abbreviation_or_code(&before[token_start..], at_line_start(text, token_start)) {
+                continue;
+            }
+            let token = before[token_start..].to_lowercase();
+            if STATES_AFTER_PLACE.contains(&token.as_str()) && after_place_name(before, token_start)
+            {
                 continue;
             }
             if is_lowercase_name(text, word, dot + 1 + gap) {
