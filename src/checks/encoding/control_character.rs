@@ -10,7 +10,9 @@
 //!
 //! The safe fix deletes it; an ANSI colour sequence (`ESC[31m`) is deleted whole.
 //! U+0001 is not reported (the Markdown mode uses it internally), nor is a C1 control
-//! inside a run of garbled characters, which `encoding/mojibake` repairs.
+//! inside a run of garbled characters, which `encoding/mojibake` repairs. Right after a
+//! digit it often stands for a sign a conversion lost (`4 1\u{2} per cent` for `4½ per
+//! cent`): there the fix is unsafe.
 //!
 //! ## Example
 //!
@@ -68,7 +70,7 @@ impl ControlCharacter {
                 id: "encoding/control-character".into(),
                 severity: Severity::Warning,
                 fix: Some(Applicability::Safe),
-                fixes: Fixes::always(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "stray control character".into(),
                 description: crate::checks::description(file!()),
                 origin: file!().into(),
@@ -115,9 +117,17 @@ impl Rule for ControlCharacter {
             } else {
                 format!("stray control character {}", name(first))
             };
+            // Glued to a number, a control character often stands for a sign a
+            // conversion lost (`4 1\u{2} per cent` for `4½`): deleting it is then no
+            // repair, and only a reader can restore the sign.
+            let applicability = if prev.is_some_and(|c| c.is_ascii_digit()) {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
             let fix = Fix {
                 replacement: String::new(),
-                applicability: Applicability::Safe,
+                applicability,
             };
             out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
         }
@@ -132,6 +142,25 @@ mod tests {
         let mut out = Vec::new();
         ControlCharacter::new().check(&crate::Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
+    }
+
+    #[test]
+    fn a_control_character_after_a_digit_is_deleted_only_unsafely() {
+        let applicability = |text: &str| {
+            let mut out = Vec::new();
+            ControlCharacter::new().check(&crate::Document::new(text), &mut out);
+            out.into_iter()
+                .map(|d| (d.span, d.fix.map(|f| f.applicability)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            applicability("bonds at 4 1\u{2} per cent"),
+            vec![(12..13, Some(Applicability::Unsafe))]
+        );
+        assert_eq!(
+            applicability("The vote\u{7} passed."),
+            vec![(8..9, Some(Applicability::Safe))]
+        );
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! `NÃO` do not read back as UTF-8, and a run is reported only when it reads back as
 //! Latin letters, typographic punctuation or symbols (two or more Greek or Cyrillic
 //! letters), never as a lone `Ã`/`Â` with a closing quote after an uppercase word
-//! (`“AMANHÔ`).
+//! (`“AMANHÔ`). Nor on a line that names an encoding (`UTF-8`, `ISO-8859-1`, `Latin-1`,
+//! `Windows-1252`, `mojibake`): there the garbled text is shown as an example, mentioned
+//! and not used.
 //!
 //! ## Example
 //!
@@ -92,6 +94,7 @@ impl Mojibake {
                     Example::good("São Paulo, Ångström, Ça va, Nguyễn, NÃO, à la carte, Âge"),
                     Example::good("SÃO PAULO, “AMANHÔ, IRMÃ E MÃE, “Fuß”, “café…”, Straße"),
                     Example::good("Øresund, Þórr, Dvořák, Łódź, Ærø, İstanbul, Đà Nẵng"),
+                    Example::good("Read as Latin-1, a UTF-8 file shows “Ã¨” where it means “è”."),
                 ],
             },
         }
@@ -268,6 +271,9 @@ impl Rule for Mojibake {
                     continue;
                 };
             from = end;
+            if shown_as_example(text, start) {
+                continue;
+            }
             let fix = Fix {
                 replacement,
                 applicability,
@@ -279,6 +285,29 @@ impl Rule for Mojibake {
             out.push(d);
         }
     }
+}
+
+/// Whether the line holding `at` talks about character encodings (`UTF-8`, `ISO-8859-1`,
+/// `Latin-1`, `Windows-1252`, `mojibake`): there garbled text is mentioned, shown as an
+/// example of what a wrong decoding does, not used (`characters like “Ã©” appear when
+/// UTF-8 is read as ISO-8859-1`).
+fn shown_as_example(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[start..end].to_ascii_lowercase();
+    [
+        "utf-8",
+        "utf8",
+        "iso-8859",
+        "iso 8859",
+        "latin-1",
+        "latin1",
+        "windows-1252",
+        "cp1252",
+        "mojibake",
+    ]
+    .iter()
+    .any(|name| line.contains(name))
 }
 
 #[cfg(test)]

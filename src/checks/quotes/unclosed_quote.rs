@@ -8,7 +8,9 @@
 //!
 //! A quotation that runs over several paragraphs leaves each one open and opens the
 //! next with `“`; that convention is recognised and not reported. There is no automatic
-//! fix: only a reader knows where the quotation ends.
+//! fix: only a reader knows where the quotation ends. A quotation opened with `”` is
+//! left to `quotes/stray-closing-quote`, which names the wrong mark: one artifact, one
+//! finding.
 //!
 //! ## Example
 //!
@@ -47,6 +49,7 @@ pub fn new() -> QuoteCheck {
                 Example::good("He called it “a reliable partner” to its allies.\n"),
                 Example::good("“The first paragraph.\n\n“The second,” he said.\n"),
                 Example::good("“The first paragraph.\n“The second,” he said.\n"),
+                Example::good("She answered ”not today and walked off.\n"),
             ],
         },
         report,

@@ -52,7 +52,44 @@ const ABBREVIATIONS: &[&str] = &[
     "mos", "wk", "wks", "oz", "lb", "lbs", "in", "cm", "mm", "km", "kg", "abbr", "adj", "adv",
     "aka", "appt", "attn", "dept", "encl", "equiv", "hwy", "illus", "mfg", "mgmt", "msg", "mtn",
     "orig", "pkg", "pt", "pts", "qty", "rd", "sq", "std", "supt", "wt",
+    // Titles and forms of address written after or before a name (`John Knightley, Esq.
+    // of London`, `Lieut. Col.`), the older `per cent.` and `crim. con.`, and the
+    // abbreviated US states of datelines and addresses (`Houston, Tex. for`).
+    "esq", "lieut", "hon", "messrs", "mme", "mlle", "bart", "cent", "crim", "con", "ala", "ariz",
+    "calif", "colo", "conn", "fla", "kan", "kans", "mich", "minn", "mont", "neb", "nev", "okla",
+    "tenn", "tex", "wis", "wyo",
 ];
+
+/// US state abbreviations that are also English words (`Ill.`, `Miss.`, `Wash.`): an
+/// abbreviation only after a comma and a capitalised place name (`Galena, Ill. are`).
+const STATES_AFTER_PLACE: &[&str] = &[
+    "ill", "miss", "mass", "wash", "ind", "del", "ore", "ark", "me", "la", "pa", "ga", "va",
+];
+
+/// Whether the token at `token_start` of `before` follows `, Place`.
+fn after_place_name(before: &str, token_start: usize) -> bool {
+    let head = before[..token_start].trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    head.rsplit(|c: char| c.is_whitespace())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// A well-formed Roman numeral in capitals (`XVI`, `MCMXL`).
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+        .expect("valid regex")
+});
+
+/// Whether `word` is a Roman numeral of two letters or more (`XVI`, `II`): closed by a
+/// period, it is an ordinal (`Louis XVI. of France`) or a list numeral (`I. the folio;
+/// II. the octavo`), not a sentence end.
+fn is_roman_numeral(word: &str) -> bool {
+    word.len() >= 2 && ROMAN.is_match(word)
+}
 
 /// Words that begin sentences all the time: after a period in lowercase, they are always
 /// reported, even when the text never capitalizes them elsewhere.
@@ -150,6 +187,17 @@ impl LowercaseAfterPeriod {
                     Example::good(
                         "Use curses for this. curses draws windows; curses also reads keys.",
                     ),
+                    Example::good("A letter from Henry Dashwood, Esq. of Norland, came at noon."),
+                    Example::good("The kings Henry VIII. of England and Charles V. of Spain met."),
+                    Example::good("Three kinds: I. the small; II. the middling; III. the great."),
+                    Example::good(
+                        "Prices rose 4 per cent. of the total, the firm in Austin, Tex. said.",
+                    ),
+                    Example::good(
+                        "Homes in Galena, Ill. are open; it costs 10 cents per 8-oz. cup.",
+                    ),
+                    Example::flagged("She was ill[. the] doctor came.")
+                        .message("“the” starts a sentence in lowercase after a period"),
                     Example::flagged("Talks ended late[. negotiators] left the room.")
                         .message("“negotiators” starts a sentence in lowercase after a period"),
                     Example::flagged("It rained[. the] roads, the rivers and the fields flooded.")
@@ -161,9 +209,15 @@ impl LowercaseAfterPeriod {
 }
 
 /// Whether the word that ends at the period (`token`, without it) allows a lowercase
-/// continuation.
+/// continuation. A unit after a number and a hyphen counts alone (`8-oz.`).
 fn is_abbreviation_or_code(token: &str, at_line_start: bool) -> bool {
     let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = match word.rsplit_once('-') {
+        Some((number, unit)) if number.chars().all(|c| c.is_ascii_digit()) && !unit.is_empty() => {
+            unit
+        }
+        _ => word,
+    };
     if word.is_empty() || word.contains(['.', '@', '/', '\\', ':', '_', '=', '#']) {
         return true;
     }
@@ -171,6 +225,7 @@ fn is_abbreviation_or_code(token: &str, at_line_start: bool) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters <= 1
         || ABBREVIATIONS.contains(&lower.as_str())
+        || is_roman_numeral(word)
         || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']) && word.chars().all(char::is_alphabetic)
         || (at_line_start && word.chars().all(|c| c.is_ascii_digit()))
 }
@@ -231,6 +286,11 @@ impl Rule for LowercaseAfterPeriod {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
             if is_abbreviation_or_code(&before[token_start..], at_line_start(text, token_start)) {
+                continue;
+            }
+            let token = before[token_start..].to_lowercase();
+            if STATES_AFTER_PLACE.contains(&token.as_str()) && after_place_name(before, token_start)
+            {
                 continue;
             }
             if is_lowercase_name(text, word, dot + 1 + gap) {

@@ -7,7 +7,12 @@
 //!
 //! ## Why it matters
 //!
-//! The fix keeps the first. Repeats English uses on purpose or by grammar are left
+//! The fix keeps the first. Only an article, `and` or `of` can never be doubled in
+//! edited English: that repeat is an error with a safe fix. A pronoun that ends one
+//! clause and opens the next (`assure you you are`, `teach her her place`) is left
+//! alone; a preposition or auxiliary that can end one phrase and open the next
+//! (`resorted to to end it`) is reported as info, any other word as a warning, both
+//! with an unsafe fix. Repeats English uses on purpose or by grammar are left
 //! alone (`had had`, `that that`, `what it is is`, `very very`, `bye bye`), and so are
 //! two capitalised words in a row (`Walla Walla`, `Duran Duran`), a word said three
 //! times or more, single letters other than `a`, words separated by a tab (tables) and
@@ -97,6 +102,27 @@ const REPEATABLE: &[&str] = &[
     "knock-knock",
 ];
 
+/// Words that can never stand twice in a row in edited English: an article or `and`,
+/// `of` cannot end one phrase and open the next. Their repeat is an error with a safe fix.
+const NEVER_TWICE: &[&str] = &["the", "a", "an", "and", "of"];
+
+/// Pronouns that end one clause as an object and open the next as its subject or
+/// determiner (`assure you you are`, `teach her her place`, `portion of it it is`):
+/// their repeat is grammatical, and is left alone.
+const PRONOUNS: &[&str] = &[
+    "you", "it", "her", "him", "them", "us", "me", "this", "these", "those", "what", "who",
+    "which", "here",
+];
+
+/// Prepositions and auxiliaries that end one constituent and open the next in
+/// grammatical English (`resorted to to avert`, `took in in taxes`): their repeat is
+/// only worth a look.
+const BOUNDARY: &[&str] = &[
+    "to", "in", "on", "at", "by", "for", "from", "with", "up", "out", "off", "over", "down",
+    "about", "into", "through", "is", "was", "be", "been", "has", "have", "did", "does", "can",
+    "will", "would", "should", "could", "may", "might", "must",
+];
+
 /// Words after which `is is` is grammatical (`what it is is`).
 const BEFORE_IS_IS: &[&str] = &["it", "this", "that", "what", "which", "thing", "is"];
 
@@ -111,7 +137,7 @@ impl DoubledWord {
                 id: "typo/doubled-word".into(),
                 severity: Severity::Error,
                 fix: Some(Applicability::Safe),
-                fixes: Fixes::always(Applicability::Safe),
+                fixes: Fixes::always(Applicability::Safe).or(Applicability::Unsafe),
                 summary: "word repeated".into(),
                 description: crate::checks::description(file!()),
                 origin: file!().into(),
@@ -121,10 +147,13 @@ impl DoubledWord {
                     Example::bad("They want [to\nto] leave.", "They want to leave.")
                         .message("word “to” repeated"),
                     Example::bad("[The the] report", "The report").message("word “the” repeated"),
+                    Example::bad("We [sold sold] the car.", "We sold the car.")
+                        .message("word “sold” repeated"),
                     Example::good("She had had enough, and said that that was it."),
                     Example::good("What it is is a very very long bye bye."),
                     Example::good("They met in Walla Walla. The, the end."),
                     Example::good("text text text; test test_file; b b; row\trow; end\n\tend"),
+                    Example::good("I promise you you will like it, and it may teach her her manners."),
                 ],
             },
         }
@@ -184,6 +213,7 @@ impl DoubledWord {
         let same_as = |w: Option<&Word>| w.is_some_and(|w| w.text.to_lowercase() == lower);
         let allowed = !plain_gap
             || REPEATABLE.contains(&lower.as_str())
+            || PRONOUNS.contains(&lower.as_str())
             || (capitalised(p.text) && capitalised(word.text))
             || (lower.chars().count() == 1 && lower != "a")
             || glued_to_code(text, p.span.start, word.span.end)
@@ -195,15 +225,24 @@ impl DoubledWord {
         if allowed {
             return None;
         }
+        let (severity, applicability) = if NEVER_TWICE.contains(&lower.as_str()) {
+            (Severity::Error, Applicability::Safe)
+        } else if BOUNDARY.contains(&lower.as_str()) {
+            (Severity::Info, Applicability::Unsafe)
+        } else {
+            (Severity::Warning, Applicability::Unsafe)
+        };
         let fix = Fix {
             replacement: p.text.to_string(),
-            applicability: Applicability::Safe,
+            applicability,
         };
-        Some(self.meta.diagnostic(
+        let mut d = self.meta.diagnostic(
             p.span.start..word.span.end,
             format!("word “{}” repeated", word.text),
             Some(fix),
-        ))
+        );
+        d.severity = severity;
+        Some(d)
     }
 }
 
