@@ -1,5 +1,6 @@
 //! Checks that need code, one file each. Data rules live in `rules/*.toml`.
 
+mod calque;
 mod currency_order;
 mod doubled_word;
 mod glued_words;
@@ -25,6 +26,8 @@ use crate::rule::Rule;
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
+        Box::new(calque::of_genitive::OfGenitive::new()),
+        Box::new(calque::postposed_adjective::PostposedAdjective::new()),
         Box::new(currency_order::CurrencyOrder::new()),
         Box::new(doubled_word::DoubledWord::new()),
         Box::new(glued_words::GluedWords::new()),
