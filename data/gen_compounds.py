@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_pos  # noqa: E402
 from common import ROOT, build_fst, debian_package, sha256  # noqa: E402

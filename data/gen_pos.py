@@ -18,6 +18,7 @@ import re
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import ROOT, build_fst, debian_package  # noqa: E402
 
