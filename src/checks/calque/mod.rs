@@ -18,30 +18,70 @@ impl Word {
     }
 }
 
-/// The words of `text`, in order.
+/// The words of `text`, in order. ASCII takes a byte-wise path.
 pub fn words(text: &str) -> Vec<Word> {
+    words_in(text, 0..text.len())
+}
+
+/// The words of `text[range]`, with offsets into `text`. `range` must start and end on
+/// character boundaries; a word cut by its ends is cut there too.
+pub fn words_in(text: &str, range: std::ops::Range<usize>) -> Vec<Word> {
+    let base = range.start;
+    let text = &text[range];
+    let bytes = text.as_bytes();
+    // The length of the letter or digit at `i`, 0 if there is none.
+    let alnum_at = |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphanumeric() => 1,
+            Some(&b) if b >= 0x80 => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        }
+    };
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else if alnum_at(i) == 0 {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let inner = matches!(c, '\'' | '’' | '-')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if inner {
-            continue;
+        let start = i;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let len = match bytes.get(i) {
+                Some(&b) if b >= 0x80 => alnum_at(i),
+                _ => 0,
+            };
+            if len > 0 {
+                i += len;
+                continue;
+            }
+            // Inner `'`, `’` or `-` followed by a letter or digit.
+            let mark = match bytes.get(i) {
+                Some(b'\'' | b'-') => 1,
+                Some(0xE2) if text[i..].starts_with('’') => 3,
+                _ => 0,
+            };
+            if mark > 0 && alnum_at(i + mark) > 0 {
+                i += mark;
+                continue;
+            }
+            break;
         }
-        if let Some(s) = start.take() {
-            out.push(Word { start: s, end: i });
-        }
-    }
-    if let Some(s) = start {
         out.push(Word {
-            start: s,
-            end: text.len(),
+            start: base + start,
+            end: base + i,
         });
     }
     out
@@ -84,6 +124,11 @@ mod tests {
             got,
             ["It’s", "a", "well-known", "match", "of", "tennis", "x"]
         );
+        let text = "naïve café, l'été 2024 — ok";
+        let got: Vec<&str> = words(text).iter().map(|w| w.text(text)).collect();
+        assert_eq!(got, ["naïve", "café", "l'été", "2024", "ok"]);
+        let in_range: Vec<&str> = words_in(text, 7..21).iter().map(|w| w.text(text)).collect();
+        assert_eq!(in_range, ["café", "l'été"]);
         let w = words("a  b c");
         assert!(!joined("a  b c", &w[0], &w[1]));
         assert!(joined("a  b c", &w[1], &w[2]));

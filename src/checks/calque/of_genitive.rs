@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::{function_word, joined, lower_ascii, words, Word};
+#[cfg(test)]
+use super::words;
+use super::{function_word, joined, lower_ascii, words_in, Word};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::knowledge::{compound, pos};
 use crate::rule::{Example, Rule, RuleMeta};
@@ -79,23 +81,34 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
             continue;
         }
         let (xt, yt) = (x.text(text), y.text(text));
-        if !lower_ascii(yt) {
+        // The table holds nouns of three letters or more, no function words (`of the`).
+        if yt.len() < 3 || xt.len() < 3 || !lower_ascii(yt) || function_word(yt) {
             continue;
         }
         let capital = !lower_ascii(xt);
-        let x_lower = xt.to_ascii_lowercase();
-        if capital && !(lower_ascii(&x_lower[1..]) && sentence_start(text, x.start)) {
+        if capital
+            && !(xt.as_bytes()[0].is_ascii_uppercase()
+                && lower_ascii(&xt[1..])
+                && sentence_start(text, x.start))
+        {
+            continue;
+        }
+        let x_lower = if capital {
+            std::borrow::Cow::Owned(xt.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(xt)
+        };
+        let next = words.get(i + 2).filter(|n| joined(text, y, n));
+        if next.is_some_and(|n| !lower_ascii(n.text(text))) {
+            continue;
+        }
+        if !compound::margin(&x_lower, yt).is_some_and(|m| m >= MARGIN) {
             continue;
         }
         // `a match of tennis players`: Y modifies what follows (a word that can only
         // be a noun; `starts` may be a verb).
-        if let Some(next) = words.get(i + 2).filter(|n| joined(text, y, n)) {
-            let nt = next.text(text);
-            if !lower_ascii(nt) || (pos::of(nt) == pos::NOUN && !function_word(nt)) {
-                continue;
-            }
-        }
-        if !compound::margin(&x_lower, yt).is_some_and(|m| m >= MARGIN) {
+        if next.is_some_and(|n| pos::of(n.text(text)) == pos::NOUN && !function_word(n.text(text)))
+        {
             continue;
         }
         let mut start = x.start;
@@ -133,6 +146,33 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
     out
 }
 
+/// How far around an `of` the words that decide a finding can reach, in bytes.
+const REACH: usize = 96;
+
+/// The whole words within about [`REACH`] bytes of the `of` at byte `of`.
+fn window(text: &str, of: usize) -> Range<usize> {
+    let mut start = of.saturating_sub(REACH);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    // Skip the word the cut may have split.
+    if start > 0 {
+        start = text[start..of]
+            .find(char::is_whitespace)
+            .map_or(of, |i| start + i);
+    }
+    let mut end = (of + REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < text.len() {
+        end = text[of..end]
+            .rfind(char::is_whitespace)
+            .map_or(end, |i| of + i);
+    }
+    start..end
+}
+
 /// Whether the word at `start` begins a sentence (or the text).
 fn sentence_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '“', '‘', '(', '\'']);
@@ -164,7 +204,19 @@ impl Rule for OfGenitive {
     }
 
     fn check(&self, text: &str, out: &mut Vec<Diagnostic>) {
-        for f in find(text, &words(text)) {
+        // Only the words around each ` of ` matter: split just those windows, and keep
+        // from each window the finding at its own `of`.
+        let mut found = Vec::new();
+        for at in memchr::memmem::find_iter(text.as_bytes(), b" of ") {
+            let of = at + 1;
+            let window = window(text, of);
+            found.extend(
+                find(text, &words_in(text, window))
+                    .into_iter()
+                    .filter(|f| f.span.contains(&of)),
+            );
+        }
+        for f in found {
             let message = format!(
                 "“{}” reads as a word-for-word calque: English says “{}”",
                 f.phrase, f.compound
@@ -202,6 +254,20 @@ mod tests {
         assert_eq!(run("a ticket  of train"), []);
         assert_eq!(run("the ticket of the train"), []);
         assert_eq!(run("Paris Tickets of train"), []);
+    }
+
+    #[test]
+    fn windows_report_each_finding_once() {
+        let text = "I lost a ticket of train and a card of credit.";
+        let mut out = Vec::new();
+        OfGenitive::new().check(text, &mut out);
+        let got: Vec<_> = out.iter().map(|d| d.span.clone()).collect();
+        assert_eq!(got, [9..24, 31..45]);
+        let long = format!("{} card of credit {}", "x".repeat(200), "y".repeat(200));
+        let mut out = Vec::new();
+        OfGenitive::new().check(&long, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(&long[out[0].span.clone()], "card of credit");
     }
 
     #[test]

@@ -201,43 +201,52 @@ impl PostposedAdjective {
     }
 }
 
-/// Every noun followed by an adjective-only word in `text` (split into `words`).
+/// Every noun followed by an adjective-only word in `text` (split into `words`). The
+/// string tests come first; only the few candidates left cost a look-up.
 pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
     let mut out = Vec::new();
     for i in 2..words.len() {
-        let (n, a) = (&words[i - 1], &words[i]);
+        let (p, n, a) = (&words[i - 2], &words[i - 1], &words[i]);
         let at = a.text(text);
-        if at.len() < 5 || !SUFFIXES.iter().any(|s| at.ends_with(s)) || !lower_ascii(at) {
+        // The last letter of every suffix: one byte test before the suffix list.
+        let last = at.as_bytes().last().copied();
+        if at.len() < 5 || !matches!(last, Some(b's' | b'e' | b'l' | b't' | b'y' | b'c' | b'h')) {
             continue;
         }
-        if !joined(text, n, a) || POSTPOSITIVE.contains(&at) || pos::of(at) != pos::ADJ {
+        if !SUFFIXES.iter().any(|s| at.ends_with(s)) || !lower_ascii(at) {
+            continue;
+        }
+        if !joined(text, n, a) || !joined(text, p, n) {
+            continue;
+        }
+        let pt = p.text(text);
+        if pt.len() > 7 {
+            continue;
+        }
+        let determiner = is_in(DETERMINERS, pt);
+        if !determiner && !is_in(PREPOSITIONS, pt) || POSTPOSITIVE.contains(&at) {
             continue;
         }
         let nt = n.text(text);
         if !lower_ascii(nt) || function_word(nt) || DEGREE.contains(&nt) {
             continue;
         }
-        let nb = pos::of(nt);
-        if nb & pos::NOUN == 0 || nb & (pos::ADJ | pos::ADV) != 0 {
+        // The phrase must end here: punctuation, the end, or a relative pronoun.
+        let next = words.get(i + 1);
+        if next.is_some_and(|nx| joined(text, a, nx) && !AFTER.contains(&nx.text(text))) {
             continue;
         }
-        let p = &words[i - 2];
-        let pt = p.text(text).to_ascii_lowercase();
-        if !joined(text, p, n) {
-            continue;
-        }
-        let determiner = DETERMINERS.contains(&pt.as_str());
-        if !determiner && !PREPOSITIONS.contains(&pt.as_str()) {
+        let after = &text[a.end..];
+        if after.starts_with(['-', '/', '_']) || after.starts_with("'s") {
             continue;
         }
         // `makes the text readable`, `is the problem serious`: a complement.
         if let Some(pp) = i.checked_sub(3).map(|j| &words[j]).filter(|_| determiner) {
-            let ppt = pp.text(text).to_ascii_lowercase();
-            let ppt = ppt.as_str();
-            let complement = if COPULAS.contains(&ppt) {
-                !INDEFINITE.contains(&pt.as_str())
+            let ppt = pp.text(text);
+            let complement = if is_in(COPULAS, ppt) {
+                !is_in(INDEFINITE, pt)
             } else {
-                COMPLEMENT_VERBS.contains(&ppt)
+                is_in(COMPLEMENT_VERBS, ppt)
             };
             if complement {
                 continue;
@@ -246,23 +255,20 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
         let reach = i.saturating_sub(VERB_REACH)..i - 1;
         if words[reach]
             .iter()
-            .any(|w| COMPLEMENT_VERBS.contains(&w.text(text).to_ascii_lowercase().as_str()))
+            .any(|w| is_in(COMPLEMENT_VERBS, w.text(text)))
         {
             continue;
         }
-        // The phrase must end here: punctuation, the end, or a conjunction.
-        if let Some(next) = words.get(i + 1).filter(|nx| joined(text, a, nx)) {
-            if !AFTER.contains(&next.text(text)) {
-                continue;
-            }
+        if pos::lemma(at) & pos::ADJ == 0 || pos::of(at) != pos::ADJ {
+            continue;
         }
-        let after = &text[a.end..];
-        if after.starts_with(['-', '/', '_']) || after.starts_with("'s") {
+        let nb = pos::of(nt);
+        if nb & pos::NOUN == 0 || nb & (pos::ADJ | pos::ADV) != 0 {
             continue;
         }
         // `jobless, aimless, hopeless youngsters`: adjectives in a row before a noun.
-        if after.starts_with([',', '/']) {
-            let next = words.get(i + 1).map(|w| w.text(text).to_ascii_lowercase());
+        if after.starts_with(',') {
+            let next = next.map(|w| w.text(text).to_ascii_lowercase());
             if next.is_some_and(|w| pos::of(&w) & pos::ADJ != 0) {
                 continue;
             }
@@ -273,6 +279,11 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Whether `word` is in `list`, ignoring ASCII case.
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 impl Rule for PostposedAdjective {
