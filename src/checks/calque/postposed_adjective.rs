@@ -186,6 +186,7 @@ impl PostposedAdjective {
                     Example::flagged("The fund offers support for families vulnerable."),
                     Example::flagged("It was a success enormous, and everyone came."),
                     Example::flagged("The city faces a problem serious."),
+                    Example::flagged("Grants go to companies innovative."),
                     Example::good("Two files that look different. It is a bit different."),
                     Example::good("Contact the person responsible. The people concerned left."),
                     Example::good("Choose the best option available; it is time immemorial."),
@@ -223,11 +224,17 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
         if pt.len() > 7 {
             continue;
         }
+        let nt = n.text(text);
         let determiner = is_in(DETERMINERS, pt);
-        if !determiner && !is_in(PREPOSITIONS, pt) || POSTPOSITIVE.contains(&at) {
+        // After `to`, only a plural is surely a noun (`to companies innovative`, not
+        // `to stay compatible`).
+        let plural_after_to = pt.eq_ignore_ascii_case("to") && nt.ends_with('s');
+        if !determiner && !plural_after_to && !is_in(PREPOSITIONS, pt) {
             continue;
         }
-        let nt = n.text(text);
+        if POSTPOSITIVE.contains(&at) {
+            continue;
+        }
         if !lower_ascii(nt) || function_word(nt) || DEGREE.contains(&nt) {
             continue;
         }
@@ -266,10 +273,14 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
         if nb & pos::NOUN == 0 || nb & (pos::ADJ | pos::ADV) != 0 {
             continue;
         }
+        if plural_after_to && pos::lemma(nt) & pos::NOUN != 0 {
+            continue; // a lemma ending in `s` (`to access`), not a plural
+        }
         // `jobless, aimless, hopeless youngsters`: adjectives in a row before a noun.
         if after.starts_with(',') {
             let next = next.map(|w| w.text(text).to_ascii_lowercase());
-            if next.is_some_and(|w| pos::of(&w) & pos::ADJ != 0) {
+            // (`then` is an adverb, whatever WordNet's `the then president` says.)
+            if next.is_some_and(|w| pos::of(&w) & (pos::ADJ | pos::ADV) == pos::ADJ) {
                 continue;
             }
         }
