@@ -29,6 +29,7 @@ mod data_rule;
 mod diagnostic;
 mod fix;
 mod html;
+mod knowledge;
 pub mod markdown;
 mod position;
 mod prefilter;

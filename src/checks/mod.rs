@@ -2,6 +2,7 @@
 //! (`_` for `-`), one rule per file, with its examples beside the code. Data rules live in
 //! `rules/<category>/*.toml`; helpers several checks share are in `crate::text`.
 
+mod calque;
 mod capitalization;
 mod currency;
 mod encoding;
@@ -32,6 +33,8 @@ pub(crate) fn description(file: &str) -> String {
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
+        Box::new(calque::of_genitive::OfGenitive::new()),
+        Box::new(calque::postposed_adjective::PostposedAdjective::new()),
         Box::new(capitalization::lowercase_proper_adjective::LowercaseProper::new()),
         Box::new(currency::abbreviated_multiplier::AbbreviatedMultiplier::new()),
         Box::new(currency::symbol_after_amount::CurrencyOrder::new()),

@@ -453,7 +453,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        LowercaseProper::new().check(&crate::Document::new(text), &mut out);
+        LowercaseProper::new().check(&Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

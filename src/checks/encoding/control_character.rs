@@ -140,7 +140,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        ControlCharacter::new().check(&crate::Document::new(text), &mut out);
+        ControlCharacter::new().check(&Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 
@@ -148,7 +148,7 @@ mod tests {
     fn a_control_character_after_a_digit_is_deleted_only_unsafely() {
         let applicability = |text: &str| {
             let mut out = Vec::new();
-            ControlCharacter::new().check(&crate::Document::new(text), &mut out);
+            ControlCharacter::new().check(&Document::new(text), &mut out);
             out.into_iter()
                 .map(|d| (d.span, d.fix.map(|f| f.applicability)))
                 .collect::<Vec<_>>()

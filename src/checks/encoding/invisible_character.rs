@@ -121,7 +121,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        InvisibleCharacter::new().check(&crate::Document::new(text), &mut out);
+        InvisibleCharacter::new().check(&Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

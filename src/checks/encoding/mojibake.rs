@@ -316,7 +316,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String, Applicability)> {
         let mut out = Vec::new();
-        Mojibake::new().check(&crate::Document::new(text), &mut out);
+        Mojibake::new().check(&Document::new(text), &mut out);
         out.into_iter()
             .map(|d| {
                 let fix = d.fix.expect("every finding has a fix");
@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn the_message_names_an_invisible_repair() {
         let mut out = Vec::new();
-        Mojibake::new().check(&crate::Document::new("5Â\u{A0}km"), &mut out);
+        Mojibake::new().check(&Document::new("5Â\u{A0}km"), &mut out);
         assert_eq!(
             out[0].message,
             "garbled text “Â\u{A0}”: UTF-8 read as Windows-1252; it should read U+00A0 NO-BREAK SPACE"

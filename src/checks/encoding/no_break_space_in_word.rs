@@ -129,7 +129,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        NoBreakSpaceInWord::new().check(&crate::Document::new(text), &mut out);
+        NoBreakSpaceInWord::new().check(&Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

@@ -99,7 +99,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        ReplacementCharacter::new().check(&crate::Document::new(text), &mut out);
+        ReplacementCharacter::new().check(&Document::new(text), &mut out);
         out.into_iter().map(|d| (d.span, d.message)).collect()
     }
 

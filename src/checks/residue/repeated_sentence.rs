@@ -408,7 +408,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        VerbatimRepeat::new().check(&crate::Document::new(text), &mut out);
+        VerbatimRepeat::new().check(&Document::new(text), &mut out);
         out.into_iter()
             .map(|d| (text[d.span].to_string(), d.message))
             .collect()

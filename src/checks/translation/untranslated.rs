@@ -897,7 +897,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        Untranslated::new().check(&crate::Document::new(text), &mut out);
+        Untranslated::new().check(&Document::new(text), &mut out);
         out.iter()
             .map(|d| (text[d.span.clone()].to_string(), d.message.clone()))
             .collect()

@@ -320,7 +320,7 @@ mod tests {
         let rule = GluedWords::new();
         let mut out = Vec::new();
         rule.check(
-            &crate::Document::new("one hourand the reportwhich"),
+            &Document::new("one hourand the reportwhich"),
             &mut out,
         );
         assert_eq!(out.len(), 2);
