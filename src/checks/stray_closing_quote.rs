@@ -17,7 +17,9 @@ pub fn new() -> QuoteCheck {
                     start of a word (`said ”Hello`) it was probably meant to open a \
                     quotation: the fix turns it into `“`, safe when a later `”` in the \
                     paragraph closes that quotation (`said ”Hello” twice`), unsafe otherwise. \
-                    Otherwise it is only reported. A `”` after a digit is an inch mark and is left alone."
+                    Otherwise it is only reported. A `”` after a digit is an inch mark and is left alone, \
+                    and one that closes a quotation opened with another glyph (`„We stay”`, \
+                    `« We stay ”`) is not stray: the opening glyph is what is wrong."
                 .into(),
             origin: file!().into(),
             examples: vec![
@@ -30,6 +32,7 @@ pub fn new() -> QuoteCheck {
                 Example::flagged("The end.” Then silence."),
                 Example::good("“One,” she said, “two.”"),
                 Example::good("A 27” screen."),
+                Example::good("He said: „We stay” and left, and « we go ” too."),
                 Example::good("“First paragraph of a long quote.\n\n“Second one.”"),
                 Example::good("The “\"def\"” form and “\"*args\"”."),
             ],

@@ -14,7 +14,10 @@ pub fn new() -> QuoteCheck {
             description: "A `“` with no matching `”` before the paragraph ends. A \
                     quotation that runs over several paragraphs leaves each one open and \
                     opens the next with `“`; that convention is recognised and not \
-                    reported. There is no automatic fix: only a reader knows where the \
+                    reported. Nor is a quotation in the last paragraph of a text that stops \
+                    mid-sentence, or that opens the paragraph and may go on in a paragraph the \
+                    excerpt lacks, nor one opened with another glyph (`„`, `«`: \
+                    `quotes/mismatched-quote` and the guillemet rules). There is no automatic fix: only a reader knows where the \
                     quotation ends."
                 .into(),
             origin: file!().into(),
@@ -23,6 +26,9 @@ pub fn new() -> QuoteCheck {
                 Example::good("He called it “a reliable partner” to its allies.\n"),
                 Example::good("“The first paragraph.\n\n“The second,” he said.\n"),
                 Example::good("“The first paragraph.\n“The second,” he said.\n"),
+                Example::good("The minister said: “The budget will be cut in"),
+                Example::good("He spoke.\n\n“The budget will be cut in May.\n"),
+                Example::flagged("“The budget will be cut in May.\n\nHe left.\n"),
             ],
         },
         report,
