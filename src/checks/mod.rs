@@ -20,6 +20,11 @@ mod untranslated;
 mod verbatim_repeat;
 mod words;
 
+// Checks in category folders, one file per rule named after its id.
+mod quotes {
+    pub mod mismatched_quote;
+}
+
 use crate::rule::Rule;
 
 /// Every coded check.
@@ -44,6 +49,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(unclosed_quote::new()),
         Box::new(untranslated::Untranslated::new()),
         Box::new(verbatim_repeat::VerbatimRepeat::new()),
+        Box::new(quotes::mismatched_quote::MismatchedQuote::new()),
     ];
     all.extend(
         number_format::NumberFormat::all()

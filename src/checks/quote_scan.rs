@@ -85,7 +85,6 @@ pub(crate) enum QuoteFinding {
     },
     /// A quotation opened or closed with a glyph English does not use with its partner
     /// (`„It…”`, `„It…“`, `“It…"`): `span` (the wrong glyph) becomes `replacement`.
-    #[allow(dead_code)] // read by `quotes/mismatched-quote`
     Mismatched {
         span: Range<usize>,
         replacement: &'static str,
