@@ -24,6 +24,10 @@ mod words;
 mod quotes {
     pub mod mismatched_quote;
 }
+mod spans;
+mod typo {
+    pub mod glued_link_text;
+}
 
 use crate::rule::Rule;
 
@@ -50,6 +54,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(untranslated::Untranslated::new()),
         Box::new(verbatim_repeat::VerbatimRepeat::new()),
         Box::new(quotes::mismatched_quote::MismatchedQuote::new()),
+        Box::new(typo::glued_link_text::GluedLinkText::new()),
     ];
     all.extend(
         number_format::NumberFormat::all()

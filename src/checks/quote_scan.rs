@@ -180,10 +180,8 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                     finding: None,
                     glyph: c,
                 }),
-                '»' => {
-                    if top == Some('«') {
-                        open.pop();
-                    }
+                '»' if top == Some('«') => {
+                    open.pop();
                 }
                 '"' => {
                     // A straight quote closing a curly or low one (`“It…"`).
