@@ -24,6 +24,9 @@ mod words;
 mod quotes {
     pub mod mismatched_quote;
 }
+mod residue {
+    pub mod chrome_line;
+}
 mod spans;
 mod typo {
     pub mod glued_link_text;
@@ -55,6 +58,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(verbatim_repeat::VerbatimRepeat::new()),
         Box::new(quotes::mismatched_quote::MismatchedQuote::new()),
         Box::new(typo::glued_link_text::GluedLinkText::new()),
+        Box::new(residue::chrome_line::ChromeLine::new()),
     ];
     all.extend(
         number_format::NumberFormat::all()

@@ -21,7 +21,6 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// The lines of `text` without their line breaks, as byte ranges.
-#[allow(dead_code)] // used by the coming line checks
 pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     text.split_inclusive('\n').map(move |line| {
