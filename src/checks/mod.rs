@@ -21,6 +21,9 @@ mod verbatim_repeat;
 mod words;
 
 // Checks in category folders, one file per rule named after its id.
+mod capitalization {
+    pub mod stray_capital;
+}
 mod quotes {
     pub mod mismatched_quote;
 }
@@ -59,6 +62,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(quotes::mismatched_quote::MismatchedQuote::new()),
         Box::new(typo::glued_link_text::GluedLinkText::new()),
         Box::new(residue::chrome_line::ChromeLine::new()),
+        Box::new(capitalization::stray_capital::StrayCapital::new()),
     ];
     all.extend(
         number_format::NumberFormat::all()

@@ -30,7 +30,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// The letters-and-apostrophes core of a token: `range` without the punctuation around it.
+/// The core of a token: `range` without the punctuation around its letters and digits.
 pub fn word_core(text: &str, range: Range<usize>) -> Range<usize> {
     let t = &text[range.clone()];
     let keep = |c: char| c.is_alphanumeric();
@@ -52,7 +52,7 @@ mod tests {
         assert_eq!(t, ["“Hello,”", "she", "said.", "Next"]);
         let l: Vec<&str> = lines("a\r\nb\n\nc").map(|r| &"a\r\nb\n\nc"[r]).collect();
         assert_eq!(l, ["a", "b", "", "c"]);
-        assert_eq!(&text[word_core(text, 1..12)], "Hello");
+        assert_eq!(&text[word_core(text, 1..13)], "Hello");
         assert_eq!(word_core("...", 0..3), 3..3);
     }
 }
