@@ -27,6 +27,10 @@ mod capitalization {
 mod quotes {
     pub mod mismatched_quote;
 }
+mod names {
+    pub mod mixed_script;
+    pub mod name_variant;
+}
 mod residue {
     pub mod chrome_line;
 }
@@ -63,6 +67,8 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(typo::glued_link_text::GluedLinkText::new()),
         Box::new(residue::chrome_line::ChromeLine::new()),
         Box::new(capitalization::stray_capital::StrayCapital::new()),
+        Box::new(names::name_variant::NameVariant::new()),
+        Box::new(names::mixed_script::MixedScript::new()),
     ];
     all.extend(
         number_format::NumberFormat::all()
