@@ -190,7 +190,8 @@ impl StrayCapital {
                     of the house`). A capitalised function word that never opens a clause \
                     (`the vote Is the`, `cases And deaths`) is a warning; one that may \
                     (`the`, `it`, `when`) is information, and is left alone after a comma \
-                    (quoted speech: `he asked, When?`); a content word is information, and only when the text writes \
+                    (quoted speech: `he asked, When?`); a verb form in `-ed` (`the rate is low \
+                    Caused a wave`) is information; any other content word is information, and only when the text writes \
                     it in lowercase more often, and with a capital mid-sentence at most twice. Left alone: sentence starts (after a stop, a \
                     colon, a quote, a bracket, a dash, a bullet or a line break), runs of \
                     capitalised words (`the Supreme Court`, `Bank of England`), title-case \
@@ -320,9 +321,10 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
                 )
             })
         };
-        let next_starts = words.get(k + 1).is_some_and(|x| x.starts);
-        let in_run = (cap_at(k + 1) && !next_starts)
-            || (k > 0 && cap_at(k - 1))
+        // A run does not cross punctuation (`Karl Example, Is the`).
+        let next_apart = words.get(k + 1).is_some_and(|x| x.starts || x.comma);
+        let in_run = (cap_at(k + 1) && !next_apart)
+            || (k > 0 && cap_at(k - 1) && !w.comma)
             || (joiner(k + 1) && (cap_at(k + 2) || (joiner(k + 2) && cap_at(k + 3))))
             || (k >= 2 && joiner(k - 1) && cap_at(k - 2));
         if in_run {
@@ -356,7 +358,9 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
         // written with a capital again and again is a name or a convention (`Python`).
         let low = lowercase.get(lower.as_str()).copied().unwrap_or(0);
         let caps = capitalised_mid[lower.as_str()];
-        if *function || *clause || (low > 0 && caps <= 2 && caps <= low) {
+        // A verb form in `-ed` (`is low Caused a wave`) is no name either.
+        let verb = lower.len() >= 6 && lower.ends_with("ed") && caps <= 2;
+        if *function || *clause || verb || (low > 0 && caps <= 2 && caps <= low) {
             out.push((w.core.clone(), *function));
         }
     }
