@@ -337,11 +337,21 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
     }
     // How the text writes each word: how often in lowercase, how often capitalised in
     // mid-sentence.
-    let mut lowercase: HashMap<&str, usize, FnvBuild> = HashMap::default();
-    for w in &words {
-        let s = &text[w.core.clone()];
-        if s.starts_with(char::is_lowercase) {
-            *lowercase.entry(s).or_default() += 1;
+    // Only the content words among the candidates need counting.
+    let mut lowercase: HashMap<&str, usize, FnvBuild> = candidates
+        .iter()
+        .filter(|(_, _, function, clause)| !function && !clause)
+        .map(|(_, lower, _, _)| (lower.as_str(), 0))
+        .collect();
+    if !lowercase.is_empty() {
+        let longest = lowercase.keys().map(|k| k.len()).max().unwrap_or(0);
+        for w in &words {
+            if w.core.len() > longest || !text.as_bytes()[w.core.start].is_ascii_lowercase() {
+                continue;
+            }
+            if let Some(n) = lowercase.get_mut(&text[w.core.clone()]) {
+                *n += 1;
+            }
         }
     }
     let mut capitalised_mid: HashMap<&str, usize, FnvBuild> = HashMap::default();
@@ -349,9 +359,21 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
         *capitalised_mid.entry(lower.as_str()).or_default() += 1;
     }
     let mut out = Vec::new();
+    // Each line is judged once (a text may be a single long line).
+    let mut title_lines: HashMap<usize, bool, FnvBuild> = HashMap::default();
+    let breaks: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
     for (k, lower, function, clause) in &candidates {
         let w = &words[*k];
-        if title_case_line(text, w.core.start) {
+        let before = breaks.partition_point(|&b| b < w.core.start);
+        let line_start = if before == 0 {
+            0
+        } else {
+            breaks[before - 1] + 1
+        };
+        if *title_lines
+            .entry(line_start)
+            .or_insert_with(|| title_case_line(text, line_start))
+        {
             continue;
         }
         // A content word counts only when the text mostly writes it in lowercase: one
@@ -367,11 +389,10 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
     out
 }
 
-/// Whether the line holding byte `at` is written in title case (most of its longer words
-/// capitalised): a headline.
-fn title_case_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+/// Whether the line starting at byte `start` is written in title case (a short line, most
+/// of its longer words capitalised): a headline.
+fn title_case_line(text: &str, start: usize) -> bool {
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = &text[start..end];
     let long: Vec<&str> = line
         .split(|c: char| !c.is_alphabetic())
@@ -381,7 +402,8 @@ fn title_case_line(text: &str, at: usize) -> bool {
         .iter()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    !long.is_empty() && caps * 2 > long.len()
+    // Headlines are short; a long paragraph full of names is still prose.
+    line.split_whitespace().count() <= 20 && !long.is_empty() && caps * 2 > long.len()
 }
 
 #[cfg(test)]
