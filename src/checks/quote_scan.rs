@@ -187,13 +187,14 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                     // A straight quote closing a curly or low one (`“It…"`).
                     // Not when a `”` closes the quotation later (`“"def"”`: straight
                     // quotes nested in curly ones).
-                    let later_close = match (after.find(CLOSE), after.find(OPEN)) {
-                        (Some(c), Some(o)) => c < o,
-                        (c, _) => c.is_some(),
-                    };
-                    let closes = prev.is_some_and(|c| !c.is_whitespace())
+                    // Looked at only where the mark could close (one search, up to the
+                    // next curly mark).
+                    let closes = matches!(top, Some(OPEN | '„'))
+                        && prev.is_some_and(|c| !c.is_whitespace())
                         && next.is_none_or(|c| !c.is_alphanumeric())
-                        && !later_close;
+                        && after
+                            .find([CLOSE, OPEN])
+                            .is_none_or(|at| !after[at..].starts_with(CLOSE));
                     if let Some(o) = open.last().filter(|_| closes) {
                         if matches!(o.glyph, OPEN | '„') && english(&text[o.at + QUOTE_LEN..abs])
                         {

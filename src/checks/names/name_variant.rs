@@ -2,17 +2,22 @@
 //! `Nihammer`): a letter changed, dropped or added inside a capitalised word that is not
 //! a common word.
 //!
-//! Cost: one pass over the tokens to count the capitalised words that are not common
-//! words, then a comparison (`strsim`'s Levenshtein distance) of the pairs of those forms
+//! Cost: one regex search to count the capitalised words that are not common words, then a comparison (`strsim`'s Levenshtein distance) of the pairs of those forms
 //! with the same first letter and lengths within one; a text has few distinct names.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::checks::spans::{tokens, word_core};
+use std::sync::LazyLock;
+
 use crate::checks::words::is_word;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Rule, RuleMeta};
+use regex::Regex;
+
+/// A capitalised word of six letters or more.
+static NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Lu}\p{Ll}{5,}").expect("valid regex"));
 
 pub struct NameVariant {
     meta: RuleMeta,
@@ -126,10 +131,19 @@ fn accent_only(a: &str, b: &str) -> bool {
 fn find(text: &str) -> Vec<(Range<usize>, String, bool)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for token in tokens(text) {
-        let core = word_core(text, token);
-        let word = &text[core.clone()];
-        if name_like(word) {
+    for m in NAME.find_iter(text) {
+        let core = m.range();
+        let word = m.as_str();
+        // A whole word: no letter glued before or after.
+        let glued = text[..core.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            || text[core.end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !glued && name_like(word) {
             *counts.entry(word).or_default() += 1;
             spans.push(core);
         }

@@ -4,12 +4,14 @@
 //! function word (`Ribeiroof`, `Moraiswhich`). Lowercase glued words are
 //! `typo/glued-words`.
 //!
-//! Cost: one pass over the tokens; only tokens with a capital letter and a case change
-//! (or a capitalised token ending in a function word) are looked at further.
+//! Cost: one regex search for a capital between lowercase letters or a capitalised word
+//! ending in a function word; only the tokens around its matches are looked at.
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::checks::spans::{tokens, word_core};
 use crate::checks::words::{is_word, FnvBuild};
@@ -159,10 +161,35 @@ static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> = LazyLock::new(|| 
         .collect()
 });
 
+/// Where a glued token may be: a capital between lowercase letters, or a capitalised word
+/// ending in a glue word. Only the tokens around these matches are looked at.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Ll}\p{Lu}\p{Ll}|\p{Lu}\p{Ll}{3,}(?:of|which|from|with|that|said|were)")
+        .expect("valid regex")
+});
+
 /// Every glued token: its span and the byte offset of the split inside it.
 fn find(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
-    for token in tokens(text) {
+    let mut last_token = None;
+    for m in CANDIDATE.find_iter(text) {
+        // The white-space token around the match, each once.
+        // Tokens are short: look back at most 64 bytes.
+        let floor = crate::text::char_boundary_before(text, m.start().saturating_sub(64));
+        let start = text[floor..m.start()]
+            .rfind(char::is_whitespace)
+            .map(|i| floor + i)
+            .map_or(floor, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let end = text[m.end()..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| m.end() + i);
+        if last_token == Some(start) {
+            continue;
+        }
+        last_token = Some(start);
+        let token = start..end;
         let raw = &text[token.clone()];
         if !raw.contains(|c: char| c.is_uppercase()) || technical(raw) {
             continue;
