@@ -201,7 +201,7 @@ mod tests {
         let rule = registry.get("typo/doubled-word").unwrap();
         assert_eq!(&*rule.meta().id, "typo/doubled-word");
         assert!(registry.get("typo").is_none());
-        assert_eq!(registry.matching("typo").count(), 2);
+        assert_eq!(registry.matching("typo").count(), 3);
         assert!(!registry.has("house"));
         let err = UnknownLanguage {
             code: "pt".into(),

@@ -6,10 +6,12 @@ mod calque;
 mod capitalization;
 mod currency;
 mod encoding;
+mod names;
 mod numbers;
 mod quotes;
 mod residue;
 mod sentence;
+mod spans;
 pub(crate) mod suppression;
 mod translation;
 mod typo;
@@ -38,25 +40,31 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(capitalization::lowercase_proper_adjective::LowercaseProper::new()),
         Box::new(currency::abbreviated_multiplier::AbbreviatedMultiplier::new()),
         Box::new(currency::symbol_after_amount::CurrencyOrder::new()),
+        Box::new(capitalization::stray_capital::StrayCapital::new()),
         Box::new(encoding::control_character::ControlCharacter::new()),
         Box::new(encoding::invisible_character::InvisibleCharacter::new()),
         Box::new(encoding::mojibake::Mojibake::new()),
         Box::new(encoding::no_break_space_in_word::NoBreakSpaceInWord::new()),
         Box::new(encoding::replacement_character::ReplacementCharacter::new()),
+        Box::new(names::mixed_script::MixedScript::new()),
+        Box::new(names::name_variant::NameVariant::new()),
         Box::new(numbers::dot_thousands::DotThousands::new()),
         Box::new(numbers::space_thousands::SpaceThousands::new()),
         Box::new(numbers::time_format::TimeFormat::new()),
+        Box::new(quotes::mismatched_quote::MismatchedQuote::new()),
         Box::new(quotes::opening_quote_as_closing::new()),
         Box::new(quotes::space_inside_quotes::new()),
         Box::new(quotes::stray_closing_quote::new()),
         Box::new(quotes::stray_opening_single_quote::StraySingleQuote::new()),
         Box::new(quotes::unclosed_quote::new()),
+        Box::new(residue::chrome_line::ChromeLine::new()),
         Box::new(residue::html_entity::HtmlEntity::new()),
         Box::new(residue::repeated_headline::RepeatedHeadline::new()),
         Box::new(residue::repeated_sentence::VerbatimRepeat::new()),
         Box::new(sentence::lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(translation::untranslated::Untranslated::new()),
         Box::new(typo::doubled_word::DoubledWord::new()),
+        Box::new(typo::glued_link_text::GluedLinkText::new()),
         Box::new(typo::glued_words::GluedWords::new()),
     ];
     all.extend(suppression::rules());

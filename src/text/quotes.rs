@@ -6,6 +6,11 @@
 //! lines are still open starts a new quoted paragraph (the convention for quotes running
 //! over several paragraphs), as does an unclosed quotation followed by a paragraph that
 //! opens with `“`.
+//!
+//! Other opening glyphs are paired too, so that a `”` closing them is not reported as
+//! stray: `„` (German low quote, closed by `“`, `”` or `"` in English text), `«` (closed by
+//! `»` or `”`), and a straight `"` closes an open `“` or `„`. A pair with a glyph English
+//! does not use gives a [`QuoteFinding::Mismatched`] finding on the wrong glyph.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -20,8 +25,13 @@ const QUOTE_LEN: usize = 3; // both are three bytes in UTF-8
 
 // `str::find` with a set of characters decodes every character; a regex searches for the
 // bytes, many times faster.
-pub(crate) static CURLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[“”]").expect("valid regex"));
+
+/// Every glyph the scan pairs (looked for only in paragraphs with a [`TRIGGER`]).
+static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”„«»\"]").expect("valid regex"));
+
+/// Paragraphs worth a scan hold one of these.
+pub(crate) static TRIGGER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[“”„]").expect("valid regex"));
 
 /// What the scan found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +52,54 @@ pub(crate) enum QuoteFinding {
     Unclosed { span: Range<usize> },
     /// A `“` standing where a quotation closes (`the “dream team“ will`, `impact. “, he
     /// said`): `span` (the mark and any space before it) becomes `”`.
-    OpeningAsClosing { span: Range<usize> },
+    OpeningAsClosing {
+        span: Range<usize>,
+        replacement: &'static str,
+    },
+    /// A quotation opened or closed with a glyph English does not use with its partner
+    /// (`„It…”`, `„It…“`, `“It…"`): `span` (the wrong glyph) becomes `replacement`.
+    Mismatched {
+        span: Range<usize>,
+        replacement: &'static str,
+        message: &'static str,
+    },
+}
+
+/// An open quotation: where it opened, the finding to make safe if it is closed (a `”`
+/// used to open), and its opening glyph.
+struct Open {
+    at: usize,
+    finding: Option<usize>,
+    glyph: char,
+}
+
+/// Whether the words between two quote marks read as English (most are common English
+/// words): a German quotation in German marks is left alone.
+fn english(inner: &str) -> bool {
+    let mut words = 0;
+    let mut known = 0;
+    for w in inner
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if crate::text::wordlist::is_word(&w.to_lowercase()) {
+            known += 1;
+        }
+    }
+    words > 0 && known * 3 >= words * 2
+}
+
+/// The findings for a `„` pair closed at `close_at`: its opening glyph is wrong in
+/// English text.
+fn low_opening(text: &str, open: &Open, close_at: usize, out: &mut Vec<QuoteFinding>) {
+    if open.glyph == '„' && english(&text[open.at + QUOTE_LEN..close_at]) {
+        out.push(QuoteFinding::Mismatched {
+            span: open.at..open.at + QUOTE_LEN,
+            replacement: "“",
+            message: "German low quote „ opening an English quotation",
+        });
+    }
 }
 
 fn opens_here(prev: Option<char>) -> bool {
@@ -51,8 +108,12 @@ fn opens_here(prev: Option<char>) -> bool {
 
 /// Close the innermost open quotation; a `”` that opened it is now certainly an opening
 /// quote, and its fix becomes safe.
-fn close(open: &mut Vec<(usize, Option<usize>)>, out: &mut [QuoteFinding]) {
-    if let Some((_, Some(finding))) = open.pop() {
+fn close(open: &mut Vec<Open>, out: &mut [QuoteFinding]) {
+    if let Some(Open {
+        finding: Some(finding),
+        ..
+    }) = open.pop()
+    {
         if let QuoteFinding::StrayClosing {
             fix: Some((_, safe)),
             ..
@@ -67,16 +128,14 @@ fn close(open: &mut Vec<(usize, Option<usize>)>, out: &mut [QuoteFinding]) {
 pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
     let mut out = Vec::new();
     // Only paragraphs with a curly quote need a look.
-    for para in paragraphs_with(text, &CURLY) {
+    for para in paragraphs_with(text, &TRIGGER) {
         let base = para.start;
         let p = &text[para.clone()];
         // Open quotations: where, and the finding to make safe if it is closed (a `”`
         // used to open).
-        let mut open: Vec<(usize, Option<usize>)> = Vec::new();
-        // German quotations close with `“`: leave paragraphs that use `„` alone.
-        let german = p.contains('„');
+        let mut open: Vec<Open> = Vec::new();
         let mut last_close_end: Option<usize> = None;
-        for mark in CURLY.find_iter(p) {
+        for mark in MARKS.find_iter(p) {
             let i = mark.start();
             let c = mark
                 .as_str()
@@ -87,7 +146,58 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
             let abs = base + i;
             let after = &p[i + c.len_utf8()..];
             let next = after.chars().next();
+            let top = open.last().map(|o| o.glyph);
             match c {
+                '„' | '«' => open.push(Open {
+                    at: abs,
+                    finding: None,
+                    glyph: c,
+                }),
+                '»' if top == Some('«') => {
+                    open.pop();
+                }
+                '"' => {
+                    // A straight quote closing a curly or low one (`“It…"`).
+                    // Not when a `”` closes the quotation later (`“"def"”`: straight
+                    // quotes nested in curly ones).
+                    // Looked at only where the mark could close (one search, up to the
+                    // next curly mark).
+                    let closes = matches!(top, Some(OPEN | '„'))
+                        && prev.is_some_and(|c| !c.is_whitespace())
+                        && next.is_none_or(|c| !c.is_alphanumeric())
+                        && after
+                            .find([CLOSE, OPEN])
+                            .is_none_or(|at| !after[at..].starts_with(CLOSE));
+                    if let Some(o) = open.last().filter(|_| closes) {
+                        if matches!(o.glyph, OPEN | '„') && english(&text[o.at + QUOTE_LEN..abs])
+                        {
+                            low_opening(text, o, abs, &mut out);
+                            out.push(QuoteFinding::Mismatched {
+                                span: abs..abs + 1,
+                                replacement: "”",
+                                message: "straight quote \" closing a curly quotation",
+                            });
+                        }
+                        if matches!(o.glyph, OPEN | '„') {
+                            close(&mut open, &mut out);
+                            last_close_end = Some(abs + 1);
+                        }
+                    }
+                }
+                OPEN if top == Some('„') => {
+                    // German style, `„…“`: in English text both glyphs are wrong.
+                    let o = open.last().expect("a quotation is open");
+                    if english(&text[o.at + QUOTE_LEN..abs]) {
+                        low_opening(text, o, abs, &mut out);
+                        out.push(QuoteFinding::Mismatched {
+                            span: abs..abs + QUOTE_LEN,
+                            replacement: "”",
+                            message: "opening quote “ closing a quotation opened with „",
+                        });
+                    }
+                    close(&mut open, &mut out);
+                    last_close_end = Some(abs + QUOTE_LEN);
+                }
                 OPEN => {
                     if !open.is_empty() && at_line_start(p, i) {
                         open.clear();
@@ -99,14 +209,23 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                         && next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]…—–".contains(c));
                     let spaced =
                         prev.is_some_and(is_hspace) && next.is_some_and(|c| ",.;:".contains(c));
-                    if !open.is_empty() && !german && (ends_word || spaced) {
-                        let start = if spaced {
-                            base + p[..i].trim_end_matches(is_hspace).len()
+                    // After a comma or a stop and its space, before a lowercase word, with
+                    // no `”` left in the paragraph (`victory, “the manager said`): English
+                    // double quotes do not nest, so this mark closes the open one.
+                    let before = p[..i].trim_end_matches(is_hspace);
+                    let tagged = prev.is_some_and(is_hspace)
+                        && before.ends_with([',', '.', '!', '?', '…'])
+                        && next.is_some_and(char::is_lowercase)
+                        && !after.contains(CLOSE);
+                    if !open.is_empty() && (ends_word || spaced || tagged) {
+                        let start = if spaced || tagged {
+                            base + before.len()
                         } else {
                             abs
                         };
                         out.push(QuoteFinding::OpeningAsClosing {
                             span: start..abs + QUOTE_LEN,
+                            replacement: if tagged { "” " } else { "”" },
                         });
                         close(&mut open, &mut out);
                         last_close_end = Some(abs + QUOTE_LEN);
@@ -125,7 +244,11 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             message: "space after an opening quote",
                         });
                     }
-                    open.push((abs, None));
+                    open.push(Open {
+                        at: abs,
+                        finding: None,
+                        glyph: OPEN,
+                    });
                 }
                 CLOSE => {
                     let before = &p[..i];
@@ -133,7 +256,8 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                     let ws_start = base + trimmed.len();
                     let glued_to = trimmed.chars().last();
                     let spaced = ws_start < abs && glued_to.is_some_and(|c| c != '\n');
-                    if !open.is_empty() {
+                    if let Some(o) = open.last() {
+                        low_opening(text, o, abs, &mut out);
                         close(&mut open, &mut out);
                         if spaced {
                             let (replacement, message) = if next.is_some_and(char::is_alphanumeric)
@@ -165,7 +289,11 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
                             fix: Some(("“", false)),
                             message: "closing quote ” used to open a quotation",
                         });
-                        open.push((abs, Some(out.len() - 1)));
+                        open.push(Open {
+                            at: abs,
+                            finding: Some(out.len() - 1),
+                            glyph: OPEN,
+                        });
                     } else if !prev.is_some_and(|c| c.is_ascii_digit()) {
                         // After a digit, ” is an inch mark (`a 27” screen`).
                         out.push(QuoteFinding::StrayClosing {
@@ -179,14 +307,20 @@ pub(crate) fn scan(text: &str) -> Vec<QuoteFinding> {
             }
         }
         let next_para_opens = text[para.end..].trim_start().starts_with(OPEN);
-        if !next_para_opens {
+        // The last paragraph of a text that stops mid-sentence: the text is an excerpt,
+        // and whether the quotation closes cannot be known.
+        let cut_off = para.end == text.len()
+            && !p
+                .trim_end()
+                .ends_with(['.', '!', '?', '…', CLOSE, '"', '’', ')', ':']);
+        if !next_para_opens && !cut_off {
             // A quotation opened by a `”` is already reported on that mark, as the wrong
             // glyph: one artifact, one finding.
             out.extend(
                 open.into_iter()
-                    .filter(|(_, stray)| stray.is_none())
-                    .map(|(o, _)| QuoteFinding::Unclosed {
-                        span: o..o + QUOTE_LEN,
+                    .filter(|o| o.glyph == OPEN && o.finding.is_none())
+                    .map(|o| QuoteFinding::Unclosed {
+                        span: o.at..o.at + QUOTE_LEN,
                     }),
             );
         }

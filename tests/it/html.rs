@@ -42,6 +42,7 @@ fn only_prose_is_reported_at_original_positions() {
     assert_eq!(
         out,
         "article.html:6:27: error[punctuation/space-before-punctuation] space before a comma or period\n\
+         article.html:17:48: warning[residue/chrome-line] widget or navigation label copied from a web page\n\
          article.html:20:17: warning[quotes/guillemets] guillemets in English text\n\
          article.html:21:20: error[currency/space-after-symbol] space between a currency symbol and its amount\n\
          article.html:22:42: error[punctuation/space-before-punctuation] space before a comma or period\n\

@@ -1,5 +1,6 @@
 //! `quotes/*` rules that need code, one file per rule.
 
+pub mod mismatched_quote;
 pub mod opening_quote_as_closing;
 pub mod space_inside_quotes;
 pub mod stray_closing_quote;
@@ -8,7 +9,7 @@ pub mod unclosed_quote;
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
-use crate::text::quotes::{QuoteFinding, CURLY};
+use crate::text::quotes::{QuoteFinding, TRIGGER};
 use crate::text::Document;
 
 /// A check that reports one kind of [`QuoteFinding`]: the four quote checks share the
@@ -24,7 +25,7 @@ impl Rule for QuoteCheck {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![CURLY.as_str()]
+        vec![TRIGGER.as_str()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -4,15 +4,16 @@
 //!
 //! With a quotation open in the paragraph, a `“` glued to the end of a word and
 //! followed by a space or punctuation (`the “dream team“ will`), or standing alone
-//! before a comma or period (`impact.
+//! before a comma or period (`impact. “, he said`), or after a comma or stop and its
+//! space before a lowercase word when no `”` follows in the paragraph (`so, “she said`:
+//! English double quotes do not nest), closes it: the glyph is wrong.
 //!
 //! ## Why it matters
 //!
-//! “, he said`), closes it: the glyph is wrong, and the safe fix writes `”` (taking the
-//! space before it too). The quotation then counts as closed, so
-//! `quotes/unclosed-quote` does not report it again. Paragraphs with German quotation
-//! marks (`„Traum“`, where `“` closes) are left alone. The opposite mistake, `”` used
-//! to open, is `quotes/stray-closing-quote`.
+//! The safe fix writes `”` (taking the space before it too, and putting it after the
+//! mark). The quotation then counts as closed, so `quotes/unclosed-quote` does not
+//! report it again. A `“` closing a German `„` is `quotes/mismatched-quote`. The
+//! opposite mistake, `”` used to open, is `quotes/stray-closing-quote`.
 //!
 //! ## Example
 //!
@@ -53,9 +54,14 @@ pub fn new() -> QuoteCheck {
                     "“It has an impact.”, he said.",
                 ),
                 Example::bad("“Yes,[“] she said.", "“Yes,” she said."),
+                Example::bad(
+                    "“We lost and it hurts,[ “]the coach said.",
+                    "“We lost and it hurts,” the coach said.",
+                ),
                 Example::good("“We stay,” he said, “and we fight.”"),
                 Example::good("Er sagte: „Das ist ein Traum“ und ging."),
                 Example::good("He said: “Yes.”\n\n“Then go,” she said."),
+                Example::good("“We stay, “and we fight,” he said."),
             ],
         },
         report,
@@ -63,11 +69,11 @@ pub fn new() -> QuoteCheck {
 }
 
 fn report(meta: &RuleMeta, finding: QuoteFinding) -> Option<Diagnostic> {
-    let QuoteFinding::OpeningAsClosing { span } = finding else {
+    let QuoteFinding::OpeningAsClosing { span, replacement } = finding else {
         return None;
     };
     let fix = Fix {
-        replacement: "”".into(),
+        replacement: replacement.into(),
         applicability: Applicability::Safe,
     };
     Some(meta.diagnostic(span, "opening quote “ used to close a quotation", Some(fix)))
@@ -82,15 +88,21 @@ mod tests {
         // The misused mark closes the quotation: nothing is left unclosed.
         assert_eq!(
             scan("the “dream team“ will"),
-            vec![QuoteFinding::OpeningAsClosing { span: 17..20 }]
+            vec![QuoteFinding::OpeningAsClosing {
+                span: 17..20,
+                replacement: "”"
+            }]
         );
         assert_eq!(
             scan("“An impact. “, he said"),
-            vec![QuoteFinding::OpeningAsClosing { span: 13..17 }]
+            vec![QuoteFinding::OpeningAsClosing {
+                span: 13..17,
+                replacement: "”"
+            }]
         );
         // Without an open quotation it is only an unclosed quote.
         assert_eq!(
-            scan("the dream team“ will"),
+            scan("the dream team“ will."),
             vec![QuoteFinding::Unclosed { span: 14..17 }]
         );
     }

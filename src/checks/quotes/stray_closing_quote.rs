@@ -11,7 +11,9 @@
 //! word (`said ”Hello`) it was probably meant to open a quotation: the fix turns it
 //! into `“`, safe when a later `”` in the paragraph closes that quotation (`said
 //! ”Hello” twice`), unsafe otherwise. Otherwise it is only reported. A `”` after a
-//! digit is an inch mark and is left alone.
+//! digit is an inch mark and is left alone. One that closes a quotation opened with
+//! another glyph (`„We stay”`, `« We stay ”`) is not stray: the opening glyph is what
+//! is wrong.
 //!
 //! ## Example
 //!
@@ -56,6 +58,7 @@ pub fn new() -> QuoteCheck {
                     .message("closing quote without an opening quote"),
                 Example::good("“One,” she said, “two.”"),
                 Example::good("A 27” screen."),
+                Example::good("He said: „We stay” and left, and « we go ” too."),
                 Example::good("“First paragraph of a long quote.\n\n“Second one.”"),
                 Example::good("The “\"def\"” form and “\"*args\"”."),
             ],

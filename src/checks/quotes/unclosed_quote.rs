@@ -10,7 +10,9 @@
 //! next with `“`; that convention is recognised and not reported. There is no automatic
 //! fix: only a reader knows where the quotation ends. A quotation opened with `”` is
 //! left to `quotes/stray-closing-quote`, which names the wrong mark: one artifact, one
-//! finding.
+//! finding. Nor is a quotation in the last paragraph of a text that stops mid-sentence
+//! (an excerpt: whether it closes cannot be known), nor one opened with another glyph
+//! (`„`, `«`: `quotes/mismatched-quote` and the guillemet rules).
 //!
 //! ## Example
 //!
@@ -50,6 +52,11 @@ pub fn new() -> QuoteCheck {
                 Example::good("“The first paragraph.\n\n“The second,” he said.\n"),
                 Example::good("“The first paragraph.\n“The second,” he said.\n"),
                 Example::good("She answered ”not today and walked off.\n"),
+                Example::good("The minister said: “The budget will be cut in"),
+                Example::flagged("He spoke.\n\n[“]The budget will be cut in May.\n")
+                    .message("opening quote “ is never closed in this paragraph"),
+                Example::flagged("[“]The budget will be cut in May.\n\nHe left.\n")
+                    .message("opening quote “ is never closed in this paragraph"),
             ],
         },
         report,

@@ -1,5 +1,6 @@
 //! `residue/*` rules that need code, one file per rule.
 
+pub mod chrome_line;
 pub mod html_entity;
 pub mod repeated_headline;
 pub mod repeated_sentence;

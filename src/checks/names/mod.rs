@@ -1,0 +1,4 @@
+//! `names/*` rules that need code, one file per rule.
+
+pub mod mixed_script;
+pub mod name_variant;

@@ -1,0 +1,220 @@
+//! `names/name-variant`: a name spelled two ways in the same text.
+//!
+//! ## What it does
+//!
+//! Machine translation garbles names: a letter changed, dropped or added inside a
+//! surname (`Halvorsen`, then `Hilvorsen`).
+//!
+//! ## Why it matters
+//!
+//! A capitalised word of six letters or more that is not a common word, written
+//! elsewhere in the text with one letter different inside it (not the first or the last
+//! two letters: `Serbia`/`Serbian`, `Americas`/`Americans` and plurals are different
+//! words; nor a doubled letter, `Philip`/`Phillip`), is reported where it is the rarer
+//! spelling. A warning when the other spelling occurs at least three times and this one
+//! once and they differ by more than an accent; information otherwise (two people may
+//! be called `Hansen` and `Hanson`). No fix: which spelling is right is for the editor
+//! to say.
+//!
+//! ## Example
+//!
+//! ```text
+//! Halvorsen spoke first. Then Halvorsen left, and Hilvorsen said no.
+//! ```
+//!
+//! ## Instead
+//!
+//! There is no automatic fix: an editor decides the repair.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use std::sync::LazyLock;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule::{Example, Fixes, Rule, RuleMeta};
+use crate::text::wordlist::is_word;
+use crate::text::Document;
+use regex::Regex;
+
+/// A capitalised word of six letters or more.
+static NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Lu}\p{Ll}{5,}").expect("valid regex"));
+
+pub struct NameVariant {
+    meta: RuleMeta,
+}
+
+impl NameVariant {
+    pub fn new() -> Self {
+        NameVariant {
+            meta: RuleMeta {
+                id: "names/name-variant".into(),
+                severity: Severity::Info,
+                fix: None,
+                fixes: Fixes::NEVER,
+                summary: "a name spelled two ways in the same text".into(),
+                description: crate::checks::description(file!()),
+                origin: file!().into(),
+                examples: vec![
+                    Example::flagged(
+                        "Halvorsen spoke first. Then Halvorsen left, and [Hilvorsen] said no.",
+                    )
+                    .message("`Hilvorsen` is spelled `Halvorsen` elsewhere in the text"),
+                    Example::good("Serbia and the Serbian envoy; Korea and the Koreans."),
+                    Example::good("Halvorsen spoke first. Then Halvorsen left."),
+                ],
+            },
+        }
+    }
+}
+
+impl Rule for NameVariant {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        for (span, other, certain) in find(text) {
+            let word = &text[span.clone()];
+            let mut d = self.meta.diagnostic(
+                span.clone(),
+                format!("`{word}` is spelled `{other}` elsewhere in the text"),
+                None,
+            );
+            if certain {
+                d.severity = Severity::Warning;
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// Whether `word` may be a name: a capital, then six or more lowercase letters in all,
+/// not a common word.
+fn name_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && word.chars().count() >= 6
+        && !is_word(&word.to_lowercase())
+}
+
+/// Whether `a` and `b` differ by one letter inside the word (not the first or last).
+fn inner_variant(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len().abs_diff(cb.len()) > 1 || ca[0] != cb[0] || ca.last() != cb.last() {
+        return false;
+    }
+    if strsim::levenshtein(a, b) != 1 {
+        return false;
+    }
+    // The edit must not be at the end, nor a doubled letter (`Philip`/`Phillip`).
+    let prefix = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+    let suffix = ca
+        .iter()
+        .rev()
+        .zip(cb.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let doubled = ca.len() != cb.len() && {
+        let long = if ca.len() > cb.len() { &ca } else { &cb };
+        let at = prefix.min(long.len() - 1);
+        (at > 0 && long[at] == long[at - 1]) || long.get(at + 1) == Some(&long[at])
+    };
+    // Nor in the last two letters (`Americas`/`Americans`, `Englishman`/`Englishmen`).
+    prefix >= 1 && suffix >= 2 && !doubled
+}
+
+/// Whether `a` and `b` differ only by an accent (`Rodriguez`/`Rodríguez`).
+fn accent_only(a: &str, b: &str) -> bool {
+    let base = |c: char| match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        _ => c,
+    };
+    a.chars().count() == b.chars().count() && a.chars().map(base).eq(b.chars().map(base))
+}
+
+/// Every rarer spelling: its span, the other spelling, and whether it is near-certain.
+fn find(text: &str) -> Vec<(Range<usize>, String, bool)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for m in NAME.find_iter(text) {
+        let core = m.range();
+        let word = m.as_str();
+        // A whole word: no letter glued before or after.
+        let glued = text[..core.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            || text[core.end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !glued && name_like(word) {
+            *counts.entry(word).or_default() += 1;
+            spans.push(core);
+        }
+    }
+    let mut forms: Vec<(&str, usize)> = counts.iter().map(|(w, n)| (*w, *n)).collect();
+    forms.sort();
+    // The rarer spelling of each pair, with the more frequent one.
+    let mut rarer: HashMap<&str, (&str, usize, usize)> = HashMap::new();
+    for (i, &(a, na)) in forms.iter().enumerate() {
+        for &(b, nb) in &forms[i + 1..] {
+            if !a.starts_with(b.chars().next().unwrap_or(' ')) {
+                continue;
+            }
+            if na != nb && inner_variant(a, b) {
+                let (rare, nr, common, nc) = if na < nb {
+                    (a, na, b, nb)
+                } else {
+                    (b, nb, a, na)
+                };
+                rarer.insert(rare, (common, nc, nr));
+            }
+        }
+    }
+    spans
+        .into_iter()
+        .filter_map(|span| {
+            let word = &text[span.clone()];
+            let (common, nc, nr) = rarer.get(word)?;
+            let certain = *nc >= 3 && *nr == 1 && !accent_only(word, common);
+            Some((span, common.to_string(), certain))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rarer_spelling_is_reported() {
+        let text = "Halvorsen spoke. Halvorsen left. Halvorsen came back, and Hilvorsen said no.";
+        let found: Vec<(&str, String, bool)> = find(text)
+            .into_iter()
+            .map(|(s, o, c)| (&text[s], o, c))
+            .collect();
+        assert_eq!(found, [("Hilvorsen", "Halvorsen".to_string(), true)]);
+    }
+
+    #[test]
+    fn inflections_and_doubled_letters_are_other_words() {
+        assert!(!inner_variant("Serbia", "Serbian"));
+        assert!(!inner_variant("Koreans", "Korean"));
+        assert!(!inner_variant("Phillip", "Philip"));
+        assert!(inner_variant("Halvorsen", "Hilvorsen"));
+        assert!(inner_variant("Hollanbacher", "Hollenbacher"));
+        let text = "Serbia and Serbian, Korea, Koreans and Korean; Philip and Phillip.";
+        assert!(find(text).is_empty());
+    }
+}
