@@ -194,7 +194,7 @@ impl PostposedAdjective {
             meta: RuleMeta {
                 id: "calque/postposed-adjective".into(),
                 // No false alarm in 1.2M words of clean English (see the README).
-                severity: Severity::Warning,
+                severity: Severity::Info,
                 fix: None,
                 summary: "adjective after its noun (Romance word order)".into(),
                 description: crate::checks::description(file!()),

@@ -11,9 +11,8 @@
 //! elsewhere in the text with one letter different inside it (not the first or the last
 //! two letters: `Serbia`/`Serbian`, `Americas`/`Americans` and plurals are different
 //! words; nor a doubled letter, `Philip`/`Phillip`), is reported where it is the rarer
-//! spelling. A warning when the other spelling occurs at least three times and this one
-//! once and they differ by more than an accent; information otherwise (two people may
-//! be called `Hansen` and `Hanson`). No fix: which spelling is right is for the editor
+//! spelling, as information: two people may be called `Hansen` and `Hanson`, and clean
+//! prose names `Colombia` and `Columbia` in one text. No fix: which spelling is right is for the editor
 //! to say.
 //!
 //! ## Example
@@ -76,16 +75,13 @@ impl Rule for NameVariant {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        for (span, other, certain) in find(text) {
+        for (span, other, _certain) in find(text) {
             let word = &text[span.clone()];
-            let mut d = self.meta.diagnostic(
+            let d = self.meta.diagnostic(
                 span.clone(),
                 format!("`{word}` is spelled `{other}` elsewhere in the text"),
                 None,
             );
-            if certain {
-                d.severity = Severity::Warning;
-            }
             out.push(d);
         }
     }
