@@ -100,6 +100,39 @@ impl Markup {
     }
 }
 
+/// One artifact, one finding: of the findings of one category on the same span (a
+/// pack's calque and the n-gram calque check on `conference of press`), only the most
+/// severe stays, the first by rule id among equals. `out` is sorted by span then rule.
+fn one_finding_per_artifact(out: &mut Vec<Diagnostic>) {
+    fn category(d: &Diagnostic) -> &str {
+        d.rule.split('/').next().unwrap_or_default()
+    }
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(out.len());
+    let mut replaced = false;
+    for d in out.drain(..) {
+        let same = kept
+            .iter_mut()
+            .rev()
+            .take_while(|p| p.span == d.span)
+            .find(|p| category(p) == category(&d));
+        match same {
+            Some(prev) => {
+                if d.severity > prev.severity {
+                    *prev = d;
+                    replaced = true;
+                }
+            }
+            None => kept.push(d),
+        }
+    }
+    if replaced {
+        kept.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
+    }
+    *out = kept;
+}
+
 /// Texts longer than this are linted in paragraph-aligned pieces (in parallel with the
 /// `rayon` feature).
 const PIECE: usize = 64 * 1024;
@@ -349,6 +382,7 @@ impl Linter {
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
+        one_finding_per_artifact(&mut out);
         out
     }
 
@@ -532,6 +566,14 @@ impl Linter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn one_artifact_gets_one_finding_per_category() {
+        let found = Linter::builtin().lint("They held a conference of press today.\n");
+        let got: Vec<(&str, std::ops::Range<usize>)> =
+            found.iter().map(|d| (&*d.rule, d.span.clone())).collect();
+        // calque/of-genitive (info) sees the same span and gives way to the pack's rule.
+        assert_eq!(got, [("calque/conference-of-press", 12..31)]);
+    }
 
     /// A rule that declares safe fixes only, and gives an unsafe one.
     struct Liar(RuleMeta);
