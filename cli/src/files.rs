@@ -1,8 +1,9 @@
 //! Finding the files to lint and reading them as text.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use walkdir::WalkDir;
 
@@ -149,9 +150,109 @@ fn looks_single_byte(bytes: &[u8]) -> bool {
             .all(|w| !(w[0] >= 0xC0 && continuation(w[1])))
 }
 
-/// Read a file as text (see [`decode`]).
+/// The default limit on the size of any file read: far above any article.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 << 30;
+
+static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_FILE_SIZE);
+
+/// Set the size limit of every read (`--max-file-size`).
+pub fn set_max_file_size(bytes: u64) {
+    MAX_FILE_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// The size limit of every read, in bytes.
+pub fn max_file_size() -> u64 {
+    MAX_FILE_SIZE.load(Ordering::Relaxed)
+}
+
+fn too_big(limit: u64) -> io::Error {
+    io::Error::other(format!(
+        "larger than the size limit of {limit} bytes (--max-file-size); not read"
+    ))
+}
+
+/// What kind of file `meta` describes, if it is not a regular file.
+fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_file() {
+        None
+    } else if t.is_dir() {
+        Some("a directory")
+    } else if t.is_fifo() {
+        Some("a FIFO")
+    } else if t.is_char_device() || t.is_block_device() {
+        Some("a device")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else {
+        Some("not a regular file")
+    }
+}
+
+/// Read a regular file (following symbolic links), at most [`max_file_size`] bytes: a
+/// FIFO, a device or a socket is refused before it is opened, so reading never hangs
+/// and never runs out of memory.
+pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    let refuse = |kind: &str| {
+        io::Error::other(format!(
+            "{kind}, not a regular file; only regular files are read (standard input: `-`)"
+        ))
+    };
+    if let Some(kind) = not_regular(&fs::metadata(path)?) {
+        return Err(refuse(kind));
+    }
+    let file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if let Some(kind) = not_regular(&meta) {
+        return Err(refuse(kind));
+    }
+    read_limited(file, meta.len())
+}
+
+/// Read `reader` to its end, at most [`max_file_size`] bytes (`expected`: a size hint).
+pub fn read_limited(reader: impl Read, expected: u64) -> io::Result<Vec<u8>> {
+    let limit = max_file_size();
+    if expected > limit {
+        return Err(too_big(limit));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(limit));
+    }
+    Ok(bytes)
+}
+
+/// Read a file as text (see [`decode`] and [`read_bytes`]).
 pub fn read(path: &Path) -> Result<Content, ReadError> {
-    decode(fs::read(path).map_err(ReadError::Io)?)
+    decode(read_bytes(path).map_err(ReadError::Io)?)
+}
+
+/// Read a regular file as UTF-8 text, at most [`max_file_size`] bytes.
+pub fn read_text(path: &Path) -> io::Result<String> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
+        io::Error::other(format!(
+            "not valid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// At most `max` characters of `text`, control characters and quotes escaped, for an
+/// error message (never more of a file than that).
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        out.extend(c.escape_debug());
+    }
+    out
 }
 
 /// Replace `path`'s contents with `text` atomically, unless the file no longer holds

@@ -1,0 +1,152 @@
+//! Hostile trees and hostile input (issue 15): what a configuration may read, read-only
+//! files, owners, links, symlinks, special files, encodings and file lists.
+
+use std::fs;
+
+use tempfile::TempDir;
+
+use crate::common::*;
+
+const SECRET: &str = "mtlint-test-secret-7f3a";
+
+/// A project whose `mtlint.toml` says `config`, with one file to lint; the folder.
+fn project(config: &str) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("proj")).unwrap();
+    write(&dir.path().join("proj"), "mtlint.toml", config);
+    write(&dir.path().join("proj"), "a.txt", "They left.\n");
+    dir
+}
+
+#[test]
+fn a_config_cannot_name_a_rule_file_outside_its_tree() {
+    for rules in [
+        "/proc/self/environ",
+        "/etc/passwd",
+        "../out.toml",
+        "sub/../../out.toml",
+    ] {
+        let dir = project(&format!("rules = [\"{rules}\"]\n"));
+        write(dir.path(), "out.toml", format!("# {SECRET}\n"));
+        fs::create_dir(dir.path().join("proj/sub")).unwrap();
+        let (stderr, code) = stderr_of(
+            mtlint_in(&dir.path().join("proj"))
+                .env("MTLINT_TEST_TOKEN", SECRET)
+                .arg("a.txt"),
+        );
+        assert_eq!(code, 2, "{rules}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!(
+                "error: {}",
+                if rules.starts_with('/') {
+                    rules.to_string()
+                } else {
+                    dir.path().join("proj").join(rules).display().to_string()
+                }
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(": rule path resolves outside the project ("),
+            "{stderr}"
+        );
+        assert!(!stderr.contains(SECRET), "{stderr}");
+        assert!(!stderr.contains("root:"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_config_cannot_reach_out_through_a_symlink() {
+    let dir = project("rules = [\"house.toml\", \"more\"]\n");
+    let outside = write(dir.path(), "out/secret.toml", format!("# {SECRET}\n"));
+    std::os::unix::fs::symlink(&outside, dir.path().join("proj/house.toml")).unwrap();
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).arg("a.txt"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("house.toml: rule path resolves outside the project"),
+        "{stderr}"
+    );
+    // A folder of rules holding a link out.
+    fs::remove_file(dir.path().join("proj/house.toml")).unwrap();
+    write(dir.path(), "proj/house.toml", "");
+    fs::create_dir(dir.path().join("proj/more")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join("proj/more/x.toml")).unwrap();
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).arg("a.txt"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("x.toml: rule path resolves outside the project"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET), "{stderr}");
+}
+
+#[test]
+fn a_rule_file_that_is_not_toml_is_never_shown() {
+    let dir = project("rules = [\"notes.toml\"]\n");
+    write(
+        dir.path(),
+        "proj/notes.toml",
+        format!("TOKEN={SECRET}\0PATH=/bin\0\x1b[31mred\n"),
+    );
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).arg("a.txt"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("notes.toml:1:7: not valid TOML: "),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(SECRET) && !stderr.contains('\x1b'),
+        "{stderr}"
+    );
+    // The same file given with --rules: read (the user asked), still never shown.
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).args([
+        "--no-config",
+        "--rules",
+        "notes.toml",
+        "a.txt",
+    ]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("mtlint: error: notes.toml:1:7: not valid TOML: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET), "{stderr}");
+}
+
+#[test]
+fn rules_given_on_the_command_line_may_be_anywhere() {
+    let dir = project("");
+    let rules = write(
+        dir.path(),
+        "elsewhere/house.toml",
+        "[[rule]]\nid = \"house/colour\"\nmessage = \"use color\"\ndescription = \"US spelling.\"\nseverity = \"warning\"\n\
+         pattern = '\\bcolour\\b'\nbad = [{ text = \"The colour.\" }]\ngood = [\"The color.\"]\n",
+    );
+    write(dir.path(), "proj/a.txt", "The colour.\n");
+    let (stdout, code) = stdout_of(
+        mtlint_in(&dir.path().join("proj"))
+            .args(["--format", "short", "--rules"])
+            .arg(&rules)
+            .arg("a.txt"),
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("a.txt:1:5: warning[house/colour]"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_configuration_that_is_not_toml_is_never_shown() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", "They left.\n");
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("mtlint.toml")).unwrap();
+    let (stderr, code) = stderr_of(
+        mtlint_in(dir.path())
+            .env("MTLINT_TEST_TOKEN", SECRET)
+            .arg("a.txt"),
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("mtlint.toml:1:"), "{stderr}");
+    assert!(!stderr.contains(SECRET), "{stderr}");
+}
