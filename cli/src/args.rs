@@ -46,6 +46,10 @@ pub struct Cli {
     /// Apply every safe fix in place.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix: also rewrite read-only files (no write permission bit), which are
+    /// otherwise reported ("read-only, not written") and left alone.
+    #[arg(long)]
+    pub force_write: bool,
     /// With --fix or --diff, also apply unsafe fixes.
     #[arg(long)]
     pub unsafe_fixes: bool,

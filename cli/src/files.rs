@@ -261,10 +261,34 @@ pub fn excerpt(text: &str, max: usize) -> String {
 /// original's permissions, is synced, then renamed over the original; on any error it is
 /// removed. A symbolic link is kept: its target is rewritten.
 pub fn write_if_unchanged(path: &Path, original: &[u8], text: &str) -> io::Result<()> {
+    write_fixed(path, original, text, WriteOptions::default())
+}
+
+/// How [`write_fixed`] treats files it would rather not write.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Write read-only files too (`--force-write`).
+    pub force: bool,
+}
+
+/// [`write_if_unchanged`], refusing a read-only file (no write permission bit) unless
+/// `options.force`.
+pub fn write_fixed(
+    path: &Path,
+    original: &[u8],
+    text: &str,
+    options: WriteOptions,
+) -> io::Result<()> {
     use std::io::Write;
     let target = fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
-    let permissions = fs::metadata(&target)?.permissions();
+    let meta = fs::metadata(&target)?;
+    let permissions = meta.permissions();
+    if permissions.readonly() && !options.force {
+        return Err(io::Error::other(
+            "read-only, not written (--force-write writes it anyway)",
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".mtlint-")
         .suffix(".tmp")

@@ -2,6 +2,7 @@
 //! files, owners, links, symlinks, special files, encodings and file lists.
 
 use std::fs;
+use std::path::Path;
 
 use tempfile::TempDir;
 
@@ -149,4 +150,37 @@ fn a_configuration_that_is_not_toml_is_never_shown() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("mtlint.toml:1:"), "{stderr}");
     assert!(!stderr.contains(SECRET), "{stderr}");
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[test]
+fn a_read_only_file_is_not_written_unless_forced() {
+    let dir = TempDir::new().unwrap();
+    let locked = write(dir.path(), "a.txt", "They left. .\n");
+    let open = write(dir.path(), "b.txt", "They left. .\n");
+    set_mode(&locked, 0o444);
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&locked).arg(&open));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "mtlint: error: {}: cannot write: read-only, not written (--force-write writes it anyway)\n",
+            locked.display()
+        )
+    );
+    assert_eq!(fs::read(&locked).unwrap(), b"They left. .\n");
+    assert_eq!(fs::read(&open).unwrap(), b"They left.\n");
+    let (stderr, code) = stderr_of(mtlint().args(["--fix", "--force-write"]).arg(&locked));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(&locked).unwrap(), b"They left.\n");
+    assert_eq!(mode_of(&locked), 0o444);
 }

@@ -172,7 +172,10 @@ impl Job<'_> {
             return None;
         }
         if let Some(f) = input {
-            if let Err(e) = files::write_if_unchanged(&f.path, text.as_bytes(), &fixed.text) {
+            let options = files::WriteOptions {
+                force: self.cli.force_write,
+            };
+            if let Err(e) = files::write_fixed(&f.path, text.as_bytes(), &fixed.text, options) {
                 outcome.errors.push(format!("{name}: cannot write: {e}"));
                 return None;
             }
