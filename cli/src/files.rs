@@ -264,6 +264,76 @@ pub fn write_if_unchanged(path: &Path, original: &[u8], text: &str) -> io::Resul
     write_fixed(path, original, text, WriteOptions::default())
 }
 
+/// Give `tmp` (the new text of `target`, described by `meta`) the original's owner,
+/// group, mode and extended attributes. When the owner or group cannot be kept (only
+/// root may give a file away), the setuid or setgid bit is dropped: a file is never left
+/// setuid for another owner. An extended attribute that cannot be copied is an error
+/// (the file is then not written).
+fn keep_owner_mode_and_attributes(
+    target: &Path,
+    meta: &fs::Metadata,
+    tmp: &fs::File,
+) -> io::Result<()> {
+    use std::os::unix::fs::{fchown, MetadataExt, PermissionsExt};
+    let mut mode = meta.mode() & 0o7777;
+    let now = tmp.metadata()?;
+    if (now.uid(), now.gid()) != (meta.uid(), meta.gid())
+        && fchown(tmp, Some(meta.uid()), Some(meta.gid())).is_err()
+    {
+        // Perhaps the group alone (a member of it may).
+        let _ = fchown(tmp, None, Some(meta.gid()));
+        let now = tmp.metadata()?;
+        if now.uid() != meta.uid() {
+            mode &= !0o4000;
+        }
+        if now.gid() != meta.gid() {
+            mode &= !0o2000;
+        }
+    }
+    copy_attributes(target, tmp)?;
+    // After chown, which clears the setuid and setgid bits.
+    tmp.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+/// Copy the extended attributes of `from` onto `to`.
+fn copy_attributes(from: &Path, to: &fs::File) -> io::Result<()> {
+    use rustix::io::Errno;
+    let unsupported = |e: Errno| e == Errno::NOTSUP || e == Errno::NOSYS;
+    let size = match rustix::fs::listxattr_query(from) {
+        Ok(0) => return Ok(()),
+        Ok(n) => n,
+        Err(e) if unsupported(e) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut names = vec![0u8; size];
+    let n = rustix::fs::listxattr(from, &mut names[..])?;
+    names.truncate(n);
+    for name in names.split(|&b| b == 0).filter(|n| !n.is_empty()) {
+        let name = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(name);
+        let len = rustix::fs::getxattr_query(from, name)?;
+        let mut value = vec![0u8; len];
+        let len = rustix::fs::getxattr(from, name, &mut value[..])?;
+        value.truncate(len);
+        let existing = {
+            let mut buf = vec![0u8; value.len()];
+            rustix::fs::fgetxattr(to, name, &mut buf[..])
+                .ok()
+                .map(|l| buf[..l.min(buf.len())].to_vec())
+        };
+        if existing.as_deref() == Some(&value[..]) {
+            continue;
+        }
+        rustix::fs::fsetxattr(to, name, &value, rustix::fs::XattrFlags::empty()).map_err(|e| {
+            io::Error::other(format!(
+                "has the extended attribute `{}`, which cannot be kept ({}); not written",
+                name.to_string_lossy(),
+                io::Error::from(e)
+            ))
+        })?;
+    }
+    Ok(())
+}
+
 /// How [`write_fixed`] treats files it would rather not write.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WriteOptions {
@@ -283,8 +353,7 @@ pub fn write_fixed(
     let target = fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let meta = fs::metadata(&target)?;
-    let permissions = meta.permissions();
-    if permissions.readonly() && !options.force {
+    if meta.permissions().readonly() && !options.force {
         return Err(io::Error::other(
             "read-only, not written (--force-write writes it anyway)",
         ));
@@ -294,8 +363,8 @@ pub fn write_fixed(
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
+    keep_owner_mode_and_attributes(&target, &meta, tmp.as_file())?;
     tmp.as_file().sync_all()?;
-    fs::set_permissions(tmp.path(), permissions)?;
     if fs::read(&target)? != original {
         return Err(io::Error::other(
             "changed on disk since it was read; not overwritten",

@@ -184,3 +184,97 @@ fn a_read_only_file_is_not_written_unless_forced() {
     assert_eq!(fs::read(&locked).unwrap(), b"They left.\n");
     assert_eq!(mode_of(&locked), 0o444);
 }
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+/// `mtlint` run as the unprivileged user 65534 (through `setpriv`), from a copy of the
+/// binary in `dir` that user can reach; `None` (the caller skips, loudly) when we are not
+/// root.
+fn mtlint_as_nobody(dir: &Path) -> Option<std::process::Command> {
+    if !is_root() {
+        eprintln!("SKIPPED: not root, cannot run as another user");
+        return None;
+    }
+    let bin = dir.join("mtlint-bin");
+    fs::copy(assert_cmd::cargo::cargo_bin("mtlint"), &bin).unwrap();
+    set_mode(&bin, 0o755);
+    let mut c = std::process::Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .args(["--color", "never"]);
+    Some(c)
+}
+
+fn owner_of(path: &Path) -> (u32, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::metadata(path).unwrap();
+    (m.uid(), m.gid())
+}
+
+#[test]
+fn fixing_as_root_keeps_owner_group_and_mode() {
+    if !is_root() {
+        eprintln!("SKIPPED: fixing_as_root_keeps_owner_group_and_mode needs root");
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let private = write(dir.path(), "private.txt", "They left. .\n");
+    let setuid = write(dir.path(), "setuid.txt", "They left. .\n");
+    for (file, mode) in [(&private, 0o640), (&setuid, 0o4755)] {
+        std::os::unix::fs::chown(file, Some(65534), Some(65534)).unwrap();
+        set_mode(file, mode);
+    }
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&private).arg(&setuid));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(&private).unwrap(), b"They left.\n");
+    assert_eq!(fs::read(&setuid).unwrap(), b"They left.\n");
+    assert_eq!(owner_of(&private), (65534, 65534));
+    assert_eq!(mode_of(&private), 0o640);
+    assert_eq!(owner_of(&setuid), (65534, 65534));
+    assert_eq!(mode_of(&setuid), 0o4755);
+}
+
+#[test]
+fn a_file_is_never_left_setuid_for_another_owner() {
+    let dir = TempDir::new().unwrap();
+    let Some(mut cmd) = mtlint_as_nobody(dir.path()) else {
+        return;
+    };
+    set_mode(dir.path(), 0o777);
+    let file = write(dir.path(), "shared.txt", "They left. .\n");
+    set_mode(&file, 0o6666);
+    let out = cmd.arg("--fix").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(fs::read(&file).unwrap(), b"They left.\n");
+    // The file now belongs to the user who wrote it, without root's setuid/setgid bits.
+    assert_eq!(owner_of(&file), (65534, 65534));
+    assert_eq!(mode_of(&file), 0o666);
+}
+
+#[test]
+fn extended_attributes_are_kept() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", "They left. .\n");
+    if let Err(e) = rustix::fs::setxattr(
+        &file,
+        "user.mtlint-test",
+        b"kept",
+        rustix::fs::XattrFlags::empty(),
+    ) {
+        eprintln!(
+            "SKIPPED: extended_attributes_are_kept: this file system has no user attributes ({e})"
+        );
+        return;
+    }
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&file));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(&file).unwrap(), b"They left.\n");
+    let mut value = [0u8; 16];
+    let n = rustix::fs::getxattr(&file, "user.mtlint-test", &mut value[..]).unwrap();
+    assert_eq!(&value[..n], b"kept");
+}
