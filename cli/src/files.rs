@@ -353,6 +353,13 @@ pub fn write_fixed(
     let target = fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let meta = fs::metadata(&target)?;
+    let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+    if links > 1 {
+        return Err(io::Error::other(format!(
+            "has {links} hard links; not written (replacing it would leave the other names \
+             with the old text)"
+        )));
+    }
     if meta.permissions().readonly() && !options.force {
         return Err(io::Error::other(
             "read-only, not written (--force-write writes it anyway)",

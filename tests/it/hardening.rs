@@ -278,3 +278,30 @@ fn extended_attributes_are_kept() {
     let n = rustix::fs::getxattr(&file, "user.mtlint-test", &mut value[..]).unwrap();
     assert_eq!(&value[..n], b"kept");
 }
+
+#[test]
+fn a_file_with_hard_links_is_reported_not_split() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", "They left. .\n");
+    let other = dir.path().join("other-name.txt");
+    fs::hard_link(&file, &other).unwrap();
+    let free = write(dir.path(), "b.txt", "They left. .\n");
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&file).arg(&free));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "mtlint: error: {}: cannot write: has 2 hard links; not written (replacing it \
+             would leave the other names with the old text)\n",
+            file.display()
+        )
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"They left. .\n");
+    assert_eq!(fs::read(&other).unwrap(), b"They left. .\n");
+    assert_eq!(fs::read(&free).unwrap(), b"They left.\n");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(
+        fs::metadata(&file).unwrap().ino(),
+        fs::metadata(&other).unwrap().ino()
+    );
+}
