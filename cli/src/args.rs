@@ -28,6 +28,10 @@ pub struct Cli {
     /// With --files-from: paths are separated by NUL bytes, not line breaks.
     #[arg(long, short = '0', requires = "files_from")]
     pub null: bool,
+    /// Walk into symbolic links to directories (by default they are not followed, as in
+    /// ripgrep; links to files are always linted). Each real file is linted once.
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
     /// Markdown, `.html`, `.htm`, `.xhtml` HTML), or as plain text, Markdown or HTML
     /// whatever the name.

@@ -573,7 +573,7 @@ pub fn add_rules(linter: &mut Linter, paths: &[RulePath]) -> Result<(), FileErro
         confined(path, within)?;
         let mut sources = Vec::new();
         if path.is_dir() {
-            let (found, errors) = files::collect(std::slice::from_ref(path), |p, is_dir| {
+            let (found, errors) = files::collect(std::slice::from_ref(path), false, |p, is_dir| {
                 is_dir || files::has_extension(p, &["toml"])
             });
             if let Some(e) = errors.first() {

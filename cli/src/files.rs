@@ -32,22 +32,41 @@ pub struct WalkError {
 /// The files under `paths`, in a stable order: named files as given, directories walked
 /// recursively (sorted by name), skipping hidden entries, `target/`, `node_modules/` and
 /// what `wanted(path, is_dir)` refuses (a refused folder is not walked into).
+///
+/// Symbolic links to files are linted; links to directories are walked into only with
+/// `follow` (`--follow`). A path reached through a link must be wanted under its real
+/// name too (an excluded folder stays excluded through an alias). Each real file (device
+/// and inode) is listed once, however many ways it is reached.
 pub fn collect(
     paths: &[PathBuf],
+    follow: bool,
     wanted: impl Fn(&Path, bool) -> bool,
 ) -> (Vec<Found>, Vec<WalkError>) {
+    use std::os::unix::fs::MetadataExt;
     let mut found = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut first_time = |path: &Path| match fs::metadata(path) {
+        Ok(m) => seen.insert((m.dev(), m.ino())),
+        Err(_) => true,
+    };
+    let wants = |e: &walkdir::DirEntry, is_dir: bool| {
+        wanted(e.path(), is_dir)
+            && (!(follow || e.path_is_symlink())
+                || fs::canonicalize(e.path()).map_or(true, |real| wanted(&real, is_dir)))
+    };
     for root in paths {
         if !root.is_dir() {
-            found.push(Found {
-                path: root.clone(),
-                explicit: true,
-            });
+            if first_time(root) {
+                found.push(Found {
+                    path: root.clone(),
+                    explicit: true,
+                });
+            }
             continue;
         }
         let walker = WalkDir::new(root)
-            .follow_links(true)
+            .follow_links(follow)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
@@ -56,14 +75,22 @@ pub fn collect(
                 e.depth() == 0
                     || !(name.starts_with('.')
                         || (is_dir && SKIPPED_DIRS.contains(&name.as_ref()))
-                        || (is_dir && !wanted(e.path(), true)))
+                        || (is_dir && !wants(e, true)))
             });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && wanted(e.path(), false) => found.push(Found {
-                    path: e.into_path(),
-                    explicit: false,
-                }),
+                Ok(e)
+                    if (e.file_type().is_file()
+                        || (e.path_is_symlink()
+                            && fs::metadata(e.path()).is_ok_and(|m| m.is_file())))
+                        && wants(&e, false)
+                        && first_time(e.path()) =>
+                {
+                    found.push(Found {
+                        path: e.into_path(),
+                        explicit: false,
+                    })
+                }
                 Ok(_) => {}
                 Err(e) => errors.push(WalkError {
                     path: e.path().unwrap_or(root).to_path_buf(),

@@ -305,3 +305,70 @@ fn a_file_with_hard_links_is_reported_not_split() {
         fs::metadata(&other).unwrap().ino()
     );
 }
+
+const BAD: &[u8] = b"They left. .\n";
+const GOOD: &[u8] = b"They left.\n";
+
+#[test]
+fn directory_symlinks_are_not_followed_unless_asked() {
+    let dir = TempDir::new().unwrap();
+    let inside = write(dir.path(), "tree/a.txt", BAD);
+    let outside = write(dir.path(), "out/b.txt", BAD);
+    std::os::unix::fs::symlink("../out", dir.path().join("tree/out-link")).unwrap();
+    let tree = dir.path().join("tree");
+    let (stdout, code) = stdout_of(mtlint().arg("--fix").arg(&tree));
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout, "fixed 1 problem in 1 file; no problems in 1 file\n");
+    assert_eq!(fs::read(&inside).unwrap(), GOOD);
+    assert_eq!(
+        fs::read(&outside).unwrap(),
+        BAD,
+        "outside the tree: untouched"
+    );
+    let (stdout, code) = stdout_of(mtlint().args(["--fix", "--follow"]).arg(&tree));
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(
+        fs::read(&outside).unwrap(),
+        GOOD,
+        "--follow walks into the link"
+    );
+}
+
+#[test]
+fn a_file_reached_twice_is_linted_and_fixed_once() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "tree/sub/x.txt", BAD);
+    std::os::unix::fs::symlink("sub", dir.path().join("tree/alias")).unwrap();
+    std::os::unix::fs::symlink("sub/x.txt", dir.path().join("tree/y.txt")).unwrap();
+    let tree = dir.path().join("tree");
+    for follow in [false, true] {
+        fs::write(&file, BAD).unwrap();
+        let mut cmd = mtlint();
+        if follow {
+            cmd.arg("--follow");
+        }
+        let (out, err, code) = run(cmd.arg("--fix").arg(&tree).arg(&file));
+        assert_eq!((code, err.as_str()), (0, ""), "follow: {follow}");
+        assert_eq!(out, "fixed 1 problem in 1 file; no problems in 1 file\n");
+        assert_eq!(fs::read(&file).unwrap(), GOOD);
+    }
+}
+
+#[test]
+fn an_excluded_folder_stays_excluded_through_a_symlink() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "tree/mtlint.toml",
+        "extend-exclude = [\"drafts/\"]\n",
+    );
+    let draft = write(dir.path(), "tree/drafts/d.txt", BAD);
+    let kept = write(dir.path(), "tree/k.txt", BAD);
+    std::os::unix::fs::symlink("drafts", dir.path().join("tree/alias")).unwrap();
+    std::os::unix::fs::symlink("drafts/d.txt", dir.path().join("tree/z.txt")).unwrap();
+    let (out, err, code) = run(mtlint_in(dir.path()).args(["--fix", "--follow", "tree"]));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(out, "fixed 1 problem in 1 file; no problems in 1 file\n");
+    assert_eq!(fs::read(&draft).unwrap(), BAD);
+    assert_eq!(fs::read(&kept).unwrap(), GOOD);
+}

@@ -42,14 +42,15 @@ pub fn walk(
     // A configuration error met while walking (in a nested configuration file) ends the
     // run like one met before it.
     let config_error = Mutex::new(None);
-    let (found, walk_errors) =
-        files::collect(on_disk, |path, is_dir| match workspace.settings(path) {
-            Ok(s) => !s.excluded && (is_dir || s.wants(path)),
-            Err(e) => {
-                config_error.lock().expect("not poisoned").get_or_insert(e);
-                false
-            }
-        });
+    let (found, walk_errors) = files::collect(on_disk, cli.follow, |path, is_dir| match workspace
+        .settings(path)
+    {
+        Ok(s) => !s.excluded && (is_dir || s.wants(path)),
+        Err(e) => {
+            config_error.lock().expect("not poisoned").get_or_insert(e);
+            false
+        }
+    });
     if let Some(e) = config_error.into_inner().expect("not poisoned") {
         return Err(e.into());
     }
