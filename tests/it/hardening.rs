@@ -372,3 +372,95 @@ fn an_excluded_folder_stays_excluded_through_a_symlink() {
     assert_eq!(fs::read(&draft).unwrap(), BAD);
     assert_eq!(fs::read(&kept).unwrap(), GOOD);
 }
+
+/// `mtlint ARGS` under `timeout` (a guard against a hang, not a timing assertion): its
+/// standard error and exit status (124 if it hung).
+fn bounded_run(dir: &Path, args: &[&str]) -> (String, i32) {
+    let out = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["--color", "never"])
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn only_regular_files_are_read() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "ok.txt", "Fine.\n");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: only_regular_files_are_read: mkfifo failed");
+        return;
+    }
+    let (stderr, code) = bounded_run(dir.path(), &["pipe.txt", "/dev/zero", "ok.txt"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: pipe.txt: a FIFO, not a regular file; only regular files are read \
+         (standard input: `-`)\n\
+         mtlint: error: /dev/zero: a device, not a regular file; only regular files are read \
+         (standard input: `-`)\n"
+    );
+    // Walking a folder skips the FIFO silently.
+    let (stderr, code) = bounded_run(dir.path(), &["."]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    for rules in ["/dev/zero", "/dev/urandom", "pipe.txt"] {
+        let (stderr, code) = bounded_run(dir.path(), &["--rules", rules, "ok.txt"]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(&format!("{rules}: cannot read rule file: a ")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(", not a regular file"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_size_limit_applies_to_every_read() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "big.txt", "They left. .\n".repeat(100));
+    write(dir.path(), "small.txt", BAD);
+    let (stdout, stderr, code) = run(mtlint_in(dir.path()).args([
+        "--format",
+        "short",
+        "--max-file-size",
+        "1K",
+        "big.txt",
+        "small.txt",
+    ]));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: big.txt: larger than the size limit of 1024 bytes (--max-file-size); \
+         not read\n"
+    );
+    assert_eq!(
+        stdout,
+        "small.txt:1:10: error[punctuation/doubled-period] doubled period\n"
+    );
+    // Standard input too.
+    let (stderr, code) = stderr_of(
+        mtlint()
+            .args(["--max-file-size", "100", "-"])
+            .write_stdin("x".repeat(101)),
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "mtlint: error: <stdin>: larger than the size limit of 100 bytes (--max-file-size); \
+         not read\n"
+    );
+    let (stderr, code) = stderr_of(mtlint().args(["--max-file-size", "lots"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`lots` is not a size"), "{stderr}");
+}

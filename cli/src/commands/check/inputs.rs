@@ -1,7 +1,7 @@
 //! Which inputs a check reads: the paths given, listed (`--files-from`) or the current
 //! folder, walked and filtered by each folder's configuration; `-` is standard input.
 
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -72,14 +72,11 @@ pub fn walk(
 /// The paths listed in `list` (`-`: standard input), one per line or NUL-separated.
 fn read_file_list(list: &Path, null: bool) -> Result<Vec<PathBuf>, Fatal> {
     let text = if list.as_os_str() == "-" {
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .map(|_| text)
+        files::read_limited(io::stdin().lock(), 0)
+            .and_then(|b| String::from_utf8(b).map_err(io::Error::other))
             .map_err(|e| Fatal::Message(format!("standard input: {e}")))?
     } else {
-        std::fs::read_to_string(list)
-            .map_err(|e| Fatal::Message(format!("{}: {e}", list.display())))?
+        files::read_text(list).map_err(|e| Fatal::Message(format!("{}: {e}", list.display())))?
     };
     let separator = if null { '\0' } else { '\n' };
     Ok(text

@@ -2,7 +2,7 @@
 //! fix it (`--fix`, `--diff`), lint what is left and render the findings.
 
 use std::collections::BTreeMap;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -95,14 +95,13 @@ impl Job<'_> {
         let (name, content) = match input {
             Some(f) => (f.path.display().to_string(), files::read(&f.path)),
             None => {
-                let mut bytes = Vec::new();
-                let content = match io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) if self.fixes_stdin(input) => {
+                let content = match files::read_limited(io::stdin().lock(), 0) {
+                    Ok(bytes) if self.fixes_stdin(input) => {
                         // Whatever happens, what came in goes out: a pipe loses nothing.
                         outcome.stdout = bytes.clone();
                         files::decode(bytes)
                     }
-                    Ok(_) => files::decode(bytes),
+                    Ok(bytes) => files::decode(bytes),
                     Err(e) => Err(files::ReadError::Io(e)),
                 };
                 (self.cli.stdin_filename.clone(), content)
