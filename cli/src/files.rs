@@ -120,6 +120,33 @@ pub enum Content {
     Text(String),
     /// A NUL byte in the first 8 KiB (git's test for binary files), at this offset.
     Binary(usize),
+    /// UTF-16 text (a UTF-16 byte-order mark, or every other byte NUL): not supported.
+    Utf16,
+}
+
+/// What is told about a UTF-16 file.
+pub const UTF16_MESSAGE: &str = "UTF-16: not supported, convert to UTF-8";
+
+/// Whether `bytes` look like UTF-16: a byte-order mark, or (without one) text in which
+/// nearly every other byte is NUL, as ASCII-range text is in UTF-16.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return false;
+    }
+    let (mut low, mut high) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        match (pair[0] == 0, pair[1] == 0) {
+            (false, true) => low += 1,
+            (true, false) => high += 1,
+            _ => {}
+        }
+    }
+    low * 10 >= pairs * 9 || high * 10 >= pairs * 9
 }
 
 /// Why a file could not be read as text.
@@ -149,8 +176,12 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Decode bytes as text: binary if a NUL byte is in the first 8 KiB, else UTF-8.
+/// Decode bytes as text: UTF-16 (see [`looks_utf16`]), binary if a NUL byte is in the
+/// first 8 KiB, else UTF-8.
 pub fn decode(bytes: Vec<u8>) -> Result<Content, ReadError> {
+    if looks_utf16(&bytes) {
+        return Ok(Content::Utf16);
+    }
     if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Ok(Content::Binary(at));
     }

@@ -464,3 +464,57 @@ fn a_size_limit_applies_to_every_read() {
     assert_eq!(code, 2);
     assert!(stderr.contains("`lots` is not a size"), "{stderr}");
 }
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut units: Vec<u16> = Vec::new();
+    if bom {
+        units.push(0xFEFF);
+    }
+    units.extend(text.encode_utf16());
+    units
+        .iter()
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_is_reported_not_called_binary() {
+    let dir = TempDir::new().unwrap();
+    let cases = [
+        ("le-bom.txt", utf16("They left. .\n", false, true)),
+        ("be-bom.txt", utf16("They left. .\n", true, true)),
+        ("le.txt", utf16("They left. .\n", false, false)),
+    ];
+    for (name, bytes) in &cases {
+        write(dir.path(), &format!("named/{name}"), bytes);
+        let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("named")).args(["--fix", name]));
+        assert_eq!(code, 2, "{name}");
+        assert_eq!(
+            stderr,
+            format!("mtlint: error: {name}: UTF-16: not supported, convert to UTF-8\n")
+        );
+        assert_eq!(
+            &fs::read(dir.path().join("named").join(name)).unwrap(),
+            bytes
+        );
+    }
+    // Walked: skipped, and told under --verbose.
+    write(dir.path(), "named/fine.txt", "Fine.\n");
+    let (out, err, code) = run(mtlint_in(dir.path()).arg("named"));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    let (_, err, code) = run(mtlint_in(dir.path()).args(["-v", "named"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "mtlint: named/be-bom.txt: UTF-16: not supported, convert to UTF-8; skipped\n\
+         mtlint: named/fine.txt: text, config: none\n\
+         mtlint: named/le-bom.txt: UTF-16: not supported, convert to UTF-8; skipped\n\
+         mtlint: named/le.txt: UTF-16: not supported, convert to UTF-8; skipped\n"
+    );
+}

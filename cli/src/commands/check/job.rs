@@ -42,6 +42,8 @@ pub struct Outcome {
     pub diff_changed: bool,
     /// How many fixes were written.
     pub fixed: usize,
+    /// Why a walked file was skipped, told with `--verbose` (instead of how it is read).
+    pub skipped: Option<String>,
 }
 
 impl Job<'_> {
@@ -109,6 +111,16 @@ impl Job<'_> {
         };
         match content {
             Ok(Content::Text(text)) => Some((name, text)),
+            Ok(Content::Utf16) => {
+                if input.is_none_or(|f| f.explicit) {
+                    outcome
+                        .errors
+                        .push(format!("{name}: {}", files::UTF16_MESSAGE));
+                } else {
+                    outcome.skipped = Some(format!("{name}: {}; skipped", files::UTF16_MESSAGE));
+                }
+                None
+            }
             Ok(Content::Binary(at)) => {
                 if input.is_none_or(|f| f.explicit) {
                     outcome.errors.push(format!(

@@ -124,10 +124,13 @@ fn lint_all(
             for (input, outcome) in batch.iter().zip(outcomes) {
                 if cli.verbose {
                     printer.stdout.flush()?;
-                    eprintln!(
-                        "mtlint: {}",
-                        inputs::describe(cli, workspace, input.as_ref())
-                    );
+                    match &outcome.skipped {
+                        Some(why) => eprintln!("mtlint: {why}"),
+                        None => eprintln!(
+                            "mtlint: {}",
+                            inputs::describe(cli, workspace, input.as_ref())
+                        ),
+                    }
                 }
                 printer.outcome(outcome)?;
             }
