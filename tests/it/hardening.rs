@@ -518,3 +518,24 @@ fn utf16_is_reported_not_called_binary() {
          mtlint: named/le.txt: UTF-16: not supported, convert to UTF-8; skipped\n"
     );
 }
+
+#[test]
+fn a_listed_name_that_is_not_utf8_is_reported_and_the_others_linted() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", BAD);
+    write(dir.path(), "b.txt", BAD);
+    let (stdout, stderr, code) = run(mtlint_in(dir.path())
+        .args(["--format", "short", "--files-from", "-", "-0"])
+        .write_stdin(&b"a.txt\0caf\xe9.txt\0b.txt\0"[..]));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: caf\\xe9.txt: file name (listed in standard input) is not valid \
+         UTF-8; skipped (non-ASCII bytes shown as \\xNN)\n"
+    );
+    assert_eq!(
+        stdout,
+        "a.txt:1:10: error[punctuation/doubled-period] doubled period\n\
+         b.txt:1:10: error[punctuation/doubled-period] doubled period\n"
+    );
+}
