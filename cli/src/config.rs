@@ -276,12 +276,14 @@ impl Config {
 
     fn parse(path: &Path, text: String) -> Result<Config, FileError> {
         not_toml(path, &text)?;
-        let error = |span: Option<Range<usize>>, message: String, help: Option<String>| FileError {
-            path: path.display().to_string(),
-            text: Some(text.clone()),
-            span,
-            message,
-            help,
+        let error = |span: Option<Range<usize>>, message: String, help: Option<String>| {
+            bounded(FileError {
+                path: path.display().to_string(),
+                text: Some(text.clone()),
+                span,
+                message,
+                help,
+            })
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
             let message = e.message().lines().next().unwrap_or("invalid TOML");
@@ -331,13 +333,13 @@ impl Config {
     }
 
     fn error(&self, span: Range<usize>, message: String, help: Option<String>) -> FileError {
-        FileError {
+        bounded(FileError {
             path: self.path.display().to_string(),
             text: Some(self.text.clone()),
             span: Some(span),
             message,
             help,
-        }
+        })
     }
 
     /// A rule path of this file: relative to its directory, and confined to it.
@@ -850,6 +852,17 @@ mod tests {
         assert!(!glob("legal/**").matches(Path::new("docs/legal/terms.md")));
         assert!(glob("*.min.html").matches(Path::new("site/a.min.html")));
         assert!(!glob("*.md").matches(Path::new("notes.txt")));
+    }
+
+    #[test]
+    fn an_error_on_a_long_line_gives_its_position_without_the_line() {
+        let long = format!("ignore = [\"{}\"]\n", "x".repeat(300));
+        let e = parse(&format!("selct = 1\n{long}")).unwrap_err();
+        assert_eq!(e.span, Some(0..5), "a short line is shown");
+        let e = parse(&format!("extend-exclude = [\"{}[\"]\n", "y".repeat(300))).unwrap_err();
+        assert_eq!((e.text, e.span), (None, None));
+        assert_eq!(e.path, "mtlint.toml:1:19");
+        assert!(e.message.starts_with("invalid glob"), "{}", e.message);
     }
 
     #[test]
