@@ -28,6 +28,10 @@ pub struct Cli {
     /// With --files-from: paths are separated by NUL bytes, not line breaks.
     #[arg(long, short = '0', requires = "files_from")]
     pub null: bool,
+    /// Walk into symbolic links to directories (by default they are not followed, as in
+    /// ripgrep; links to files are always linted). Each real file is linted once.
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
     /// Markdown, `.html`, `.htm`, `.xhtml` HTML), or as plain text, Markdown or HTML
     /// whatever the name.
@@ -46,6 +50,10 @@ pub struct Cli {
     /// Apply every safe fix in place.
     #[arg(long)]
     pub fix: bool,
+    /// With --fix: also rewrite read-only files (no write permission bit), which are
+    /// otherwise reported ("read-only, not written") and left alone.
+    #[arg(long)]
+    pub force_write: bool,
     /// With --fix or --diff, also apply unsafe fixes.
     #[arg(long)]
     pub unsafe_fixes: bool,
@@ -79,6 +87,10 @@ pub struct Cli {
     /// Extra rule files, or directories of `*.toml` rule files.
     #[arg(long, value_name = "PATH")]
     pub rules: Vec<PathBuf>,
+    /// The largest file read (inputs, file lists, configuration and rule files): bytes,
+    /// or with a suffix K, M, G (KiB, MiB, GiB). A larger file is reported and skipped.
+    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = parse_size)]
+    pub max_file_size: u64,
     /// The name shown for standard input.
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -194,6 +206,31 @@ impl Color {
         };
         StandardStream::stderr(choice)
     }
+}
+
+/// A size: bytes, or a number with a suffix K, M or G (powers of 1024).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, unit) = match s.trim().char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => s.trim().split_at(i),
+        None => (s.trim(), ""),
+    };
+    let shift = match unit
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("`{s}` is not a size (e.g. 4096, 512K, 10M, 2G)")),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("`{s}` is not a size (e.g. 4096, 512K, 10M, 2G)"))
 }
 
 fn no_color() -> bool {

@@ -242,6 +242,9 @@ pub struct Config {
     pub path: PathBuf,
     /// Its directory, absolute: globs and rule paths are relative to it.
     dir: PathBuf,
+    /// The folder its rule paths must resolve into: its directory, or the current
+    /// directory when the file is below it.
+    rule_root: PathBuf,
     text: String,
     select: Option<Vec<Spanned<String>>>,
     ignore: Vec<Spanned<String>>,
@@ -266,18 +269,21 @@ struct Override {
 impl Config {
     /// Read and parse a configuration file (rule names are checked by [`Workspace`]).
     pub fn load(path: &Path) -> Result<Config, FileError> {
-        let text = std::fs::read_to_string(path)
+        let text = files::read_text(path)
             .map_err(|e| FileError::plain(path, format!("cannot read configuration: {e}")))?;
         Config::parse(path, text)
     }
 
     fn parse(path: &Path, text: String) -> Result<Config, FileError> {
-        let error = |span: Option<Range<usize>>, message: String, help: Option<String>| FileError {
-            path: path.display().to_string(),
-            text: Some(text.clone()),
-            span,
-            message,
-            help,
+        not_toml(path, &text)?;
+        let error = |span: Option<Range<usize>>, message: String, help: Option<String>| {
+            bounded(FileError {
+                path: path.display().to_string(),
+                text: Some(text.clone()),
+                span,
+                message,
+                help,
+            })
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
             let message = e.message().lines().next().unwrap_or("invalid TOML");
@@ -305,9 +311,14 @@ impl Config {
             .ok()
             .and_then(|p| p.parent().map(Path::to_path_buf))
             .unwrap_or_default();
+        let rule_root = match (std::env::current_dir(), std::fs::canonicalize(&dir)) {
+            (Ok(here), Ok(real)) if real.starts_with(&here) => here,
+            _ => dir.clone(),
+        };
         Ok(Config {
             path: path.to_path_buf(),
             dir,
+            rule_root,
             exclude: globs(&raw.extend_exclude)?,
             text: text.clone(),
             select: raw.select,
@@ -322,12 +333,20 @@ impl Config {
     }
 
     fn error(&self, span: Range<usize>, message: String, help: Option<String>) -> FileError {
-        FileError {
+        bounded(FileError {
             path: self.path.display().to_string(),
             text: Some(self.text.clone()),
             span: Some(span),
             message,
             help,
+        })
+    }
+
+    /// A rule path of this file: relative to its directory, and confined to it.
+    fn rule_path(&self, rule: &Spanned<String>) -> RulePath {
+        RulePath {
+            path: self.dir.join(rule.get_ref()),
+            within: Some(self.rule_root.clone()),
         }
     }
 
@@ -349,6 +368,46 @@ impl Config {
                 select.iter().flatten().chain(ignore).chain(severity.keys())
             })
     }
+}
+
+/// An error (naming `path`, the position and at most a short escaped excerpt of the
+/// message, never the text) if `text` is not TOML at all: a file that is not TOML may be
+/// anything (`/proc/self/environ`), so none of it is shown.
+fn not_toml(path: &Path, text: &str) -> Result<(), FileError> {
+    let Err(e) = text.parse::<toml::Table>() else {
+        return Ok(());
+    };
+    let mut name = path.display().to_string();
+    if let Some(span) = e.span() {
+        let (line, col) = mtlint::LineIndex::new(text).line_col(text, span.start.min(text.len()));
+        name = format!("{name}:{line}:{col}");
+    }
+    let message = e.message().lines().next().unwrap_or("invalid TOML");
+    Err(FileError {
+        path: String::new(),
+        text: None,
+        span: None,
+        message: format!("{name}: not valid TOML: {}", files::excerpt(message, 120)),
+        help: None,
+    })
+}
+
+/// `e` without its text when the offending line is long (only a short excerpt of a file
+/// is ever shown).
+fn bounded(mut e: FileError) -> FileError {
+    const MAX_LINE: usize = 200;
+    if let (Some(text), Some(span)) = (&e.text, &e.span) {
+        let start = span.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if line_end - line_start > MAX_LINE {
+            let (line, col) = mtlint::LineIndex::new(text).line_col(text, start);
+            e.path = format!("{}:{line}:{col}", e.path);
+            e.text = None;
+            e.span = None;
+        }
+    }
+    e
 }
 
 /// The message names an unknown field: which one.
@@ -412,7 +471,7 @@ pub struct Settings {
     /// Extensions linted when walking directories.
     pub extensions: Vec<String>,
     /// Extra rule files and folders.
-    pub rules: Vec<PathBuf>,
+    pub rules: Vec<RulePath>,
     /// Active source-language packs; `None`: the conservative default.
     pub source_languages: Option<Vec<String>>,
 }
@@ -426,7 +485,7 @@ impl Settings {
     /// Build the linter these settings describe.
     fn linter(&self) -> Result<Linter, FileError> {
         let mut linter = Linter::builtin();
-        add_rule_paths(&mut linter, &self.rules)?;
+        add_rules(&mut linter, &self.rules)?;
         for (selector, severity) in &self.severity {
             linter
                 .set_severity(selector, *severity)
@@ -460,12 +519,63 @@ fn unknown_selector_error(selector: &str) -> FileError {
     }
 }
 
-/// Add the rules of each file, or of each `*.toml` file in each folder.
+/// A rule file or folder, and the folder it must resolve into (for one named by a
+/// configuration file: the configuration's folder; `None` for `--rules`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RulePath {
+    pub path: PathBuf,
+    pub within: Option<PathBuf>,
+}
+
+/// Add the rules of each file, or of each `*.toml` file in each folder (`--rules`: any
+/// path the user names).
 pub fn add_rule_paths(linter: &mut Linter, paths: &[PathBuf]) -> Result<(), FileError> {
-    for path in paths {
+    let paths: Vec<RulePath> = paths
+        .iter()
+        .map(|p| RulePath {
+            path: p.clone(),
+            within: None,
+        })
+        .collect();
+    add_rules(linter, &paths)
+}
+
+/// Whether `path`, with symbolic links and `..` resolved, is inside `within`; an error
+/// naming it if not.
+fn confined(path: &Path, within: Option<&Path>) -> Result<(), FileError> {
+    let Some(within) = within else {
+        return Ok(());
+    };
+    let cannot = |e: std::io::Error| FileError::plain(path, format!("cannot read rule file: {e}"));
+    let real = std::fs::canonicalize(path).map_err(cannot)?;
+    let root = std::fs::canonicalize(within).map_err(cannot)?;
+    if real.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(FileError {
+            path: String::new(),
+            text: None,
+            span: None,
+            message: format!(
+                "{}: rule path resolves outside the project ({}); a configuration file may \
+                 only name rule files in its own folder tree (pass others with --rules)",
+                path.display(),
+                root.display()
+            ),
+            help: None,
+        })
+    }
+}
+
+/// Add the rules of each file, or of each `*.toml` file in each folder; a path from a
+/// configuration file must resolve inside its folder.
+pub fn add_rules(linter: &mut Linter, paths: &[RulePath]) -> Result<(), FileError> {
+    for RulePath { path, within } in paths {
+        let within = within.as_deref();
+        confined(path, within)?;
         let mut sources = Vec::new();
         if path.is_dir() {
-            let (found, errors) = files::collect(std::slice::from_ref(path), |p, is_dir| {
+            let (found, errors) = files::collect(std::slice::from_ref(path), false, |p, is_dir| {
                 is_dir || files::has_extension(p, &["toml"])
             });
             if let Some(e) = errors.first() {
@@ -476,11 +586,13 @@ pub fn add_rule_paths(linter: &mut Linter, paths: &[PathBuf]) -> Result<(), File
             sources.push(path.clone());
         }
         for source in sources {
-            let text = std::fs::read_to_string(&source)
+            confined(&source, within)?;
+            let text = files::read_text(&source)
                 .map_err(|e| FileError::plain(&source, format!("cannot read rule file: {e}")))?;
+            not_toml(&source, &text)?;
             linter
                 .add_rule_file(&source.display().to_string(), &text)
-                .map_err(|e| FileError::from_rule_error(e, &text))?;
+                .map_err(|e| bounded(FileError::from_rule_error(e, &text)))?;
         }
     }
     Ok(())
@@ -550,7 +662,7 @@ impl Workspace {
             if let Some(e) = &c.extensions {
                 s.extensions = e.clone();
             }
-            s.rules = c.rules.iter().map(|r| c.dir.join(r.get_ref())).collect();
+            s.rules = c.rules.iter().map(|r| c.rule_path(r)).collect();
             s.source_languages = c.source_languages.as_deref().map(names);
             for (i, o) in c.overrides.iter().enumerate() {
                 if !relative.is_some_and(|r| o.paths.iter().any(|g| g.matches(r))) {
@@ -574,7 +686,10 @@ impl Workspace {
         }
         s.ignore.extend(opts.ignore.iter().cloned());
         s.fail_on = opts.fail_on.unwrap_or(s.fail_on);
-        s.rules.extend(opts.rules.iter().cloned());
+        s.rules.extend(opts.rules.iter().map(|p| RulePath {
+            path: p.clone(),
+            within: None,
+        }));
         if opts.source_languages.is_some() {
             s.source_languages = opts.source_languages.clone();
         }
@@ -654,7 +769,7 @@ impl Workspace {
     fn check(&self, config: &Config) -> Result<(), FileError> {
         let mut linter = Linter::builtin();
         for rule in &config.rules {
-            add_rule_paths(&mut linter, &[config.dir.join(rule.get_ref())]).map_err(|e| {
+            add_rules(&mut linter, &[config.rule_path(rule)]).map_err(|e| {
                 if e.text.is_some() {
                     e
                 } else {
@@ -737,6 +852,17 @@ mod tests {
         assert!(!glob("legal/**").matches(Path::new("docs/legal/terms.md")));
         assert!(glob("*.min.html").matches(Path::new("site/a.min.html")));
         assert!(!glob("*.md").matches(Path::new("notes.txt")));
+    }
+
+    #[test]
+    fn an_error_on_a_long_line_gives_its_position_without_the_line() {
+        let long = format!("ignore = [\"{}\"]\n", "x".repeat(300));
+        let e = parse(&format!("selct = 1\n{long}")).unwrap_err();
+        assert_eq!(e.span, Some(0..5), "a short line is shown");
+        let e = parse(&format!("extend-exclude = [\"{}[\"]\n", "y".repeat(300))).unwrap_err();
+        assert_eq!((e.text, e.span), (None, None));
+        assert_eq!(e.path, "mtlint.toml:1:19");
+        assert!(e.message.starts_with("invalid glob"), "{}", e.message);
     }
 
     #[test]

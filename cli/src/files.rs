@@ -1,8 +1,9 @@
 //! Finding the files to lint and reading them as text.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use walkdir::WalkDir;
 
@@ -31,22 +32,41 @@ pub struct WalkError {
 /// The files under `paths`, in a stable order: named files as given, directories walked
 /// recursively (sorted by name), skipping hidden entries, `target/`, `node_modules/` and
 /// what `wanted(path, is_dir)` refuses (a refused folder is not walked into).
+///
+/// Symbolic links to files are linted; links to directories are walked into only with
+/// `follow` (`--follow`). A path reached through a link must be wanted under its real
+/// name too (an excluded folder stays excluded through an alias). Each real file (device
+/// and inode) is listed once, however many ways it is reached.
 pub fn collect(
     paths: &[PathBuf],
+    follow: bool,
     wanted: impl Fn(&Path, bool) -> bool,
 ) -> (Vec<Found>, Vec<WalkError>) {
+    use std::os::unix::fs::MetadataExt;
     let mut found = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut first_time = |path: &Path| match fs::metadata(path) {
+        Ok(m) => seen.insert((m.dev(), m.ino())),
+        Err(_) => true,
+    };
+    let wants = |e: &walkdir::DirEntry, is_dir: bool| {
+        wanted(e.path(), is_dir)
+            && (!(follow || e.path_is_symlink())
+                || fs::canonicalize(e.path()).map_or(true, |real| wanted(&real, is_dir)))
+    };
     for root in paths {
         if !root.is_dir() {
-            found.push(Found {
-                path: root.clone(),
-                explicit: true,
-            });
+            if first_time(root) {
+                found.push(Found {
+                    path: root.clone(),
+                    explicit: true,
+                });
+            }
             continue;
         }
         let walker = WalkDir::new(root)
-            .follow_links(true)
+            .follow_links(follow)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
@@ -55,14 +75,22 @@ pub fn collect(
                 e.depth() == 0
                     || !(name.starts_with('.')
                         || (is_dir && SKIPPED_DIRS.contains(&name.as_ref()))
-                        || (is_dir && !wanted(e.path(), true)))
+                        || (is_dir && !wants(e, true)))
             });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && wanted(e.path(), false) => found.push(Found {
-                    path: e.into_path(),
-                    explicit: false,
-                }),
+                Ok(e)
+                    if (e.file_type().is_file()
+                        || (e.path_is_symlink()
+                            && fs::metadata(e.path()).is_ok_and(|m| m.is_file())))
+                        && wants(&e, false)
+                        && first_time(e.path()) =>
+                {
+                    found.push(Found {
+                        path: e.into_path(),
+                        explicit: false,
+                    })
+                }
                 Ok(_) => {}
                 Err(e) => errors.push(WalkError {
                     path: e.path().unwrap_or(root).to_path_buf(),
@@ -92,6 +120,33 @@ pub enum Content {
     Text(String),
     /// A NUL byte in the first 8 KiB (git's test for binary files), at this offset.
     Binary(usize),
+    /// UTF-16 text (a UTF-16 byte-order mark, or every other byte NUL): not supported.
+    Utf16,
+}
+
+/// What is told about a UTF-16 file.
+pub const UTF16_MESSAGE: &str = "UTF-16: not supported, convert to UTF-8";
+
+/// Whether `bytes` look like UTF-16: a byte-order mark, or (without one) text in which
+/// nearly every other byte is NUL, as ASCII-range text is in UTF-16.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return false;
+    }
+    let (mut low, mut high) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        match (pair[0] == 0, pair[1] == 0) {
+            (false, true) => low += 1,
+            (true, false) => high += 1,
+            _ => {}
+        }
+    }
+    low * 10 >= pairs * 9 || high * 10 >= pairs * 9
 }
 
 /// Why a file could not be read as text.
@@ -121,8 +176,12 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Decode bytes as text: binary if a NUL byte is in the first 8 KiB, else UTF-8.
+/// Decode bytes as text: UTF-16 (see [`looks_utf16`]), binary if a NUL byte is in the
+/// first 8 KiB, else UTF-8.
 pub fn decode(bytes: Vec<u8>) -> Result<Content, ReadError> {
+    if looks_utf16(&bytes) {
+        return Ok(Content::Utf16);
+    }
     if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
         return Ok(Content::Binary(at));
     }
@@ -149,9 +208,109 @@ fn looks_single_byte(bytes: &[u8]) -> bool {
             .all(|w| !(w[0] >= 0xC0 && continuation(w[1])))
 }
 
-/// Read a file as text (see [`decode`]).
+/// The default limit on the size of any file read: far above any article.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 << 30;
+
+static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_FILE_SIZE);
+
+/// Set the size limit of every read (`--max-file-size`).
+pub fn set_max_file_size(bytes: u64) {
+    MAX_FILE_SIZE.store(bytes, Ordering::Relaxed);
+}
+
+/// The size limit of every read, in bytes.
+pub fn max_file_size() -> u64 {
+    MAX_FILE_SIZE.load(Ordering::Relaxed)
+}
+
+fn too_big(limit: u64) -> io::Error {
+    io::Error::other(format!(
+        "larger than the size limit of {limit} bytes (--max-file-size); not read"
+    ))
+}
+
+/// What kind of file `meta` describes, if it is not a regular file.
+fn not_regular(meta: &fs::Metadata) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_file() {
+        None
+    } else if t.is_dir() {
+        Some("a directory")
+    } else if t.is_fifo() {
+        Some("a FIFO")
+    } else if t.is_char_device() || t.is_block_device() {
+        Some("a device")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else {
+        Some("not a regular file")
+    }
+}
+
+/// Read a regular file (following symbolic links), at most [`max_file_size`] bytes: a
+/// FIFO, a device or a socket is refused before it is opened, so reading never hangs
+/// and never runs out of memory.
+pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    let refuse = |kind: &str| {
+        io::Error::other(format!(
+            "{kind}, not a regular file; only regular files are read (standard input: `-`)"
+        ))
+    };
+    if let Some(kind) = not_regular(&fs::metadata(path)?) {
+        return Err(refuse(kind));
+    }
+    let file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if let Some(kind) = not_regular(&meta) {
+        return Err(refuse(kind));
+    }
+    read_limited(file, meta.len())
+}
+
+/// Read `reader` to its end, at most [`max_file_size`] bytes (`expected`: a size hint).
+pub fn read_limited(reader: impl Read, expected: u64) -> io::Result<Vec<u8>> {
+    let limit = max_file_size();
+    if expected > limit {
+        return Err(too_big(limit));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(limit));
+    }
+    Ok(bytes)
+}
+
+/// Read a file as text (see [`decode`] and [`read_bytes`]).
 pub fn read(path: &Path) -> Result<Content, ReadError> {
-    decode(fs::read(path).map_err(ReadError::Io)?)
+    decode(read_bytes(path).map_err(ReadError::Io)?)
+}
+
+/// Read a regular file as UTF-8 text, at most [`max_file_size`] bytes.
+pub fn read_text(path: &Path) -> io::Result<String> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
+        io::Error::other(format!(
+            "not valid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// At most `max` characters of `text`, control characters and quotes escaped, for an
+/// error message (never more of a file than that).
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        out.extend(c.escape_debug());
+    }
+    out
 }
 
 /// Replace `path`'s contents with `text` atomically, unless the file no longer holds
@@ -160,17 +319,117 @@ pub fn read(path: &Path) -> Result<Content, ReadError> {
 /// original's permissions, is synced, then renamed over the original; on any error it is
 /// removed. A symbolic link is kept: its target is rewritten.
 pub fn write_if_unchanged(path: &Path, original: &[u8], text: &str) -> io::Result<()> {
+    write_fixed(path, original, text, WriteOptions::default())
+}
+
+/// Give `tmp` (the new text of `target`, described by `meta`) the original's owner,
+/// group, mode and extended attributes. When the owner or group cannot be kept (only
+/// root may give a file away), the setuid or setgid bit is dropped: a file is never left
+/// setuid for another owner. An extended attribute that cannot be copied is an error
+/// (the file is then not written).
+fn keep_owner_mode_and_attributes(
+    target: &Path,
+    meta: &fs::Metadata,
+    tmp: &fs::File,
+) -> io::Result<()> {
+    use std::os::unix::fs::{fchown, MetadataExt, PermissionsExt};
+    let mut mode = meta.mode() & 0o7777;
+    let now = tmp.metadata()?;
+    if (now.uid(), now.gid()) != (meta.uid(), meta.gid())
+        && fchown(tmp, Some(meta.uid()), Some(meta.gid())).is_err()
+    {
+        // Perhaps the group alone (a member of it may).
+        let _ = fchown(tmp, None, Some(meta.gid()));
+        let now = tmp.metadata()?;
+        if now.uid() != meta.uid() {
+            mode &= !0o4000;
+        }
+        if now.gid() != meta.gid() {
+            mode &= !0o2000;
+        }
+    }
+    copy_attributes(target, tmp)?;
+    // After chown, which clears the setuid and setgid bits.
+    tmp.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+/// Copy the extended attributes of `from` onto `to`.
+fn copy_attributes(from: &Path, to: &fs::File) -> io::Result<()> {
+    use rustix::io::Errno;
+    let unsupported = |e: Errno| e == Errno::NOTSUP || e == Errno::NOSYS;
+    let size = match rustix::fs::listxattr_query(from) {
+        Ok(0) => return Ok(()),
+        Ok(n) => n,
+        Err(e) if unsupported(e) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
+    let mut names = vec![0u8; size];
+    let n = rustix::fs::listxattr(from, &mut names[..])?;
+    names.truncate(n);
+    for name in names.split(|&b| b == 0).filter(|n| !n.is_empty()) {
+        let name = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(name);
+        let len = rustix::fs::getxattr_query(from, name)?;
+        let mut value = vec![0u8; len];
+        let len = rustix::fs::getxattr(from, name, &mut value[..])?;
+        value.truncate(len);
+        let existing = {
+            let mut buf = vec![0u8; value.len()];
+            rustix::fs::fgetxattr(to, name, &mut buf[..])
+                .ok()
+                .map(|l| buf[..l.min(buf.len())].to_vec())
+        };
+        if existing.as_deref() == Some(&value[..]) {
+            continue;
+        }
+        rustix::fs::fsetxattr(to, name, &value, rustix::fs::XattrFlags::empty()).map_err(|e| {
+            io::Error::other(format!(
+                "has the extended attribute `{}`, which cannot be kept ({}); not written",
+                name.to_string_lossy(),
+                io::Error::from(e)
+            ))
+        })?;
+    }
+    Ok(())
+}
+
+/// How [`write_fixed`] treats files it would rather not write.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Write read-only files too (`--force-write`).
+    pub force: bool,
+}
+
+/// [`write_if_unchanged`], refusing a read-only file (no write permission bit) unless
+/// `options.force`.
+pub fn write_fixed(
+    path: &Path,
+    original: &[u8],
+    text: &str,
+    options: WriteOptions,
+) -> io::Result<()> {
     use std::io::Write;
     let target = fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
-    let permissions = fs::metadata(&target)?.permissions();
+    let meta = fs::metadata(&target)?;
+    let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+    if links > 1 {
+        return Err(io::Error::other(format!(
+            "has {links} hard links; not written (replacing it would leave the other names \
+             with the old text)"
+        )));
+    }
+    if meta.permissions().readonly() && !options.force {
+        return Err(io::Error::other(
+            "read-only, not written (--force-write writes it anyway)",
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".mtlint-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(text.as_bytes())?;
+    keep_owner_mode_and_attributes(&target, &meta, tmp.as_file())?;
     tmp.as_file().sync_all()?;
-    fs::set_permissions(tmp.path(), permissions)?;
     if fs::read(&target)? != original {
         return Err(io::Error::other(
             "changed on disk since it was read; not overwritten",

@@ -11,6 +11,7 @@ use mtlint_cli::output::write_file_error;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    mtlint_cli::files::set_max_file_size(cli.max_file_size);
     match dispatch(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => ExitCode::from(report(&cli, e)),

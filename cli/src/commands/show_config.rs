@@ -44,7 +44,11 @@ fn show_config(out: &mut dyn Write, path: &Path, s: &Settings, linter: &Linter) 
     writeln!(out, "severity: {}", list(&severity, "as built in"))?;
     writeln!(out, "fail-on: {}", s.fail_on.as_str())?;
     writeln!(out, "extensions: {}", s.extensions.join(", "))?;
-    let rules: Vec<String> = s.rules.iter().map(|r| r.display().to_string()).collect();
+    let rules: Vec<String> = s
+        .rules
+        .iter()
+        .map(|r| r.path.display().to_string())
+        .collect();
     writeln!(out, "rules: {}", list(&rules, "built-in only"))?;
     writeln!(out, "active rules: {}", linter.rules().count())?;
     out.flush()

@@ -1,7 +1,7 @@
 //! Which inputs a check reads: the paths given, listed (`--files-from`) or the current
 //! folder, walked and filtered by each folder's configuration; `-` is standard input.
 
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -19,17 +19,21 @@ pub struct Inputs {
 }
 
 /// The paths of the command line and of `--files-from` (the current folder if none),
-/// split into paths on disk and whether standard input is read.
-pub fn paths(cli: &Cli) -> Result<(Vec<PathBuf>, bool), Fatal> {
+/// split into paths on disk and whether standard input is read, and the names listed in
+/// `--files-from` that could not be used (not UTF-8).
+pub fn paths(cli: &Cli) -> Result<(Vec<PathBuf>, bool, Vec<WalkError>), Fatal> {
     let mut paths = cli.paths.clone();
+    let mut bad = Vec::new();
     if let Some(list) = &cli.files_from {
-        paths.extend(read_file_list(list, cli.null)?);
+        let (good, not_utf8) = read_file_list(list, cli.null)?;
+        paths.extend(good);
+        bad = not_utf8;
     } else if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
     let (on_disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p.as_os_str() != "-");
-    Ok((on_disk, !stdin.is_empty()))
+    Ok((on_disk, !stdin.is_empty(), bad))
 }
 
 /// Walk `on_disk`, keeping the files their configuration wants.
@@ -42,14 +46,15 @@ pub fn walk(
     // A configuration error met while walking (in a nested configuration file) ends the
     // run like one met before it.
     let config_error = Mutex::new(None);
-    let (found, walk_errors) =
-        files::collect(on_disk, |path, is_dir| match workspace.settings(path) {
-            Ok(s) => !s.excluded && (is_dir || s.wants(path)),
-            Err(e) => {
-                config_error.lock().expect("not poisoned").get_or_insert(e);
-                false
-            }
-        });
+    let (found, walk_errors) = files::collect(on_disk, cli.follow, |path, is_dir| match workspace
+        .settings(path)
+    {
+        Ok(s) => !s.excluded && (is_dir || s.wants(path)),
+        Err(e) => {
+            config_error.lock().expect("not poisoned").get_or_insert(e);
+            false
+        }
+    });
     if let Some(e) = config_error.into_inner().expect("not poisoned") {
         return Err(e.into());
     }
@@ -68,25 +73,38 @@ pub fn walk(
     Ok(Inputs { list, walk_errors })
 }
 
-/// The paths listed in `list` (`-`: standard input), one per line or NUL-separated.
-fn read_file_list(list: &Path, null: bool) -> Result<Vec<PathBuf>, Fatal> {
-    let text = if list.as_os_str() == "-" {
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .map(|_| text)
-            .map_err(|e| Fatal::Message(format!("standard input: {e}")))?
+/// The paths listed in `list` (`-`: standard input), one per line or NUL-separated, and
+/// an error for each name that is not UTF-8 (shown escaped; the others are still used).
+fn read_file_list(list: &Path, null: bool) -> Result<(Vec<PathBuf>, Vec<WalkError>), Fatal> {
+    let (bytes, origin) = if list.as_os_str() == "-" {
+        let bytes = files::read_limited(io::stdin().lock(), 0)
+            .map_err(|e| Fatal::Message(format!("standard input: {e}")))?;
+        (bytes, "standard input".to_string())
     } else {
-        std::fs::read_to_string(list)
-            .map_err(|e| Fatal::Message(format!("{}: {e}", list.display())))?
+        let bytes = files::read_bytes(list)
+            .map_err(|e| Fatal::Message(format!("{}: {e}", list.display())))?;
+        (bytes, list.display().to_string())
     };
-    let separator = if null { '\0' } else { '\n' };
-    Ok(text
-        .split(separator)
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
-        .filter(|line| !line.is_empty())
-        .map(PathBuf::from)
-        .collect())
+    let separator = if null { b'\0' } else { b'\n' };
+    let mut paths = Vec::new();
+    let mut errors = Vec::new();
+    for name in bytes.split(|&b| b == separator) {
+        let name = name.strip_suffix(b"\r").unwrap_or(name);
+        if name.is_empty() {
+            continue;
+        }
+        match std::str::from_utf8(name) {
+            Ok(name) => paths.push(PathBuf::from(name)),
+            Err(_) => errors.push(WalkError {
+                path: PathBuf::from(name.escape_ascii().to_string()),
+                message: format!(
+                    "file name (listed in {origin}) is not valid UTF-8; skipped (non-ASCII \
+                     bytes shown as \\xNN)"
+                ),
+            }),
+        }
+    }
+    Ok((paths, errors))
 }
 
 /// `--verbose`: an input, how it is read and its configuration.

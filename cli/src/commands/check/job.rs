@@ -2,7 +2,7 @@
 //! fix it (`--fix`, `--diff`), lint what is left and render the findings.
 
 use std::collections::BTreeMap;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -42,6 +42,8 @@ pub struct Outcome {
     pub diff_changed: bool,
     /// How many fixes were written.
     pub fixed: usize,
+    /// Why a walked file was skipped, told with `--verbose` (instead of how it is read).
+    pub skipped: Option<String>,
 }
 
 impl Job<'_> {
@@ -95,14 +97,13 @@ impl Job<'_> {
         let (name, content) = match input {
             Some(f) => (f.path.display().to_string(), files::read(&f.path)),
             None => {
-                let mut bytes = Vec::new();
-                let content = match io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) if self.fixes_stdin(input) => {
+                let content = match files::read_limited(io::stdin().lock(), 0) {
+                    Ok(bytes) if self.fixes_stdin(input) => {
                         // Whatever happens, what came in goes out: a pipe loses nothing.
                         outcome.stdout = bytes.clone();
                         files::decode(bytes)
                     }
-                    Ok(_) => files::decode(bytes),
+                    Ok(bytes) => files::decode(bytes),
                     Err(e) => Err(files::ReadError::Io(e)),
                 };
                 (self.cli.stdin_filename.clone(), content)
@@ -110,6 +111,16 @@ impl Job<'_> {
         };
         match content {
             Ok(Content::Text(text)) => Some((name, text)),
+            Ok(Content::Utf16) => {
+                if input.is_none_or(|f| f.explicit) {
+                    outcome
+                        .errors
+                        .push(format!("{name}: {}", files::UTF16_MESSAGE));
+                } else {
+                    outcome.skipped = Some(format!("{name}: {}; skipped", files::UTF16_MESSAGE));
+                }
+                None
+            }
             Ok(Content::Binary(at)) => {
                 if input.is_none_or(|f| f.explicit) {
                     outcome.errors.push(format!(
@@ -172,7 +183,10 @@ impl Job<'_> {
             return None;
         }
         if let Some(f) = input {
-            if let Err(e) = files::write_if_unchanged(&f.path, text.as_bytes(), &fixed.text) {
+            let options = files::WriteOptions {
+                force: self.cli.force_write,
+            };
+            if let Err(e) = files::write_fixed(&f.path, text.as_bytes(), &fixed.text, options) {
                 outcome.errors.push(format!("{name}: cannot write: {e}"));
                 return None;
             }

@@ -38,7 +38,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     let Setup { workspace, linter } = setup;
     let color = cli.color.on_stdout();
     let stdout = super::stdout();
-    let (on_disk, stdin) = inputs::paths(cli)?;
+    let (on_disk, stdin, bad_names) = inputs::paths(cli)?;
     let emitter = output::emitter(cli.format, cli.statistics, cli.diff);
     // One SARIF log for the whole run, unless the run prints something else.
     let sarif_log = cli.format == Format::Sarif && !cli.statistics && !cli.diff;
@@ -58,6 +58,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         tally: Tally::default(),
         errors: Vec::new(),
     };
+    printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
     if cli.fix {
         // If the handler cannot be installed, Ctrl-C keeps its default effect.
@@ -124,10 +125,13 @@ fn lint_all(
             for (input, outcome) in batch.iter().zip(outcomes) {
                 if cli.verbose {
                     printer.stdout.flush()?;
-                    eprintln!(
-                        "mtlint: {}",
-                        inputs::describe(cli, workspace, input.as_ref())
-                    );
+                    match &outcome.skipped {
+                        Some(why) => eprintln!("mtlint: {why}"),
+                        None => eprintln!(
+                            "mtlint: {}",
+                            inputs::describe(cli, workspace, input.as_ref())
+                        ),
+                    }
                 }
                 printer.outcome(outcome)?;
             }

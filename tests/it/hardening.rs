@@ -1,0 +1,541 @@
+//! Hostile trees and hostile input (issue 15): what a configuration may read, read-only
+//! files, owners, links, symlinks, special files, encodings and file lists.
+
+use std::fs;
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use crate::common::*;
+
+const SECRET: &str = "mtlint-test-secret-7f3a";
+
+/// A project whose `mtlint.toml` says `config`, with one file to lint; the folder.
+fn project(config: &str) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    fs::create_dir(dir.path().join("proj")).unwrap();
+    write(&dir.path().join("proj"), "mtlint.toml", config);
+    write(&dir.path().join("proj"), "a.txt", "They left.\n");
+    dir
+}
+
+#[test]
+fn a_config_cannot_name_a_rule_file_outside_its_tree() {
+    for rules in [
+        "/proc/self/environ",
+        "/etc/passwd",
+        "../out.toml",
+        "sub/../../out.toml",
+    ] {
+        let dir = project(&format!("rules = [\"{rules}\"]\n"));
+        write(dir.path(), "out.toml", format!("# {SECRET}\n"));
+        fs::create_dir(dir.path().join("proj/sub")).unwrap();
+        let (stderr, code) = stderr_of(
+            mtlint_in(&dir.path().join("proj"))
+                .env("MTLINT_TEST_TOKEN", SECRET)
+                .arg("a.txt"),
+        );
+        assert_eq!(code, 2, "{rules}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!(
+                "error: {}",
+                if rules.starts_with('/') {
+                    rules.to_string()
+                } else {
+                    dir.path().join("proj").join(rules).display().to_string()
+                }
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(": rule path resolves outside the project ("),
+            "{stderr}"
+        );
+        assert!(!stderr.contains(SECRET), "{stderr}");
+        assert!(!stderr.contains("root:"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_config_cannot_reach_out_through_a_symlink() {
+    let dir = project("rules = [\"house.toml\", \"more\"]\n");
+    let outside = write(dir.path(), "out/secret.toml", format!("# {SECRET}\n"));
+    std::os::unix::fs::symlink(&outside, dir.path().join("proj/house.toml")).unwrap();
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).arg("a.txt"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("house.toml: rule path resolves outside the project"),
+        "{stderr}"
+    );
+    // A folder of rules holding a link out.
+    fs::remove_file(dir.path().join("proj/house.toml")).unwrap();
+    write(dir.path(), "proj/house.toml", "");
+    fs::create_dir(dir.path().join("proj/more")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join("proj/more/x.toml")).unwrap();
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).arg("a.txt"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("x.toml: rule path resolves outside the project"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET), "{stderr}");
+}
+
+#[test]
+fn a_rule_file_that_is_not_toml_is_never_shown() {
+    let dir = project("rules = [\"notes.toml\"]\n");
+    write(
+        dir.path(),
+        "proj/notes.toml",
+        format!("TOKEN={SECRET}\0PATH=/bin\0\x1b[31mred\n"),
+    );
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).arg("a.txt"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("notes.toml:1:7: not valid TOML: "),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(SECRET) && !stderr.contains('\x1b'),
+        "{stderr}"
+    );
+    // The same file given with --rules: read (the user asked), still never shown.
+    let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("proj")).args([
+        "--no-config",
+        "--rules",
+        "notes.toml",
+        "a.txt",
+    ]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("mtlint: error: notes.toml:1:7: not valid TOML: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET), "{stderr}");
+}
+
+#[test]
+fn rules_given_on_the_command_line_may_be_anywhere() {
+    let dir = project("");
+    let rules = write(
+        dir.path(),
+        "elsewhere/house.toml",
+        "[[rule]]\nid = \"house/colour\"\nmessage = \"use color\"\ndescription = \"US spelling.\"\nseverity = \"warning\"\n\
+         pattern = '\\bcolour\\b'\nbad = [{ text = \"The colour.\" }]\ngood = [\"The color.\"]\n",
+    );
+    write(dir.path(), "proj/a.txt", "The colour.\n");
+    let (stdout, code) = stdout_of(
+        mtlint_in(&dir.path().join("proj"))
+            .args(["--format", "short", "--rules"])
+            .arg(&rules)
+            .arg("a.txt"),
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("a.txt:1:5: warning[house/colour]"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_configuration_that_is_not_toml_is_never_shown() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", "They left.\n");
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("mtlint.toml")).unwrap();
+    let (stderr, code) = stderr_of(
+        mtlint_in(dir.path())
+            .env("MTLINT_TEST_TOKEN", SECRET)
+            .arg("a.txt"),
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("mtlint.toml:1:"), "{stderr}");
+    assert!(!stderr.contains(SECRET), "{stderr}");
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[test]
+fn a_read_only_file_is_not_written_unless_forced() {
+    let dir = TempDir::new().unwrap();
+    let locked = write(dir.path(), "a.txt", "They left. .\n");
+    let open = write(dir.path(), "b.txt", "They left. .\n");
+    set_mode(&locked, 0o444);
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&locked).arg(&open));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "mtlint: error: {}: cannot write: read-only, not written (--force-write writes it anyway)\n",
+            locked.display()
+        )
+    );
+    assert_eq!(fs::read(&locked).unwrap(), b"They left. .\n");
+    assert_eq!(fs::read(&open).unwrap(), b"They left.\n");
+    let (stderr, code) = stderr_of(mtlint().args(["--fix", "--force-write"]).arg(&locked));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(&locked).unwrap(), b"They left.\n");
+    assert_eq!(mode_of(&locked), 0o444);
+}
+
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+/// `mtlint` run as the unprivileged user 65534 (through `setpriv`), from a copy of the
+/// binary in `dir` that user can reach; `None` (the caller skips, loudly) when we are not
+/// root.
+fn mtlint_as_nobody(dir: &Path) -> Option<std::process::Command> {
+    if !is_root() {
+        eprintln!("SKIPPED: not root, cannot run as another user");
+        return None;
+    }
+    let bin = dir.join("mtlint-bin");
+    fs::copy(assert_cmd::cargo::cargo_bin("mtlint"), &bin).unwrap();
+    set_mode(&bin, 0o755);
+    let mut c = std::process::Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .args(["--color", "never"]);
+    Some(c)
+}
+
+fn owner_of(path: &Path) -> (u32, u32) {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::metadata(path).unwrap();
+    (m.uid(), m.gid())
+}
+
+#[test]
+fn fixing_as_root_keeps_owner_group_and_mode() {
+    if !is_root() {
+        eprintln!("SKIPPED: fixing_as_root_keeps_owner_group_and_mode needs root");
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let private = write(dir.path(), "private.txt", "They left. .\n");
+    let setuid = write(dir.path(), "setuid.txt", "They left. .\n");
+    for (file, mode) in [(&private, 0o640), (&setuid, 0o4755)] {
+        std::os::unix::fs::chown(file, Some(65534), Some(65534)).unwrap();
+        set_mode(file, mode);
+    }
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&private).arg(&setuid));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(&private).unwrap(), b"They left.\n");
+    assert_eq!(fs::read(&setuid).unwrap(), b"They left.\n");
+    assert_eq!(owner_of(&private), (65534, 65534));
+    assert_eq!(mode_of(&private), 0o640);
+    assert_eq!(owner_of(&setuid), (65534, 65534));
+    assert_eq!(mode_of(&setuid), 0o4755);
+}
+
+#[test]
+fn a_file_is_never_left_setuid_for_another_owner() {
+    let dir = TempDir::new().unwrap();
+    let Some(mut cmd) = mtlint_as_nobody(dir.path()) else {
+        return;
+    };
+    set_mode(dir.path(), 0o777);
+    let file = write(dir.path(), "shared.txt", "They left. .\n");
+    set_mode(&file, 0o6666);
+    let out = cmd.arg("--fix").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(fs::read(&file).unwrap(), b"They left.\n");
+    // The file now belongs to the user who wrote it, without root's setuid/setgid bits.
+    assert_eq!(owner_of(&file), (65534, 65534));
+    assert_eq!(mode_of(&file), 0o666);
+}
+
+#[test]
+fn extended_attributes_are_kept() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", "They left. .\n");
+    if let Err(e) = rustix::fs::setxattr(
+        &file,
+        "user.mtlint-test",
+        b"kept",
+        rustix::fs::XattrFlags::empty(),
+    ) {
+        eprintln!(
+            "SKIPPED: extended_attributes_are_kept: this file system has no user attributes ({e})"
+        );
+        return;
+    }
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&file));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(&file).unwrap(), b"They left.\n");
+    let mut value = [0u8; 16];
+    let n = rustix::fs::getxattr(&file, "user.mtlint-test", &mut value[..]).unwrap();
+    assert_eq!(&value[..n], b"kept");
+}
+
+#[test]
+fn a_file_with_hard_links_is_reported_not_split() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", "They left. .\n");
+    let other = dir.path().join("other-name.txt");
+    fs::hard_link(&file, &other).unwrap();
+    let free = write(dir.path(), "b.txt", "They left. .\n");
+    let (stderr, code) = stderr_of(mtlint().arg("--fix").arg(&file).arg(&free));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "mtlint: error: {}: cannot write: has 2 hard links; not written (replacing it \
+             would leave the other names with the old text)\n",
+            file.display()
+        )
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"They left. .\n");
+    assert_eq!(fs::read(&other).unwrap(), b"They left. .\n");
+    assert_eq!(fs::read(&free).unwrap(), b"They left.\n");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(
+        fs::metadata(&file).unwrap().ino(),
+        fs::metadata(&other).unwrap().ino()
+    );
+}
+
+const BAD: &[u8] = b"They left. .\n";
+const GOOD: &[u8] = b"They left.\n";
+
+#[test]
+fn directory_symlinks_are_not_followed_unless_asked() {
+    let dir = TempDir::new().unwrap();
+    let inside = write(dir.path(), "tree/a.txt", BAD);
+    let outside = write(dir.path(), "out/b.txt", BAD);
+    std::os::unix::fs::symlink("../out", dir.path().join("tree/out-link")).unwrap();
+    let tree = dir.path().join("tree");
+    let (stdout, code) = stdout_of(mtlint().arg("--fix").arg(&tree));
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout, "fixed 1 problem in 1 file; no problems in 1 file\n");
+    assert_eq!(fs::read(&inside).unwrap(), GOOD);
+    assert_eq!(
+        fs::read(&outside).unwrap(),
+        BAD,
+        "outside the tree: untouched"
+    );
+    let (stdout, code) = stdout_of(mtlint().args(["--fix", "--follow"]).arg(&tree));
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(
+        fs::read(&outside).unwrap(),
+        GOOD,
+        "--follow walks into the link"
+    );
+}
+
+#[test]
+fn a_file_reached_twice_is_linted_and_fixed_once() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "tree/sub/x.txt", BAD);
+    std::os::unix::fs::symlink("sub", dir.path().join("tree/alias")).unwrap();
+    std::os::unix::fs::symlink("sub/x.txt", dir.path().join("tree/y.txt")).unwrap();
+    let tree = dir.path().join("tree");
+    for follow in [false, true] {
+        fs::write(&file, BAD).unwrap();
+        let mut cmd = mtlint();
+        if follow {
+            cmd.arg("--follow");
+        }
+        let (out, err, code) = run(cmd.arg("--fix").arg(&tree).arg(&file));
+        assert_eq!((code, err.as_str()), (0, ""), "follow: {follow}");
+        assert_eq!(out, "fixed 1 problem in 1 file; no problems in 1 file\n");
+        assert_eq!(fs::read(&file).unwrap(), GOOD);
+    }
+}
+
+#[test]
+fn an_excluded_folder_stays_excluded_through_a_symlink() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "tree/mtlint.toml",
+        "extend-exclude = [\"drafts/\"]\n",
+    );
+    let draft = write(dir.path(), "tree/drafts/d.txt", BAD);
+    let kept = write(dir.path(), "tree/k.txt", BAD);
+    std::os::unix::fs::symlink("drafts", dir.path().join("tree/alias")).unwrap();
+    std::os::unix::fs::symlink("drafts/d.txt", dir.path().join("tree/z.txt")).unwrap();
+    let (out, err, code) = run(mtlint_in(dir.path()).args(["--fix", "--follow", "tree"]));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(out, "fixed 1 problem in 1 file; no problems in 1 file\n");
+    assert_eq!(fs::read(&draft).unwrap(), BAD);
+    assert_eq!(fs::read(&kept).unwrap(), GOOD);
+}
+
+/// `mtlint ARGS` under `timeout` (a guard against a hang, not a timing assertion): its
+/// standard error and exit status (124 if it hung).
+fn bounded_run(dir: &Path, args: &[&str]) -> (String, i32) {
+    let out = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["--color", "never"])
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn only_regular_files_are_read() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "ok.txt", "Fine.\n");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: only_regular_files_are_read: mkfifo failed");
+        return;
+    }
+    let (stderr, code) = bounded_run(dir.path(), &["pipe.txt", "/dev/zero", "ok.txt"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: pipe.txt: a FIFO, not a regular file; only regular files are read \
+         (standard input: `-`)\n\
+         mtlint: error: /dev/zero: a device, not a regular file; only regular files are read \
+         (standard input: `-`)\n"
+    );
+    // Walking a folder skips the FIFO silently.
+    let (stderr, code) = bounded_run(dir.path(), &["."]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    for rules in ["/dev/zero", "/dev/urandom", "pipe.txt"] {
+        let (stderr, code) = bounded_run(dir.path(), &["--rules", rules, "ok.txt"]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(&format!("{rules}: cannot read rule file: a ")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(", not a regular file"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_size_limit_applies_to_every_read() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "big.txt", "They left. .\n".repeat(100));
+    write(dir.path(), "small.txt", BAD);
+    let (stdout, stderr, code) = run(mtlint_in(dir.path()).args([
+        "--format",
+        "short",
+        "--max-file-size",
+        "1K",
+        "big.txt",
+        "small.txt",
+    ]));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: big.txt: larger than the size limit of 1024 bytes (--max-file-size); \
+         not read\n"
+    );
+    assert_eq!(
+        stdout,
+        "small.txt:1:10: error[punctuation/doubled-period] doubled period\n"
+    );
+    // Standard input too.
+    let (stderr, code) = stderr_of(
+        mtlint()
+            .args(["--max-file-size", "100", "-"])
+            .write_stdin("x".repeat(101)),
+    );
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "mtlint: error: <stdin>: larger than the size limit of 100 bytes (--max-file-size); \
+         not read\n"
+    );
+    let (stderr, code) = stderr_of(mtlint().args(["--max-file-size", "lots"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("`lots` is not a size"), "{stderr}");
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut units: Vec<u16> = Vec::new();
+    if bom {
+        units.push(0xFEFF);
+    }
+    units.extend(text.encode_utf16());
+    units
+        .iter()
+        .flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_is_reported_not_called_binary() {
+    let dir = TempDir::new().unwrap();
+    let cases = [
+        ("le-bom.txt", utf16("They left. .\n", false, true)),
+        ("be-bom.txt", utf16("They left. .\n", true, true)),
+        ("le.txt", utf16("They left. .\n", false, false)),
+    ];
+    for (name, bytes) in &cases {
+        write(dir.path(), &format!("named/{name}"), bytes);
+        let (stderr, code) = stderr_of(mtlint_in(&dir.path().join("named")).args(["--fix", name]));
+        assert_eq!(code, 2, "{name}");
+        assert_eq!(
+            stderr,
+            format!("mtlint: error: {name}: UTF-16: not supported, convert to UTF-8\n")
+        );
+        assert_eq!(
+            &fs::read(dir.path().join("named").join(name)).unwrap(),
+            bytes
+        );
+    }
+    // Walked: skipped, and told under --verbose.
+    write(dir.path(), "named/fine.txt", "Fine.\n");
+    let (out, err, code) = run(mtlint_in(dir.path()).arg("named"));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    let (_, err, code) = run(mtlint_in(dir.path()).args(["-v", "named"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "mtlint: named/be-bom.txt: UTF-16: not supported, convert to UTF-8; skipped\n\
+         mtlint: named/fine.txt: text, config: none\n\
+         mtlint: named/le-bom.txt: UTF-16: not supported, convert to UTF-8; skipped\n\
+         mtlint: named/le.txt: UTF-16: not supported, convert to UTF-8; skipped\n"
+    );
+}
+
+#[test]
+fn a_listed_name_that_is_not_utf8_is_reported_and_the_others_linted() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", BAD);
+    write(dir.path(), "b.txt", BAD);
+    let (stdout, stderr, code) = run(mtlint_in(dir.path())
+        .args(["--format", "short", "--files-from", "-", "-0"])
+        .write_stdin(&b"a.txt\0caf\xe9.txt\0b.txt\0"[..]));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: caf\\xe9.txt: file name (listed in standard input) is not valid \
+         UTF-8; skipped (non-ASCII bytes shown as \\xNN)\n"
+    );
+    assert_eq!(
+        stdout,
+        "a.txt:1:10: error[punctuation/doubled-period] doubled period\n\
+         b.txt:1:10: error[punctuation/doubled-period] doubled period\n"
+    );
+}
