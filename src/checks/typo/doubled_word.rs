@@ -153,7 +153,9 @@ impl DoubledWord {
                     Example::good("What it is is a very very long bye bye."),
                     Example::good("They met in Walla Walla. The, the end."),
                     Example::good("text text text; test test_file; b b; row\trow; end\n\tend"),
-                    Example::good("I promise you you will like it, and it may teach her her manners."),
+                    Example::good(
+                        "I promise you you will like it, and it may teach her her manners.",
+                    ),
                 ],
             },
         }

@@ -319,10 +319,7 @@ mod tests {
     fn severity_follows_certainty() {
         let rule = GluedWords::new();
         let mut out = Vec::new();
-        rule.check(
-            &Document::new("one hourand the reportwhich"),
-            &mut out,
-        );
+        rule.check(&Document::new("one hourand the reportwhich"), &mut out);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].severity, Severity::Warning);
         assert_eq!(out[0].span, 4..11);
