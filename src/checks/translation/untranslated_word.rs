@@ -349,13 +349,20 @@ impl UntranslatedWord {
             (k == 0 || t.lower.chars().count() >= 4)
                 && freq::zipf(&t.lower).is_some_and(|z| z[lang] >= FUNCTION)
         });
-        // Place names English uses have two words (`El Paso`, `La Plata`): a name-like
-        // run needs three, its long words all absent from English.
+        // Place names English uses have two words, one an article or particle (`El
+        // Paso`, `La Plata`, `Van Buren`): a name-like run needs two long words, or three
+        // words whose long ones are all absent from English.
         let foreign_long = words
             .iter()
             .all(|t| t.lower.chars().count() <= 3 || english_zipf(&t.lower) == 0.0);
+        // `Forza Italia`: two long words, both evidence; no article or particle.
+        let two_long_words = words.len() == 2
+            && capital_evidence == 2
+            && words.iter().all(|t| t.lower.chars().count() >= 4);
         let enough = if name_like {
-            words.len() >= 3 && capital_evidence >= 2 && function_word && foreign_long
+            capital_evidence >= 2
+                && function_word
+                && ((words.len() >= 3 && foreign_long) || two_long_words)
         } else if n >= 2 {
             words.len() >= 3 || words.iter().any(|t| english_zipf(&t.lower) == 0.0)
         } else {
