@@ -112,6 +112,10 @@ fn weigh(z: &[f32; 9], capital: bool, english: bool) -> Weight {
 /// Zipf frequency of a language's function words (and of few names).
 const FUNCTION: f32 = 5.5;
 
+/// How many words a run may reach back from the word that starts it (four times that
+/// forward).
+const WINDOW: usize = 16;
+
 /// The word's Zipf frequency in English (0.0 under 3.0).
 fn english_zipf(lower: &str) -> f32 {
     freq::zipf(lower).map_or(0.0, |z| z[0])
@@ -196,30 +200,40 @@ impl Rule for UntranslatedWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        let mut toks: Vec<Tok> = doc
-            .words()
-            .iter()
-            .map(|w| Tok {
+        let words = doc.words();
+        let tok = |k: usize| {
+            let w = words.get(k).expect("index in range");
+            Tok {
                 capital: w.text.chars().next().is_some_and(char::is_uppercase),
                 lower: String::new(),
                 span: w.span,
                 weight: None,
-            })
-            .collect();
+            }
+        };
         let mut found: Vec<Diagnostic> = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !gated(text, &mut toks[i]) {
-                i += 1;
+        // Words before `done` belong to a run already weighed.
+        let mut done = 0;
+        for w in words.iter() {
+            let i = w.index;
+            if i < done {
                 continue;
             }
-            let w = toks[i].weight();
-            if w.evidence == 0 {
-                i += 1;
+            let mut seed = tok(i);
+            // A capitalised ASCII word (mostly names) opens no run; the run grows over
+            // it from a lowercase or accented neighbour.
+            if seed.capital && w.text.is_ascii() {
                 continue;
             }
-            let end = self.run(text, &mut toks, i, &mut found);
-            i = end.max(i + 1);
+            if !gated(text, &mut seed) || seed.weight().evidence == 0 {
+                continue;
+            }
+            // The run grows inside a window of words around the seed.
+            let lo = done.max(i.saturating_sub(WINDOW));
+            let hi = words.len().min(i + 4 * WINDOW);
+            let mut window: Vec<Tok> = (lo..hi).map(tok).collect();
+            window[i - lo] = seed;
+            let end = self.run(text, &mut window, i - lo, &mut found);
+            done = lo + end.max(i - lo + 1);
         }
         if found.is_empty() {
             return;
@@ -236,11 +250,22 @@ impl Rule for UntranslatedWord {
 }
 
 /// Whether the word is worth a look-up (not a common English word), filling in its
-/// lowercase form.
+/// lowercase form if it is. ASCII words are lowercased on the stack: most words cost a
+/// hash look-up and no allocation.
 fn gated(text: &str, tok: &mut Tok) -> bool {
     let word = &text[tok.span.clone()];
     if word.len() < 2 || word.chars().skip(1).any(char::is_uppercase) && !is_caps(word) {
         return false;
+    }
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
+        if is_word(lower) {
+            return false;
+        }
     }
     fill(text, tok);
     !is_word(&tok.lower)
@@ -349,20 +374,14 @@ impl UntranslatedWord {
             (k == 0 || t.lower.chars().count() >= 4)
                 && freq::zipf(&t.lower).is_some_and(|z| z[lang] >= FUNCTION)
         });
-        // Place names English uses have two words, one an article or particle (`El
-        // Paso`, `La Plata`, `Van Buren`): a name-like run needs two long words, or three
-        // words whose long ones are all absent from English.
+        // Place and party names English uses have two words (`El Paso`, `La Plata`,
+        // `Forza Italia`): a name-like run needs three, its long words all absent from
+        // English.
         let foreign_long = words
             .iter()
             .all(|t| t.lower.chars().count() <= 3 || english_zipf(&t.lower) == 0.0);
-        // `Forza Italia`: two long words, both evidence; no article or particle.
-        let two_long_words = words.len() == 2
-            && capital_evidence == 2
-            && words.iter().all(|t| t.lower.chars().count() >= 4);
         let enough = if name_like {
-            capital_evidence >= 2
-                && function_word
-                && ((words.len() >= 3 && foreign_long) || two_long_words)
+            words.len() >= 3 && capital_evidence >= 2 && function_word && foreign_long
         } else if n >= 2 {
             words.len() >= 3 || words.iter().any(|t| english_zipf(&t.lower) == 0.0)
         } else {
