@@ -63,6 +63,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(residue::repeated_sentence::VerbatimRepeat::new()),
         Box::new(sentence::lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(translation::untranslated::Untranslated::new()),
+        Box::new(translation::untranslated_word::UntranslatedWord::new()),
         Box::new(typo::doubled_word::DoubledWord::new()),
         Box::new(typo::glued_link_text::GluedLinkText::new()),
         Box::new(typo::glued_words::GluedWords::new()),

@@ -1,10 +1,7 @@
 //! How frequent a word is in English and in the languages MT most often translates
 //! from: `data/wordfreq.fst`, built by `data/gen_wordfreq.py` from PyPI `wordfreq`
 //! (data CC-BY-SA 4.0, see `data/LICENSE-wordfreq.txt`). Word-level evidence of
-//! untranslated text.
-
-// Not read by a check yet: the untranslated-word detection of issue 12 will.
-#![cfg_attr(not(test), allow(dead_code))]
+//! untranslated text (`translation/untranslated-word`).
 
 use std::sync::LazyLock;
 
@@ -27,6 +24,7 @@ pub fn zipf(word: &str) -> Option<[f32; 9]> {
 }
 
 /// The Zipf frequency of `word` (lowercase) in language `lang` (one of [`LANGS`]).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn zipf_in(word: &str, lang: &str) -> f32 {
     let i = LANGS.iter().position(|l| *l == lang);
     match (i, zipf(word)) {

@@ -1,3 +1,4 @@
 //! `translation/*` rules that need code, one file per rule.
 
 pub mod untranslated;
+pub mod untranslated_word;

@@ -292,6 +292,15 @@ const PHRASES: &[&str] = &[
     "le tout",
     "la belle",
     "la grande",
+    "café au lait",
+    "cafe au lait",
+    "terra firma",
+    "bel canto",
+    "basso continuo",
+    "casus belli",
+    "avant garde",
+    "pas de",
+    "mein kampf",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -567,7 +576,7 @@ fn tokens(masked: &str, base: usize) -> Vec<Token> {
 
 /// The segment text with quoted and emphasised stretches, brackets (when `brackets`) and
 /// set phrases blanked out (spaces, same length).
-fn masked(segment: &str, brackets: bool) -> String {
+pub(super) fn masked(segment: &str, brackets: bool) -> String {
     let mut blank = vec![false; segment.len()];
     // Paired delimiters: an opening without its closing runs to the end, a closing
     // without its opening (a quotation that began in an earlier sentence) from the start.
