@@ -32,6 +32,14 @@ pub(crate) fn description(file: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The spans and messages `rule` reports in `text` (for the checks' unit tests).
+#[cfg(test)]
+pub(crate) fn findings(rule: &dyn Rule, text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    rule.check(&crate::text::Document::new(text), &mut out);
+    out.into_iter().map(|d| (d.span, d.message)).collect()
+}
+
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![

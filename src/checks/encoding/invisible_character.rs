@@ -120,9 +120,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-        let mut out = Vec::new();
-        InvisibleCharacter::new().check(&Document::new(text), &mut out);
-        out.into_iter().map(|d| (d.span, d.message)).collect()
+        crate::checks::findings(&InvisibleCharacter::new(), text)
     }
 
     #[test]

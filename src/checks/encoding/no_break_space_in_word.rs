@@ -128,9 +128,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-        let mut out = Vec::new();
-        NoBreakSpaceInWord::new().check(&Document::new(text), &mut out);
-        out.into_iter().map(|d| (d.span, d.message)).collect()
+        crate::checks::findings(&NoBreakSpaceInWord::new(), text)
     }
 
     #[test]
