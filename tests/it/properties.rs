@@ -104,8 +104,9 @@ const PIECES: &[&str] = &[
     "    ",
 ];
 
-fn salted_prose() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(PIECES), prop::bool::ANY), 0..60).prop_map(
+/// Up to 60 of `pieces` in a row, each followed by a space or not.
+fn salted(pieces: Vec<&'static str>) -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(pieces), prop::bool::ANY), 0..60).prop_map(
         |pieces| {
             pieces
                 .into_iter()
@@ -119,6 +120,10 @@ fn salted_prose() -> impl Strategy<Value = String> {
                 .collect()
         },
     )
+}
+
+fn salted_prose() -> impl Strategy<Value = String> {
+    salted(PIECES.to_vec())
 }
 
 /// Pieces of HTML markup, mixed with [`PIECES`] for the HTML mode.
@@ -158,21 +163,7 @@ const HTML_PIECES: &[&str] = &[
 ];
 
 fn salted_html() -> impl Strategy<Value = String> {
-    let pieces: Vec<&str> = PIECES.iter().chain(HTML_PIECES).copied().collect();
-    prop::collection::vec((prop::sample::select(pieces), prop::bool::ANY), 0..60).prop_map(
-        |pieces| {
-            pieces
-                .into_iter()
-                .map(|(p, space)| {
-                    if space {
-                        format!("{p} ")
-                    } else {
-                        p.to_string()
-                    }
-                })
-                .collect()
-        },
-    )
+    salted(PIECES.iter().chain(HTML_PIECES).copied().collect())
 }
 
 fn any_text() -> impl Strategy<Value = String> {
