@@ -40,22 +40,24 @@ fn description(source: &str) -> Option<String> {
     found.then(|| out.join(" "))
 }
 
+/// `path` (relative to the package) with `/` separators.
+fn name(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+// Paths stay relative to the package (cargo runs build scripts there), and the generated
+// code finds files through `CARGO_MANIFEST_DIR`: a checkout moved or copied together with
+// its target directory then still embeds its own files, not those of the old place.
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut rule_files = Vec::new();
-    files(&root.join("rules"), "toml", &mut rule_files);
+    files(Path::new("rules"), "toml", &mut rule_files);
     rule_files.sort();
     let mut out = String::from("&[\n");
     for path in rule_files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path
-            .strip_prefix(root)
-            .expect("under the manifest directory")
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = name(&path);
         out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            path.display().to_string()
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/\", {name:?}))),\n"
         ));
     }
     out.push(']');
@@ -66,19 +68,14 @@ fn main() {
     .expect("write builtin_rules.rs");
 
     let mut checks = Vec::new();
-    files(&root.join("src/checks"), "rs", &mut checks);
+    files(Path::new("src/checks"), "rs", &mut checks);
     checks.sort();
     let mut out = String::from("&[\n");
     for path in checks {
         println!("cargo:rerun-if-changed={}", path.display());
         let source = fs::read_to_string(&path).expect("readable check");
         if let Some(text) = description(&source) {
-            let name = path
-                .strip_prefix(root)
-                .expect("under the manifest directory")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.push_str(&format!("    ({name:?}, {text:?}),\n"));
+            out.push_str(&format!("    ({:?}, {text:?}),\n", name(&path)));
         }
     }
     out.push(']');
