@@ -59,6 +59,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(numbers::dot_thousands::DotThousands::new()),
         Box::new(numbers::space_thousands::SpaceThousands::new()),
         Box::new(numbers::time_format::TimeFormat::new()),
+        Box::new(numbers::ordinal_period::OrdinalPeriod::new()),
         Box::new(quotes::mismatched_quote::MismatchedQuote::new()),
         Box::new(quotes::opening_quote_as_closing::new()),
         Box::new(quotes::space_inside_quotes::new()),
