@@ -4,6 +4,7 @@
 //! run. Rules without such a set (their patterns start with a class like `\p{L}`) always
 //! run.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -225,6 +226,7 @@ impl Prefilter {
     pub fn new(sets: &[Option<Vec<Vec<u8>>>]) -> Self {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<&[u8], usize> = HashMap::new();
         let mut always = Vec::new();
         for (rule, set) in sets.iter().enumerate() {
             let Some(set) = set else {
@@ -232,13 +234,12 @@ impl Prefilter {
                 continue;
             };
             for lit in set {
-                match literals.iter().position(|l| l == lit) {
-                    Some(i) => owners[i].push(rule),
-                    None => {
-                        literals.push(lit.clone());
-                        owners.push(vec![rule]);
-                    }
-                }
+                let i = *index.entry(lit).or_insert_with(|| {
+                    literals.push(lit.clone());
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                owners[i].push(rule);
             }
         }
         Prefilter {
