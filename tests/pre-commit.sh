@@ -2,10 +2,14 @@
 # The pre-commit integrations, exercised with the real tools in temporary git repositories:
 #  1. `.pre-commit-hooks.yaml` through the real `pre-commit try-repo` (whose hook entry,
 #     cli/pre-commit-hook, builds this project the way it does for a user);
-#  2. the plain git hook documented in the README (extracted from the README itself, so the
+#  2. the `language: python` hooks of pre-commit-mirror/, which install the wheel that
+#     tests/wheel.sh built into target/wheels/ (pip with no index: nothing downloaded, and
+#     no cargo on the PATH, so nothing is compiled);
+#  3. the plain git hook documented in the README (extracted from the README itself, so the
 #     documentation cannot drift from what is tested).
 # Prints `N passed, N failed` at the end; exits 1 if any check failed.
-# Skips part 1 loudly if `pre-commit` is not installed (.ci/run installs it).
+# Skips parts 1 and 2 loudly if `pre-commit` is not installed, and part 2 if the wheel or
+# setuptools' wheel is not in target/wheels/ (.ci/run installs and puts them there).
 #
 # Speed: the hook entry builds mtlint with `cargo build --release` in pre-commit's copy of
 # the repository, and every `try-repo` makes that copy anew in a temporary store, so there are two calls only. The release
@@ -81,8 +85,9 @@ if command -v pre-commit >/dev/null 2>&1; then
   export NO_COLOR=1
 
   # pre-commit's output is kept in $work/out for the checks.
-  try_repo() { # try_repo REPO: run both hooks (mtlint, then mtlint-fix) on every file
-    (cd "$1" && pre-commit try-repo "$snapshot" --all-files --color never) \
+  hooks=$snapshot
+  try_repo() { # try_repo REPO: run both hooks of $hooks (mtlint, then mtlint-fix) on every file
+    (cd "$1" && pre-commit try-repo "$hooks" --all-files --color never) \
       >"$work/out" 2>&1
   }
   output_has() { # output_has REGEX...: every one matches a line of the output
@@ -110,6 +115,40 @@ if command -v pre-commit >/dev/null 2>&1; then
   check "pre-commit reports both passed" \
     output_has '^mtlint\.+Passed$' '^mtlint \(fix\)\.+Passed$'
   echo "     (pre-commit part: $(($(date +%s) - start)) s)"
+
+  # The hooks that install the wheel (language: python), from a copy of pre-commit-mirror/.
+  version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$project/Cargo.toml" | head -n 1)
+  wheels=$project/target/wheels
+  if compgen -G "$wheels/mtlint-$version-*.whl" >/dev/null &&
+    compgen -G "$wheels/setuptools-*.whl" >/dev/null; then
+    hooks=$work/mirror
+    cp -r "$project/pre-commit-mirror" "$hooks"
+    git -C "$hooks" init --quiet
+    git -C "$hooks" add -A
+    git -C "$hooks" -c user.email=t@example.invalid -c user.name=t \
+      -c commit.gpgsign=false commit --quiet -m mirror
+    check "the mirror pins the wheel of this version ($version)" \
+      grep -q "\"mtlint==$version\"" "$hooks/pyproject.toml"
+    # No index (the wheels come from target/wheels) and no cargo: nothing is compiled.
+    nocargo=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v '\.cargo/bin' | paste -sd: -)
+    try_wheel() { PATH=$nocargo PIP_NO_INDEX=1 PIP_FIND_LINKS=$wheels try_repo "$@"; }
+    start=$(date +%s)
+    wdirty=$(new_repo wheel-dirty article.txt "$BAD" notes.md "$CLEAN")
+    check "python hooks fail on a file with artifacts" fails try_wheel "$wdirty"
+    check "python mtlint failed, naming the rule" \
+      output_has '^mtlint\.+Failed$' "punctuation/doubled-period"
+    check "python mtlint-fix rewrote the file" \
+      output_has '^mtlint \(fix\)\.+Failed$' "files were modified by this hook"
+    check "the file holds the fixed text" test "$(cat "$wdirty/article.txt")"$'\n' = "$FIXED"
+    wclean=$(new_repo wheel-clean notes.md "$CLEAN" script.py "# left. ."$'\n')
+    check "python hooks pass on clean prose" try_wheel "$wclean"
+    check "pre-commit reports both passed" \
+      output_has '^mtlint\.+Passed$' '^mtlint \(fix\)\.+Passed$'
+    echo "     (python hooks from the wheel: $(($(date +%s) - start)) s)"
+  else
+    echo "SKIPPED: no mtlint $version wheel and setuptools wheel in target/wheels (run" >&2
+    echo "SKIPPED: tests/wheel.sh, .ci/run): the language: python hooks were NOT tested" >&2
+  fi
 else
   echo "SKIPPED: pre-commit is not installed (pip install pre-commit); the pre-commit" >&2
   echo "SKIPPED: hooks in .pre-commit-hooks.yaml were NOT tested" >&2
