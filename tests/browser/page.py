@@ -4,8 +4,8 @@ Usage: page.py URL TEXT_FILE FIXED_FILE SCREENSHOT
 
 Opens the page, pastes the text, checks it, and compares the highlights and the list with
 what the server's /v2/check answers for the same text. Then it follows a highlight with the
-keyboard to its explanation, checks the page at the width of 200% zoom, applies all safe
-fixes and compares the text with FIXED_FILE (what `mtlint --fix` writes). It saves a
+keyboard to its explanation, checks the page at the width of 200% zoom, applies one fix,
+then all safe fixes, and compares the text with FIXED_FILE (what `mtlint --fix` writes). It saves a
 screenshot of the findings to SCREENSHOT and prints a summary as JSON.
 
 Exits with 77 (skip) when Chromium, ChromeDriver or Selenium is missing (see browser.py).
@@ -109,6 +109,22 @@ def main():
             fail(f"at 200% zoom the page scrolls sideways by {overflow}px")
         driver.set_window_size(1280, 900)
 
+        buttons = [b.text for b in driver.find_elements(By.CSS_SELECTOR, "#findings button.fix")]
+
+        # One fix: the first finding's (the doubled period), applied where the API says.
+        driver.find_element(By.CSS_SELECTOR, "#finding-0 button.fix").click()
+        wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("2 findings"))
+        first = want[0]
+        units = text.encode("utf-16-le")
+        one = (
+            units[: 2 * first["offset"]].decode("utf-16-le")
+            + first["replacements"][0]["value"]
+            + units[2 * (first["offset"] + first["length"]) :].decode("utf-16-le")
+        )
+        result = driver.execute_script("return document.getElementById('input').value")
+        if result != one:
+            fail(f"after one fix the text is {result!r}, not {one!r}")
+
         driver.find_element(By.ID, "fix-all").click()
         wait.until(lambda d: "safe fix" in d.find_element(By.ID, "status").text)
         result = driver.execute_script("return document.getElementById('input').value")
@@ -122,6 +138,7 @@ def main():
             "detected": detected,
             "highlights": len(marks),
             "headings": headings,
+            "fix_buttons": buttons,
             "after_fix": after,
         },
         sys.stdout,

@@ -204,6 +204,7 @@ fn check_counts_offsets_in_utf16_code_units() {
     );
     assert_eq!(first["mtlint"]["severity"], "error");
     assert_eq!(first["mtlint"]["fix"], "safe");
+    assert_eq!(first["mtlint"]["fixTitle"], "Replace `. .` with `.`");
     assert!(first["mtlint"]["help"]
         .as_str()
         .unwrap()
@@ -654,11 +655,19 @@ fn the_web_page_shows_and_fixes_what_the_api_finds() {
     assert_eq!(seen["highlights"], 3);
     assert_eq!(seen["status"], "3 findings: 1 error, 2 warnings.");
     assert_eq!(seen["headings"], json!(["Errors (1)", "Warnings (2)"]));
+    assert_eq!(
+        seen["fix_buttons"],
+        json!([
+            "Replace `. .` with `.`",
+            "Replace `« yes »` with `“yes”`",
+            "Replace `conference of press` with `press conference` (unsafe: check the meaning)",
+        ])
+    );
     assert!(
         seen["after_fix"]
             .as_str()
             .unwrap()
-            .starts_with("2 safe fixes applied. 1 finding: 1 warning."),
+            .starts_with("1 safe fix applied. 1 finding: 1 warning."),
         "{}",
         seen["after_fix"]
     );

@@ -9,7 +9,7 @@ use mtlint::{Diagnostic, Document, Linter, Markup, Severity};
 use serde_json::{json, Value};
 
 use super::Failure;
-use crate::output::help::RuleHelp;
+use crate::output::help::{fix_title, RuleHelp, Wording};
 
 /// The English variants answered, as `/v2/languages` lists them: (name, long code).
 pub const LANGUAGES: &[(&str, &str)] = &[
@@ -375,6 +375,7 @@ pub fn reply(
                 "mtlint": {
                     "severity": d.severity,
                     "fix": fix.map(|f| f.applicability),
+                    "fixTitle": fix.map(|f| fix_title(&input.linted[d.span.clone()], f, Wording::Editor)),
                     "help": meta.map(|m| RuleHelp::new(m).text()),
                 },
             })

@@ -94,16 +94,6 @@ function visible(s) {
   return s.replace(/\n/g, "\\n").replace(/\t/g, "\\t").replace(/\u00a0/g, "\\u{a0}").replace(/\u202f/g, "\\u{202f}");
 }
 
-function fixLabel(old, replacement, unsafe) {
-  const was = visible(old);
-  const now = visible(replacement);
-  let label;
-  if (old === "") label = `Insert “${now}”`;
-  else if (replacement === "") label = `Remove “${was}”`;
-  else label = `Replace “${was}” with “${now}”`;
-  return unsafe ? `${label} (unsafe: check the meaning)` : label;
-}
-
 function goTo(index) {
   const item = $(`finding-${index}`);
   if (item) {
@@ -167,7 +157,7 @@ function render() {
       );
       for (const r of m.replacements) {
         const unsafe = m.mtlint.fix === "unsafe";
-        const button = el("button", { type: "button", class: unsafe ? "fix unsafe" : "fix" }, fixLabel(quoted, r.value, unsafe));
+        const button = el("button", { type: "button", class: unsafe ? "fix unsafe" : "fix" }, m.mtlint.fixTitle);
         button.addEventListener("click", () => applyOne(m, r.value));
         item.append(el("div", {}, button));
       }
