@@ -143,9 +143,9 @@ pub enum Command {
         /// is the transport.
         #[arg(long, hide = true)]
         stdio: bool,
-        /// Serve HTTP on this address instead: LanguageTool's API at /v2/ and a web page
-        /// at /. Loopback unless an address like 0.0.0.0:8081 is given; port 0 picks a
-        /// free port (the address is printed on standard error).
+        /// Serve HTTP on this address (default 127.0.0.1:8081) instead: LanguageTool's
+        /// API at /v2/ and a web page at /. Loopback unless an address like 0.0.0.0:8081
+        /// is given; port 0 picks a free port (the address is printed on standard error).
         #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8081", conflicts_with = "stdio")]
         http: Option<std::net::SocketAddr>,
         /// With --http: the largest request body (bytes, or with a suffix K, M).
