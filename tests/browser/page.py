@@ -126,7 +126,7 @@ def main():
             fail(f"after one fix the text is {result!r}, not {one!r}")
 
         driver.find_element(By.ID, "fix-all").click()
-        wait.until(lambda d: "safe fix" in d.find_element(By.ID, "status").text)
+        wait.until(lambda d: " applied. " in d.find_element(By.ID, "status").text)
         result = driver.execute_script("return document.getElementById('input').value")
         if result != fixed:
             fail(f"after 'Apply all safe fixes' the text is {result!r}, not mtlint --fix's {fixed!r}")
