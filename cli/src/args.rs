@@ -135,12 +135,25 @@ pub enum Generate {
 /// Subcommands. A path literally named like one is linted as `./server`.
 #[derive(Subcommand)]
 pub enum Command {
-    /// Run the language server on standard input and output (for editors).
+    /// Run the language server on standard input and output (for editors), or with
+    /// --http a LanguageTool-compatible HTTP server and a web page for editors.
+    #[command(visible_alias = "serve")]
     Server {
-        /// Accepted for clients that pass it: standard input and output is the only
-        /// transport.
+        /// Accepted for clients that pass it: without --http, standard input and output
+        /// is the transport.
         #[arg(long, hide = true)]
         stdio: bool,
+        /// Serve HTTP on this address (default 127.0.0.1:8081) instead: LanguageTool's
+        /// API at /v2/ and a web page at /. Loopback unless an address like 0.0.0.0:8081
+        /// is given; port 0 picks a free port (the address is printed on standard error).
+        #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8081", conflicts_with = "stdio")]
+        http: Option<std::net::SocketAddr>,
+        /// With --http: the largest request body (bytes, or with a suffix K, M).
+        #[arg(long, value_name = "SIZE", default_value = "1M", value_parser = parse_size, requires = "http")]
+        max_request_size: u64,
+        /// With --http: lint threads (default: one per core).
+        #[arg(long, short = 'j', value_name = "N", requires = "http")]
+        threads: Option<usize>,
     },
 }
 

@@ -20,8 +20,15 @@ fn main() -> ExitCode {
 
 /// Run the command the arguments name; its exit status.
 fn dispatch(cli: &Cli) -> Result<u8, Fatal> {
-    if let Some(Command::Server { .. }) = cli.command {
-        return Ok(commands::server::run());
+    match cli.command {
+        Some(Command::Server {
+            http: Some(addr),
+            max_request_size,
+            threads,
+            ..
+        }) => return commands::server::run_http(cli, addr, max_request_size, threads),
+        Some(Command::Server { .. }) => return Ok(commands::server::run()),
+        None => {}
     }
     if let Some(what) = cli.generate {
         return commands::generate::run(what);

@@ -9,6 +9,7 @@ mod config;
 mod fix_safety;
 mod hardening;
 mod html;
+mod http;
 mod lsp_neovim;
 mod lsp_protocol;
 mod markdown;
