@@ -12,7 +12,7 @@
 //! use mtlint::{score, Linter, Markup, Verdict};
 //!
 //! let text = "According to me, the conference of press was a success. \
-//!             The minister assisted at it.\n";
+//!             The minister assisted at the meeting.\n";
 //! let found = Linter::builtin().lint(text);
 //! let s = score::score(&found, score::linted_words(text, Markup::Text));
 //! assert_eq!(s.words, 16);
@@ -35,7 +35,7 @@ pub const MIN_WORDS: usize = 200;
 pub const EDITED_FROM: f64 = 2.0;
 
 /// Scores at or above this are [`Verdict::RawMt`].
-pub const RAW_MT_FROM: f64 = 8.0;
+pub const RAW_MT_FROM: f64 = 10.0;
 
 /// What a document's score says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

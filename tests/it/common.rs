@@ -84,3 +84,35 @@ pub fn stderr_of(cmd: &mut Command) -> (String, i32) {
         out.status.code().unwrap(),
     )
 }
+
+/// Run `tests/browser/<script>` (a Python script that drives headless Chromium with
+/// Selenium, see `tests/browser/browser.py`) with `args`, and return its standard output.
+/// `None`, after a loud message on standard error, when the machine has no browser:
+/// `.ci/run` installs one.
+pub fn browser_script(script: &str, args: &[&str]) -> Option<String> {
+    use std::io::Write;
+    let out = std::process::Command::new("python3")
+        .arg(root().join("tests/browser").join(script))
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.code() == Some(77) {
+        // Straight to stderr: the harness swallows `eprintln!` of a passing test.
+        let _ = std::io::stderr().write_all(
+            format!(
+                "\n\n*** SKIPPED browser test {script}: {} ***\n\
+                 *** Install Debian's chromium and chromium-driver and PyPI's selenium, or run .ci/run. ***\n\n",
+                stderr.trim()
+            )
+            .as_bytes(),
+        );
+        return None;
+    }
+    assert!(
+        out.status.success(),
+        "{script} failed ({}):\n{stderr}",
+        out.status
+    );
+    Some(String::from_utf8(out.stdout).expect("UTF-8 output"))
+}

@@ -70,7 +70,7 @@ fn verdict_class(v: Verdict) -> &'static str {
 }
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;\
-padding:1em 1.5em;color:#222}h1{margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\
+padding:1em 1.5em;color:#222}figure{margin:0}h1{margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd}\
 table{border-collapse:collapse;width:100%}td,th{padding:.25em .5em;border-bottom:1px solid #eee;\
 text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
 .totals{display:flex;gap:1em;flex-wrap:wrap}.totals div{background:#f4f4f4;padding:.5em 1em;\
@@ -163,7 +163,7 @@ fn histogram(page: &mut String, docs: &[Doc]) {
             .unwrap_or(0);
         counts[bin] += 1;
     }
-    let (width, height, top, bottom) = (480.0, 240.0, 20.0, 40.0);
+    let (width, height, top, bottom) = (440.0, 240.0, 20.0, 40.0);
     let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let slot = width / counts.len() as f64;
     let _ = writeln!(
@@ -215,7 +215,7 @@ fn category_counts(docs: &[Doc]) -> Vec<(String, usize)> {
 }
 
 fn category_chart(page: &mut String, categories: &[(String, usize)]) {
-    let (label_width, bar_width, row) = (110.0, 330.0, 22.0);
+    let (label_width, bar_width, row) = (110.0, 290.0, 22.0);
     let width = label_width + bar_width + 50.0;
     let height = row * categories.len().max(1) as f64 + 10.0;
     let max = categories.iter().map(|c| c.1).max().unwrap_or(0).max(1) as f64;

@@ -142,6 +142,9 @@ impl Sweep {
         }
         let value: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+        if !value.is_object() {
+            return Err("not a JSON object".into());
+        }
         if value.get("type").is_some() {
             let record: FileRecord = serde_json::from_value(value)
                 .map_err(|e| format!("not a file record of --format json: {e}"))?;
