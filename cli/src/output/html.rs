@@ -110,8 +110,9 @@ pub fn write_page(out: &mut dyn Write, sweep: &mut Sweep, linter: &Linter) -> io
     category_chart(&mut page, &categories);
     page.push_str("</div>\n");
     filter(&mut page, &categories);
+    document_table(&mut page, docs);
     rule_table(&mut page, &rules, linter);
-    documents(&mut page, docs);
+    document_findings(&mut page, docs);
     let _ = writeln!(page, "<script>{SCRIPT}</script>\n</body>\n</html>");
     out.write_all(page.as_bytes())
 }
@@ -298,7 +299,7 @@ fn rule_table(page: &mut String, rules: &BTreeMap<String, [usize; 3]>, linter: &
     page.push_str("</tbody></table>\n");
 }
 
-fn documents(page: &mut String, docs: &[Doc]) {
+fn document_table(page: &mut String, docs: &[Doc]) {
     page.push_str(
         "<h2>Documents, worst first</h2>\n<table id=\"documents\"><thead><tr><th class=\"n\">#\
          </th><th>document</th><th class=\"n\">score</th><th>verdict</th><th class=\"n\">words\
@@ -337,6 +338,9 @@ fn documents(page: &mut String, docs: &[Doc]) {
             docs.len() - DETAILED
         );
     }
+}
+
+fn document_findings(page: &mut String, docs: &[Doc]) {
     page.push_str("<h2>Findings of each document</h2>\n");
     for (i, d) in docs.iter().take(DETAILED).enumerate() {
         if d.findings.is_empty() {
