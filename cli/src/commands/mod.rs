@@ -146,10 +146,11 @@ fn workspace(cli: &Cli) -> Workspace {
         ignore: cli.ignore.clone(),
         fail_on: cli.fail_on,
         rules: cli.rules.clone(),
-        // Listing and explaining show every pack unless languages are chosen.
+        // Listing, explaining and reports of JSON Lines (for the rules' summaries) know
+        // every pack unless languages are chosen.
         source_languages: if !cli.source_lang.is_empty() {
             Some(cli.source_lang.clone())
-        } else if cli.list_rules || cli.explain.is_some() {
+        } else if cli.list_rules || cli.explain.is_some() || !cli.from_json.is_empty() {
             Some(vec!["all".to_string()])
         } else {
             None

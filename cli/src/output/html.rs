@@ -81,7 +81,7 @@ mark{background:#ffd8a8}.finding{margin:.3em 0}.excerpt{display:block;color:#555
 font-family:ui-monospace,monospace;font-size:.85em;white-space:pre-wrap}\
 .sev{font-size:.8em;padding:0 .4em;border-radius:4px;background:#eee}.sev.error{background:#ffcecb}\
 .sev.warning{background:#fff1c2}.filter{position:sticky;top:0;background:#fff;padding:.5em 0;\
-border-bottom:1px solid #ddd}[hidden]{display:none!important}";
+border-bottom:1px solid #ddd}section.doc{scroll-margin-top:3.5em}[hidden]{display:none!important}";
 
 const SCRIPT: &str = "(function(){var c=document.getElementById('category-filter'),\
 s=document.getElementById('severity-filter');function apply(){var cv=c.value,sv=s.value;\
