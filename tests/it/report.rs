@@ -298,3 +298,32 @@ fn the_report_of_the_samples_renders_in_chromium() {
     assert_eq!(out, "ok 10 documents\n");
     assert!(fs::metadata(&png).unwrap().len() > 10_000, "no screenshot");
 }
+
+#[test]
+fn a_large_sweep_lists_the_500_worst_and_counts_the_rest() {
+    let dir = TempDir::new().unwrap();
+    // Summary records only (findings filtered out of the stream), 1,100 documents.
+    let shard: String = (0..1100)
+        .map(|i| {
+            format!(
+                "{{\"type\":\"file\",\"path\":\"d{i:04}.txt\",\"words\":500,\"score\":{}.5,\
+                 \"verdict\":\"clean\",\"findings\":0,\"categories\":{{}}}}\n",
+                i % 7
+            )
+        })
+        .collect();
+    write(dir.path(), "big.jsonl", shard);
+    let (page, code) =
+        stdout_of(mtlint_in(dir.path()).args(["--format=html", "--from-json", "big.jsonl"]));
+    assert_eq!(code, 0);
+    assert_eq!(page.matches("<tr class=\"doc-row\"").count(), 500);
+    assert!(page.contains(
+        "<p>600 more documents, with lower scores, are counted above but not listed.</p>"
+    ));
+    assert_eq!(bar_counts(&page, "histogram").iter().sum::<usize>(), 1100);
+    // The worst first: score 6.5, then by path.
+    let first = page.find("<tr class=\"doc-row\"").unwrap();
+    assert!(page[first..].starts_with(
+        "<tr class=\"doc-row\" data-doc=\"doc-1\" data-path=\"d0006.txt\" data-score=\"6.5\">"
+    ));
+}
