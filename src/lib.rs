@@ -35,6 +35,7 @@ mod position;
 mod prefilter;
 mod registry;
 mod rule;
+pub mod score;
 mod suppress;
 mod text;
 
@@ -44,6 +45,7 @@ pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
 pub use rule::{parse_marked, Example, FixAvailability, Fixes, Rule, RuleMeta};
+pub use score::{Score, Verdict};
 pub use text::document::{Document, Sentence, Word, Words};
 
 use std::sync::OnceLock;

@@ -37,10 +37,31 @@ pub struct Cli {
     /// whatever the name.
     #[arg(long, value_enum, default_value_t = MarkupArg::Auto)]
     pub markup: MarkupArg,
-    /// Print how many problems each rule found (and how many --fix can fix) instead of
-    /// the problems.
-    #[arg(long)]
-    pub statistics: bool,
+    /// Instead of the problems, print how many each rule found and how many --fix can fix
+    /// (`--statistics`, `--statistics=rules`), or each file's score and verdict, worst
+    /// first (`--statistics=files`).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "VIEW",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "rules"
+    )]
+    pub statistics: Option<StatisticsView>,
+    /// Read JSON Lines written by `--format json` (the shards of a sweep) instead of
+    /// linting, and write their merged report: with `--format html` (or `mtlint report`)
+    /// or `--statistics=files`.
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 1..,
+        conflicts_with_all = ["paths", "files_from", "fix", "diff"]
+    )]
+    pub from_json: Vec<PathBuf>,
+    /// Where the output goes instead of standard output (set by `mtlint report`).
+    #[arg(skip)]
+    pub output: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -155,6 +176,27 @@ pub enum Command {
         #[arg(long, short = 'j', value_name = "N", requires = "http")]
         threads: Option<usize>,
     },
+    /// Write the HTML triage report of a run to OUT: `mtlint report OUT.html [OPTIONS]
+    /// [PATHS]...`, or of JSON Lines shards with `--from-json FILE...`.
+    Report {
+        /// The HTML file to write.
+        out: PathBuf,
+        /// The options and paths of the run, as for a check.
+        #[arg(
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "ARGS"
+        )]
+        args: Vec<std::ffi::OsString>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatisticsView {
+    /// Problems per rule, most frequent first.
+    Rules,
+    /// Each file's score, verdict and words, worst first.
+    Files,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +208,8 @@ pub enum Format {
     Github,
     /// One SARIF 2.1.0 log for the run (code scanning).
     Sarif,
+    /// One self-contained HTML page for the run: scores, charts, worst documents first.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,6 +236,9 @@ Examples:
   mtlint --format json - < article.txt    lint standard input, JSON Lines out
   mtlint --format sarif . > mtlint.sarif  one SARIF log for code scanning
   mtlint --statistics archive/            problems per rule, most frequent first
+  mtlint --statistics=files archive/      each file's score and verdict, worst first
+  mtlint report triage.html archive/      an HTML report of the run, worst documents first
+  mtlint report all.html --from-json a.jsonl b.jsonl   merge the shards of a sweep
   mtlint --select quotes --ignore quotes/unclosed-quote .
   mtlint --explain quotes/stray-closing-quote
   mtlint --generate completions-bash > ~/.local/share/bash-completion/completions/mtlint

@@ -1,21 +1,45 @@
 //! The `mtlint` command: parse the arguments, run the command they name, exit with its
 //! status. The work is in the `mtlint_cli` crate and the `mtlint` library.
 
+use std::ffi::OsString;
 use std::io::ErrorKind;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-use mtlint_cli::args::{Cli, Command};
+use clap::{CommandFactory, Parser};
+use mtlint_cli::args::{Cli, Command, Format};
 use mtlint_cli::commands::{self, Fatal, Setup};
 use mtlint_cli::output::write_file_error;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::parse() {
+        Cli {
+            command: Some(Command::Report { out, args }),
+            ..
+        } => report_cli(out, args),
+        cli => cli,
+    };
     mtlint_cli::files::set_max_file_size(cli.max_file_size);
     match dispatch(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => ExitCode::from(report(&cli, e)),
     }
+}
+
+/// `mtlint report OUT [ARGS]...`: the run `ARGS` describe, as an HTML report in OUT.
+fn report_cli(out: PathBuf, args: Vec<OsString>) -> Cli {
+    let mut cli = Cli::parse_from(["mtlint report".into()].into_iter().chain(args));
+    if cli.command.is_some() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "`mtlint report OUT` takes the options and paths of a check, not a command",
+            )
+            .exit();
+    }
+    cli.format = Format::Html;
+    cli.output = Some(out);
+    cli
 }
 
 /// Run the command the arguments name; its exit status.
@@ -48,6 +72,9 @@ fn dispatch(cli: &Cli) -> Result<u8, Fatal> {
     }
     if let Some(id) = &cli.explain {
         return commands::explain::run(&setup.linter, id);
+    }
+    if !cli.from_json.is_empty() {
+        return commands::from_json::run(cli, &setup.linter);
     }
     commands::check::run(cli, setup)
 }

@@ -45,7 +45,9 @@ fn json_lines_have_every_key_with_exact_values() {
     let (out, code) = stdout_of(mtlint().arg("--format=json").arg(&file));
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 1, "{out}");
+    // The finding, then the file's summary record (tests/it/report.rs).
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[1].starts_with("{\"type\":\"file\","), "{out}");
     let value: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     let object = value.as_object().unwrap();
     let keys = [
@@ -91,7 +93,8 @@ fn json_fix_is_null_without_a_fix() {
             .args(["--format", "json", "-"])
             .write_stdin("He went to Iraq. the country.\n"),
     );
-    let value: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let first = out.lines().next().unwrap();
+    let value: serde_json::Value = serde_json::from_str(first).unwrap();
     assert_eq!(value["rule"], "sentence/lowercase-after-period");
     assert_eq!(value["path"], "<stdin>");
     assert!(value["fix"].is_null());
@@ -484,7 +487,8 @@ fn shards_from_file_lists_merge_into_the_same_result_as_one_run() {
         out.lines().map(String::from).collect::<Vec<_>>()
     };
     let mut whole = json(mtlint().arg(dir.path()));
-    assert_eq!(whole.len(), 18);
+    // Three findings and the file record per file.
+    assert_eq!(whole.len(), 24);
     let list = |paths: &[PathBuf], sep: &str| {
         paths
             .iter()

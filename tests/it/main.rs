@@ -15,6 +15,7 @@ mod lsp_protocol;
 mod markdown;
 mod packs;
 mod properties;
+mod report;
 mod residue;
 mod rule_examples;
 mod sarif;

@@ -1,4 +1,5 @@
-//! `json`: JSON Lines, one object per diagnostic.
+//! `json`: JSON Lines, one object per diagnostic, then the file's summary record
+//! (`"type": "file"`: words, score, verdict, findings per category; see [`FileRecord`]).
 
 use std::io;
 
@@ -7,6 +8,7 @@ use mtlint::{Applicability, Severity};
 use serde::Serialize;
 
 use super::cursor::each_located;
+use super::sweep::FileRecord;
 use super::{Emitter, FileReport};
 
 /// The `json` format.
@@ -33,7 +35,8 @@ impl Emitter for Json {
             };
             serde_json::to_writer(&mut *out, &record)?;
             out.write_all(b"\n")
-        })
+        })?;
+        FileRecord::of(report).write(out)
     }
 }
 

@@ -8,23 +8,25 @@ mod cursor;
 mod diff;
 mod github;
 pub mod help;
+pub mod html;
 mod human;
 mod json;
 pub mod sarif;
 mod short;
-mod statistics;
+pub mod statistics;
+pub mod sweep;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
 use codespan_reporting::term::termcolor::WriteColor;
-use mtlint::{Diagnostic, Linter};
+use mtlint::{Diagnostic, Linter, Markup};
 
 pub use diff::unified_diff;
 pub use human::write_file_error;
 
-use crate::args::Format;
+use crate::args::{Format, StatisticsView};
 
 /// One linted file's findings, ready to render.
 pub struct FileReport<'a> {
@@ -34,6 +36,8 @@ pub struct FileReport<'a> {
     pub text: &'a str,
     /// Its diagnostics, sorted by position.
     pub diagnostics: &'a [Diagnostic],
+    /// How it was read (what its words of prose are, for its score).
+    pub markup: Markup,
 }
 
 /// What the end of a run knows, for the formats that write something then.
@@ -70,9 +74,11 @@ pub trait Emitter: Sync {
 }
 
 /// The emitter for a run: `--statistics` and `--diff` replace the reports of `format`.
-pub fn emitter(format: Format, statistics: bool, diff: bool) -> Box<dyn Emitter> {
-    if statistics {
-        return Box::new(statistics::Statistics);
+pub fn emitter(format: Format, statistics: Option<StatisticsView>, diff: bool) -> Box<dyn Emitter> {
+    match statistics {
+        Some(StatisticsView::Rules) => return Box::new(statistics::Statistics),
+        Some(StatisticsView::Files) => return Box::<statistics::FileStatistics>::default(),
+        None => {}
     }
     if diff {
         return Box::new(diff::Diff);
@@ -83,5 +89,6 @@ pub fn emitter(format: Format, statistics: bool, diff: bool) -> Box<dyn Emitter>
         Format::Json => Box::new(json::Json),
         Format::Github => Box::new(github::Github),
         Format::Sarif => Box::<sarif::Sarif>::default(),
+        Format::Html => Box::<html::Html>::default(),
     }
 }

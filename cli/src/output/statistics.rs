@@ -1,10 +1,13 @@
 //! `--statistics`: one line per rule that found something, most frequent first, instead
-//! of the problems.
+//! of the problems; `--statistics=files`: one line per file, its score, verdict, words,
+//! findings and top categories, worst first.
 
 use std::io::{self, Write};
 
 use codespan_reporting::term::termcolor::WriteColor;
 
+use super::html::top_categories;
+use super::sweep::{FileRecord, Sweep};
 use super::{Emitter, FileReport, RunEnd};
 
 /// The output of `--statistics`.
@@ -36,4 +39,48 @@ impl Emitter for Statistics {
         }
         Ok(())
     }
+}
+
+/// The output of `--statistics=files`.
+#[derive(Default)]
+pub struct FileStatistics {
+    sweep: Sweep,
+}
+
+impl Emitter for FileStatistics {
+    fn render(&self, out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()> {
+        FileRecord::of(report).write(out)
+    }
+
+    fn write(&mut self, _: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        self.sweep.add_lines(rendered)
+    }
+
+    fn end(&mut self, out: &mut dyn Write, run: &RunEnd) -> io::Result<()> {
+        if run.interrupted {
+            return Ok(());
+        }
+        write_files(out, &mut self.sweep)
+    }
+}
+
+/// One line per document of `sweep`, worst first:
+/// `score  verdict  words  findings  path  top categories`.
+pub fn write_files(out: &mut dyn Write, sweep: &mut Sweep) -> io::Result<()> {
+    let docs = sweep.worst_first();
+    let width = docs.iter().map(|d| d.record.path.len()).max().unwrap_or(0);
+    for d in docs {
+        let r = &d.record;
+        let line = format!(
+            "{:>8.2}  {:<7} {:>7} words {:>5} findings  {:width$}  {}",
+            r.score,
+            r.verdict.as_str(),
+            r.words,
+            r.findings,
+            r.path,
+            top_categories(&r.categories)
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }

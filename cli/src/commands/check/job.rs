@@ -10,7 +10,7 @@ use codespan_reporting::term::termcolor::Buffer;
 use mtlint::{Applicability, Diagnostic, FixMode, Linter, Markup};
 
 use super::summary::Totals;
-use crate::args::Cli;
+use crate::args::{Cli, StatisticsView};
 use crate::config::{Settings, Workspace};
 use crate::files::{self, Content, Found};
 use crate::output::{unified_diff, Emitter, FileReport};
@@ -74,13 +74,14 @@ impl Job<'_> {
         }
         let diagnostics = linter.lint_document(shown, markup);
         self.count(&diagnostics, &settings, &mut outcome);
-        if cli.diff || cli.statistics {
+        if cli.diff || cli.statistics == Some(StatisticsView::Rules) {
             return outcome;
         }
         let report = FileReport {
             path: &name,
             text: shown,
             diagnostics: &diagnostics,
+            markup,
         };
         self.render(input, &report, &mut outcome);
         outcome
@@ -203,7 +204,7 @@ impl Job<'_> {
         let mut totals = Totals::default();
         totals.add(diagnostics);
         outcome.totals = Some(totals);
-        if self.cli.statistics {
+        if self.cli.statistics == Some(StatisticsView::Rules) {
             for d in diagnostics {
                 let count = outcome.counts.entry(d.rule.clone()).or_default();
                 count.0 += 1;

@@ -7,7 +7,7 @@ mod inputs;
 mod job;
 mod summary;
 
-use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -17,7 +17,7 @@ use mtlint::Linter;
 
 use self::job::{Job, Outcome};
 use self::summary::Tally;
-use super::{Fatal, Setup};
+use super::{Fatal, Output, Setup};
 use crate::args::{Cli, Format};
 use crate::config::Workspace;
 use crate::files::{Found, WalkError};
@@ -37,18 +37,23 @@ const PROGRESS_MIN_FILES: usize = 300;
 pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     let Setup { workspace, linter } = setup;
     let color = cli.color.on_stdout();
-    let stdout = super::stdout();
     let (on_disk, stdin, bad_names) = inputs::paths(cli)?;
     let emitter = output::emitter(cli.format, cli.statistics, cli.diff);
-    // One SARIF log for the whole run, unless the run prints something else.
-    let sarif_log = cli.format == Format::Sarif && !cli.statistics && !cli.diff;
-    if sarif_log && cli.fix && stdin {
-        return Err(Fatal::Message(
-            "--format sarif cannot be used with --fix on standard input (standard output \
-             carries the fixed text)"
-                .into(),
-        ));
+    // One SARIF log or HTML page for the whole run, unless the run prints something else.
+    let one_document =
+        matches!(cli.format, Format::Sarif | Format::Html) && cli.statistics.is_none() && !cli.diff;
+    if one_document && cli.fix && stdin {
+        return Err(Fatal::Message(format!(
+            "--format {} cannot be used with --fix on standard input (standard output \
+             carries the fixed text)",
+            if cli.format == Format::Html {
+                "html"
+            } else {
+                "sarif"
+            }
+        )));
     }
+    let stdout = Output::of(cli)?;
     let inputs = inputs::walk(cli, &workspace, &on_disk, stdin)?;
     let mut printer = Printer {
         cli,
@@ -76,7 +81,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         let to_stderr = cli.fix && inputs.list.iter().all(Option::is_none);
         printer.summary(to_stderr)?;
     }
-    printer.stdout.flush()?;
+    printer.stdout.finish()?;
     Ok(printer.tally.status())
 }
 
@@ -151,7 +156,7 @@ fn lint_all(
 struct Printer<'a> {
     cli: &'a Cli,
     linter: &'a Linter,
-    stdout: BufWriter<StdoutLock<'static>>,
+    stdout: Output,
     emitter: Box<dyn Emitter>,
     tally: Tally,
     /// The problems that kept files from being linted (for the SARIF log).
