@@ -52,7 +52,8 @@ fn dispatch(cli: &Cli) -> Result<u8, Fatal> {
             ..
         }) => return commands::server::run_http(cli, addr, max_request_size, threads),
         Some(Command::Server { .. }) => return Ok(commands::server::run()),
-        None => {}
+        // `main` turns `mtlint report OUT ARGS` into the check run of ARGS (`report_cli`).
+        Some(Command::Report { .. }) | None => {}
     }
     if let Some(what) = cli.generate {
         return commands::generate::run(what);
