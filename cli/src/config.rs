@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 
-use globset::{GlobBuilder, GlobMatcher};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -161,8 +161,9 @@ struct RawConfig {
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Severity>,
     fail_on: Option<FailOn>,
-    #[serde(default)]
+    #[serde(default, alias = "exclude")]
     extend_exclude: Vec<Spanned<String>>,
+    include: Option<Vec<Spanned<String>>>,
     extensions: Option<Vec<String>>,
     #[serde(default)]
     rules: Vec<Spanned<String>>,
@@ -190,6 +191,8 @@ const KEYS: &[&str] = &[
     "severity",
     "fail-on",
     "extend-exclude",
+    "exclude",
+    "include",
     "extensions",
     "rules",
     "source-languages",
@@ -197,41 +200,60 @@ const KEYS: &[&str] = &[
     "paths",
 ];
 
-/// A glob from a configuration file, relative to the file's directory.
+/// Globs from a configuration file, read as the lines of a `.gitignore` in the file's
+/// directory: without a `/` (but a trailing one) a glob matches a name at any depth, a
+/// trailing `/` matches a directory (and so everything under it), and `!` re-includes
+/// what an earlier glob matched.
 #[derive(Debug)]
-struct PathGlob {
-    text: String,
-    matcher: GlobMatcher,
+struct PathGlobs {
+    texts: Vec<String>,
+    matcher: Gitignore,
 }
 
-impl PathGlob {
-    /// Compile a glob the way `.gitignore` reads it: without a `/` it matches a name at
-    /// any depth; a trailing `/` means the directory and everything under it.
-    fn new(spanned: &Spanned<String>) -> Result<Self, (Range<usize>, String)> {
-        let text = spanned.get_ref().trim_end_matches('/');
-        let anchored = text.trim_start_matches("./").trim_start_matches('/');
-        let pattern = if anchored.contains('/') {
-            anchored.to_string()
-        } else {
-            format!("**/{anchored}")
-        };
-        let glob = GlobBuilder::new(&pattern)
-            .literal_separator(true)
+impl PathGlobs {
+    fn new(list: &[Spanned<String>]) -> Result<Self, (Range<usize>, String)> {
+        let mut builder = GitignoreBuilder::new("");
+        // A typo is an error, not a literal `[`.
+        builder.allow_unclosed_class(false);
+        for glob in list {
+            let text = glob.get_ref();
+            // `./x` is `/x`: anchored to the configuration's directory.
+            let line = match text.strip_prefix("!") {
+                Some(rest) => format!("!{}", anchor(rest)),
+                None => anchor(text),
+            };
+            builder.add_line(None, &line).map_err(|e| {
+                let message = match e {
+                    ignore::Error::Glob { err, .. } => err,
+                    other => other.to_string(),
+                };
+                (glob.span(), format!("invalid glob: {message}"))
+            })?;
+        }
+        let matcher = builder
             .build()
-            .map_err(|e| (spanned.span(), format!("invalid glob: {}", e.kind())))?;
-        Ok(PathGlob {
-            text: spanned.get_ref().clone(),
-            matcher: glob.compile_matcher(),
+            .map_err(|e| (list.first().map_or(0..0, |g| g.span()), e.to_string()))?;
+        Ok(PathGlobs {
+            texts: list.iter().map(|g| g.get_ref().clone()).collect(),
+            matcher,
         })
     }
 
-    /// Whether `relative` (a path below the configuration's directory) or one of the
-    /// directories it is in matches.
-    fn matches(&self, relative: &Path) -> bool {
-        relative
-            .ancestors()
-            .take_while(|p| !p.as_os_str().is_empty())
-            .any(|p| self.matcher.is_match(p))
+    /// The glob (as written) that matches `relative` (a path below the configuration's
+    /// directory) or a directory it is in, unless a later `!` glob re-includes it.
+    fn matched(&self, relative: &Path, is_dir: bool) -> Option<&str> {
+        match self.matcher.matched_path_or_any_parents(relative, is_dir) {
+            ignore::Match::Ignore(glob) => Some(glob.original()),
+            _ => None,
+        }
+    }
+}
+
+/// A glob with a leading `./` anchored (`/`), as `.gitignore` writes it.
+fn anchor(glob: &str) -> String {
+    match glob.strip_prefix("./") {
+        Some(rest) => format!("/{rest}"),
+        None => glob.to_string(),
     }
 }
 
@@ -250,7 +272,9 @@ pub struct Config {
     ignore: Vec<Spanned<String>>,
     severity: BTreeMap<Spanned<String>, Severity>,
     fail_on: Option<FailOn>,
-    exclude: Vec<PathGlob>,
+    exclude: PathGlobs,
+    /// Without it, every file with one of the extensions is walked.
+    include: Option<PathGlobs>,
     extensions: Option<Vec<String>>,
     rules: Vec<Spanned<String>>,
     source_languages: Option<Vec<Spanned<String>>>,
@@ -259,7 +283,7 @@ pub struct Config {
 
 #[derive(Debug)]
 struct Override {
-    paths: Vec<PathGlob>,
+    paths: PathGlobs,
     select: Option<Vec<Spanned<String>>>,
     ignore: Vec<Spanned<String>>,
     severity: BTreeMap<Spanned<String>, Severity>,
@@ -292,10 +316,7 @@ impl Config {
             error(e.span(), message.to_string(), help)
         })?;
         let globs = |list: &[Spanned<String>]| {
-            list.iter()
-                .map(PathGlob::new)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|(span, message)| error(Some(span), message, None))
+            PathGlobs::new(list).map_err(|(span, message)| error(Some(span), message, None))
         };
         let mut overrides = Vec::new();
         for o in raw.overrides {
@@ -320,6 +341,7 @@ impl Config {
             dir,
             rule_root,
             exclude: globs(&raw.extend_exclude)?,
+            include: raw.include.as_deref().map(globs).transpose()?,
             text: text.clone(),
             select: raw.select,
             ignore: raw.ignore,
@@ -459,8 +481,10 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     /// The `[[overrides]]` of that file that apply (0-based), with their `paths`.
     pub overrides: Vec<(usize, Vec<String>)>,
-    /// Whether `extend-exclude` excludes the file.
-    pub excluded: bool,
+    /// Why `extend-exclude` excludes the file, if it does.
+    pub excluded: Option<String>,
+    /// Why `include` leaves the file out, if it does.
+    pub not_included: Option<String>,
     /// Rules and categories to run (all when empty).
     pub select: Vec<String>,
     /// Rules and categories not to run.
@@ -477,9 +501,25 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Whether a file found by walking a directory should be linted.
-    pub fn wants(&self, path: &Path) -> bool {
-        !self.excluded && files::has_extension(path, &self.extensions)
+    /// Whether a file (or folder: `is_dir`) found by walking a directory is linted (or
+    /// walked into); if not, why.
+    pub fn walked(&self, path: &Path, is_dir: bool) -> Result<(), String> {
+        if let Some(why) = &self.excluded {
+            return Err(why.clone());
+        }
+        if is_dir {
+            return Ok(());
+        }
+        if let Some(why) = &self.not_included {
+            return Err(why.clone());
+        }
+        if !files::has_extension(path, &self.extensions) {
+            return Err(format!(
+                "not one of the extensions linted ({})",
+                self.extensions.join(", ")
+            ));
+        }
+        Ok(())
     }
 
     /// Build the linter these settings describe.
@@ -575,13 +615,21 @@ pub fn add_rules(linter: &mut Linter, paths: &[RulePath]) -> Result<(), FileErro
         confined(path, within)?;
         let mut sources = Vec::new();
         if path.is_dir() {
-            let (found, errors) = files::collect(std::slice::from_ref(path), false, |p, is_dir| {
-                is_dir || files::has_extension(p, &["toml"])
+            let options = files::WalkOptions {
+                no_ignore: true,
+                ..files::WalkOptions::default()
+            };
+            let walked = files::collect(std::slice::from_ref(path), options, |p, is_dir| {
+                if is_dir || files::has_extension(p, &["toml"]) {
+                    Ok(())
+                } else {
+                    Err("not a .toml file".into())
+                }
             });
-            if let Some(e) = errors.first() {
+            if let Some(e) = walked.errors.first() {
                 return Err(FileError::plain(&e.path, e.message.clone()));
             }
-            sources.extend(found.into_iter().map(|f| f.path));
+            sources.extend(walked.found.into_iter().map(|f| f.path));
         } else {
             sources.push(path.clone());
         }
@@ -633,7 +681,8 @@ impl Workspace {
         let mut s = Settings {
             config: config.as_ref().map(|c| c.path.clone()),
             overrides: Vec::new(),
-            excluded: false,
+            excluded: None,
+            not_included: None,
             select: Vec::new(),
             ignore: Vec::new(),
             severity: Vec::new(),
@@ -650,7 +699,17 @@ impl Workspace {
         };
         if let Some(c) = &config {
             let relative = c.relative(&absolute);
-            s.excluded = relative.is_some_and(|r| c.exclude.iter().any(|g| g.matches(r)));
+            let is_dir = absolute.is_dir();
+            let config_name = c.path.display();
+            s.excluded = relative
+                .and_then(|r| c.exclude.matched(r, is_dir))
+                .map(|glob| format!("excluded by {config_name}: `{glob}`"));
+            s.not_included = match (&c.include, relative) {
+                (Some(include), Some(r)) if !is_dir && include.matched(r, false).is_none() => {
+                    Some(format!("not matched by `include` in {config_name}"))
+                }
+                _ => None,
+            };
             s.select = c.select.as_deref().map(names).unwrap_or_default();
             s.ignore = names(&c.ignore);
             s.severity = c
@@ -665,11 +724,10 @@ impl Workspace {
             s.rules = c.rules.iter().map(|r| c.rule_path(r)).collect();
             s.source_languages = c.source_languages.as_deref().map(names);
             for (i, o) in c.overrides.iter().enumerate() {
-                if !relative.is_some_and(|r| o.paths.iter().any(|g| g.matches(r))) {
+                if relative.is_none_or(|r| o.paths.matched(r, is_dir).is_none()) {
                     continue;
                 }
-                s.overrides
-                    .push((i, o.paths.iter().map(|g| g.text.clone()).collect()));
+                s.overrides.push((i, o.paths.texts.clone()));
                 if let Some(select) = &o.select {
                     s.select = names(select);
                 }
@@ -845,13 +903,30 @@ mod tests {
 
     #[test]
     fn globs_read_like_gitignore() {
-        let glob = |g: &str| PathGlob::new(&Spanned::new(0..0, g.to_string())).unwrap();
-        assert!(glob("drafts").matches(Path::new("a/drafts/x.md")));
-        assert!(glob("drafts/").matches(Path::new("drafts/x.md")));
-        assert!(glob("legal/**").matches(Path::new("legal/2024/terms.md")));
-        assert!(!glob("legal/**").matches(Path::new("docs/legal/terms.md")));
-        assert!(glob("*.min.html").matches(Path::new("site/a.min.html")));
-        assert!(!glob("*.md").matches(Path::new("notes.txt")));
+        let globs = |list: &[&str]| {
+            let list: Vec<_> = list
+                .iter()
+                .map(|g| Spanned::new(0..0, g.to_string()))
+                .collect();
+            PathGlobs::new(&list).unwrap()
+        };
+        let matches = |list: &[&str], path: &str| {
+            globs(list)
+                .matched(Path::new(path), false)
+                .map(str::to_string)
+        };
+        assert_eq!(matches(&["drafts"], "a/drafts/x.md"), Some("drafts".into()));
+        assert_eq!(matches(&["drafts/"], "drafts/x.md"), Some("drafts/".into()));
+        assert_eq!(matches(&["drafts/"], "drafts"), None, "a file named so");
+        assert!(matches(&["legal/**"], "legal/2024/terms.md").is_some());
+        assert!(matches(&["legal/**"], "docs/legal/terms.md").is_none());
+        assert!(matches(&["./legal"], "docs/legal/terms.md").is_none());
+        assert!(matches(&["./legal"], "legal/terms.md").is_some());
+        assert!(matches(&["*.min.html"], "site/a.min.html").is_some());
+        assert!(matches(&["*.md"], "notes.txt").is_none());
+        let negated = ["drafts/*", "!drafts/keep.md"];
+        assert_eq!(matches(&negated, "drafts/x.md"), Some("drafts/*".into()));
+        assert_eq!(matches(&negated, "drafts/keep.md"), None);
     }
 
     #[test]

@@ -194,7 +194,7 @@ pub fn linter_for(path: Option<&Path>) -> Arc<Linter> {
     let workspace = WORKSPACE.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let path = path.unwrap_or(Path::new("untitled"));
     let found = workspace.settings(path).and_then(|settings| {
-        if settings.excluded {
+        if settings.excluded.is_some() {
             Ok(NONE.clone())
         } else {
             workspace.linter(&settings)

@@ -18,3 +18,4 @@ mod residue;
 mod rule_examples;
 mod sarif;
 mod suppression;
+mod walk;

@@ -60,6 +60,11 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     };
     printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
+    if cli.verbose {
+        for s in &inputs.skipped {
+            eprintln!("mtlint: skipped {}: {}", s.path.display(), s.why);
+        }
+    }
     if cli.fix {
         // If the handler cannot be installed, Ctrl-C keeps its default effect.
         let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
