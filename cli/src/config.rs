@@ -155,6 +155,7 @@ impl std::error::Error for FileError {}
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
+    extend: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
@@ -186,6 +187,7 @@ struct RawOverride {
 
 /// The keys a configuration file may have, for "did you mean".
 const KEYS: &[&str] = &[
+    "extend",
     "select",
     "ignore",
     "severity",
@@ -268,6 +270,10 @@ pub struct Config {
     /// directory when the file is below it.
     rule_root: PathBuf,
     text: String,
+    /// `extend`: the configuration file this one builds on (relative to its directory).
+    extend: Option<Spanned<String>>,
+    /// That file, loaded: its settings apply first, and this file's on top.
+    parent: Option<Arc<Config>>,
     select: Option<Vec<Spanned<String>>>,
     ignore: Vec<Spanned<String>>,
     severity: BTreeMap<Spanned<String>, Severity>,
@@ -343,6 +349,8 @@ impl Config {
             exclude: globs(&raw.extend_exclude)?,
             include: raw.include.as_deref().map(globs).transpose()?,
             text: text.clone(),
+            extend: raw.extend,
+            parent: None,
             select: raw.select,
             ignore: raw.ignore,
             severity: raw.severity,
@@ -439,7 +447,10 @@ fn unknown_field(message: &str) -> Option<&str> {
 }
 
 /// "did you mean `x`?" for the candidate closest to `name`, if one is close.
-fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(name, c), c))
@@ -526,6 +537,17 @@ impl Settings {
     fn linter(&self) -> Result<Linter, FileError> {
         let mut linter = Linter::builtin();
         add_rules(&mut linter, &self.rules)?;
+        let known: Vec<String> = known_selectors(&linter)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let unknown_selector_error = |selector: &str| FileError {
+            path: String::new(),
+            text: None,
+            span: None,
+            message: format!("unknown rule or category `{selector}` (see --list-rules)"),
+            help: did_you_mean(selector, known.iter().map(String::as_str)),
+        };
         for (selector, severity) in &self.severity {
             linter
                 .set_severity(selector, *severity)
@@ -549,14 +571,19 @@ impl Settings {
     }
 }
 
-fn unknown_selector_error(selector: &str) -> FileError {
-    FileError {
-        path: String::new(),
-        text: None,
-        span: None,
-        message: format!("unknown rule or category `{selector}` (see --list-rules)"),
-        help: None,
+/// Every rule id of `linter`, and every category, for "did you mean".
+pub fn known_selectors(linter: &Linter) -> Vec<&str> {
+    let mut known: Vec<&str> = Vec::new();
+    for rule in linter.rules() {
+        let id = &*rule.meta().id;
+        known.push(id);
+        if let Some((category, _)) = id.split_once('/') {
+            if !known.contains(&category) {
+                known.push(category);
+            }
+        }
     }
+    known
 }
 
 /// A rule file or folder, and the folder it must resolve into (for one named by a
@@ -697,32 +724,45 @@ impl Workspace {
         let names = |list: &[Spanned<String>]| -> Vec<String> {
             list.iter().map(|s| s.get_ref().clone()).collect()
         };
-        if let Some(c) = &config {
+        // The files `extend` names first, the nearest last: each adds to (lists) or
+        // replaces (single values) what the one it extends says.
+        let mut chain = Vec::new();
+        let mut next = config.as_deref();
+        while let Some(c) = next {
+            chain.push(c);
+            next = c.parent.as_deref();
+        }
+        let is_dir = !chain.is_empty() && absolute.is_dir();
+        for c in chain.into_iter().rev() {
             let relative = c.relative(&absolute);
-            let is_dir = absolute.is_dir();
             let config_name = c.path.display();
-            s.excluded = relative
-                .and_then(|r| c.exclude.matched(r, is_dir))
-                .map(|glob| format!("excluded by {config_name}: `{glob}`"));
-            s.not_included = match (&c.include, relative) {
-                (Some(include), Some(r)) if !is_dir && include.matched(r, false).is_none() => {
-                    Some(format!("not matched by `include` in {config_name}"))
-                }
-                _ => None,
-            };
-            s.select = c.select.as_deref().map(names).unwrap_or_default();
-            s.ignore = names(&c.ignore);
-            s.severity = c
-                .severity
-                .iter()
-                .map(|(k, v)| (k.get_ref().clone(), *v))
-                .collect();
+            if s.excluded.is_none() {
+                s.excluded = relative
+                    .and_then(|r| c.exclude.matched(r, is_dir))
+                    .map(|glob| format!("excluded by {config_name}: `{glob}`"));
+            }
+            if let Some(include) = &c.include {
+                s.not_included = match relative {
+                    Some(r) if !is_dir && include.matched(r, false).is_none() => {
+                        Some(format!("not matched by `include` in {config_name}"))
+                    }
+                    _ => None,
+                };
+            }
+            if let Some(select) = &c.select {
+                s.select = names(select);
+            }
+            s.ignore.extend(names(&c.ignore));
+            s.severity
+                .extend(c.severity.iter().map(|(k, v)| (k.get_ref().clone(), *v)));
             s.fail_on = c.fail_on.unwrap_or(s.fail_on);
             if let Some(e) = &c.extensions {
                 s.extensions = e.clone();
             }
-            s.rules = c.rules.iter().map(|r| c.rule_path(r)).collect();
-            s.source_languages = c.source_languages.as_deref().map(names);
+            s.rules.extend(c.rules.iter().map(|r| c.rule_path(r)));
+            if let Some(langs) = &c.source_languages {
+                s.source_languages = Some(names(langs));
+            }
             for (i, o) in c.overrides.iter().enumerate() {
                 if relative.is_none_or(|r| o.paths.matched(r, is_dir).is_none()) {
                     continue;
@@ -804,6 +844,16 @@ impl Workspace {
 
     /// Load, and check, one configuration file (once).
     fn config(&self, path: &Path) -> Result<Arc<Config>, FileError> {
+        self.config_extended_by(path, &mut Vec::new())
+    }
+
+    /// [`Workspace::config`], for a file that the files of `extending` extend (in
+    /// order): a file that extends itself, directly or not, is an error.
+    fn config_extended_by(
+        &self,
+        path: &Path,
+        extending: &mut Vec<PathBuf>,
+    ) -> Result<Arc<Config>, FileError> {
         if let Some(c) = self
             .configs
             .lock()
@@ -812,7 +862,26 @@ impl Workspace {
         {
             return Ok(c.clone());
         }
-        let config = Config::load(path)?;
+        let mut config = Config::load(path)?;
+        if let Some(extend) = &config.extend {
+            let base = config.dir.join(extend.get_ref());
+            let real = std::fs::canonicalize(&base).map_err(|e| {
+                config.error(
+                    extend.span(),
+                    format!("cannot read the configuration to extend: {e}"),
+                    None,
+                )
+            })?;
+            extending.push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+            if extending.contains(&real) {
+                return Err(config.error(
+                    extend.span(),
+                    "this configuration extends itself (through `extend`)".into(),
+                    None,
+                ));
+            }
+            config.parent = Some(self.config_extended_by(&real, extending)?);
+        }
         self.check(&config)?;
         let config = Arc::new(config);
         self.configs
@@ -826,6 +895,13 @@ impl Workspace {
     /// exists.
     fn check(&self, config: &Config) -> Result<(), FileError> {
         let mut linter = Linter::builtin();
+        // The rules of the files it extends may be named too.
+        let mut base = config.parent.as_deref();
+        while let Some(b) = base {
+            let paths: Vec<RulePath> = b.rules.iter().map(|r| b.rule_path(r)).collect();
+            add_rules(&mut linter, &paths)?;
+            base = b.parent.as_deref();
+        }
         for rule in &config.rules {
             add_rules(&mut linter, &[config.rule_path(rule)]).map_err(|e| {
                 if e.text.is_some() {
@@ -836,16 +912,7 @@ impl Workspace {
             })?;
         }
         add_rule_paths(&mut linter, &self.options.rules)?;
-        let mut known: Vec<&str> = Vec::new();
-        for rule in linter.rules() {
-            let id = &*rule.meta().id;
-            known.push(id);
-            if let Some((category, _)) = id.split_once('/') {
-                if known.last() != Some(&category) && !known.contains(&category) {
-                    known.push(category);
-                }
-            }
-        }
+        let known = known_selectors(&linter);
         let mut packs: Vec<&str> = vec!["all"];
         for rule in linter.rules() {
             packs.extend(rule.packs().iter().map(|p| &**p));

@@ -12,6 +12,7 @@ mod html;
 mod lsp_neovim;
 mod lsp_protocol;
 mod markdown;
+mod mistakes;
 mod packs;
 mod properties;
 mod residue;

@@ -24,6 +24,8 @@ use mtlint::{Diagnostic, Linter};
 pub use diff::unified_diff;
 pub use human::write_file_error;
 
+use clap::ValueEnum;
+
 use crate::args::Format;
 
 /// One linted file's findings, ready to render.
@@ -69,10 +71,27 @@ pub trait Emitter: Sync {
     }
 }
 
+/// An error unless `format` can show what `what` (`--statistics`, `--list-rules`)
+/// prints: a table (`human`) or JSON Lines (`json`).
+pub fn table_or_json(format: Format, what: &str) -> Result<(), String> {
+    match format {
+        Format::Human | Format::Json => Ok(()),
+        other => Err(format!(
+            "{what} prints a table (--format human) or JSON Lines (--format json), not \
+             --format {}",
+            other
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        )),
+    }
+}
+
 /// The emitter for a run: `--statistics` and `--diff` replace the reports of `format`.
 pub fn emitter(format: Format, statistics: bool, diff: bool) -> Box<dyn Emitter> {
     if statistics {
-        return Box::new(statistics::Statistics);
+        return Box::new(statistics::Statistics {
+            json: format == Format::Json,
+        });
     }
     if diff {
         return Box::new(diff::Diff);

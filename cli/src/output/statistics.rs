@@ -1,5 +1,5 @@
 //! `--statistics`: one line per rule that found something, most frequent first, instead
-//! of the problems.
+//! of the problems (with `--format json`, one JSON object per line).
 
 use std::io::{self, Write};
 
@@ -8,7 +8,10 @@ use codespan_reporting::term::termcolor::WriteColor;
 use super::{Emitter, FileReport, RunEnd};
 
 /// The output of `--statistics`.
-pub struct Statistics;
+pub struct Statistics {
+    /// JSON Lines (`{"rule", "count", "fixable", "summary"}`) instead of a table.
+    pub json: bool,
+}
 
 impl Emitter for Statistics {
     fn render(&self, _: &mut dyn WriteColor, _: &FileReport) -> io::Result<()> {
@@ -27,6 +30,17 @@ impl Emitter for Statistics {
                 .linter
                 .rule(rule)
                 .map_or("", |r| r.meta().summary.as_str());
+            if self.json {
+                let record = serde_json::json!({
+                    "rule": &**rule,
+                    "count": n,
+                    "fixable": fixable,
+                    "summary": summary,
+                });
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
+                continue;
+            }
             let fix = if *fixable > 0 {
                 format!("{fixable} fixable")
             } else {

@@ -4,6 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
 use crate::text::Document;
 
+pub mod unknown_directive;
 pub mod unknown_rule;
 pub mod unused;
 
@@ -22,6 +23,7 @@ impl Rule for Reported {
 /// The rules of suppression comments.
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(Reported(unknown_directive::meta())),
         Box::new(Reported(unknown_rule::meta())),
         Box::new(Reported(unused::meta())),
     ]

@@ -87,6 +87,13 @@ pub fn walk(
     })
 }
 
+/// `--verbose`: each path the walk left out, and why.
+pub fn tell_skipped(skipped: &[Skipped]) {
+    for s in skipped {
+        eprintln!("mtlint: skipped {}: {}", s.path.display(), s.why);
+    }
+}
+
 /// The paths listed in `list` (`-`: standard input), one per line or NUL-separated, and
 /// an error for each name that is not UTF-8 (shown escaped; the others are still used).
 fn read_file_list(list: &Path, null: bool) -> Result<(Vec<PathBuf>, Vec<WalkError>), Fatal> {

@@ -38,6 +38,9 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     let Setup { workspace, linter } = setup;
     let color = cli.color.on_stdout();
     let stdout = super::stdout();
+    if cli.statistics {
+        output::table_or_json(cli.format, "--statistics").map_err(Fatal::Message)?;
+    }
     let (on_disk, stdin, bad_names) = inputs::paths(cli)?;
     let emitter = output::emitter(cli.format, cli.statistics, cli.diff);
     // One SARIF log for the whole run, unless the run prints something else.
@@ -50,6 +53,23 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         ));
     }
     let inputs = inputs::walk(cli, &workspace, &on_disk, stdin)?;
+    // Folders that hold nothing to lint: a mistake (a wrong path, a missing extension),
+    // not a clean run. Files named but excluded are a normal pre-commit run.
+    let nothing_found = inputs.list.is_empty()
+        && inputs.walk_errors.is_empty()
+        && bad_names.is_empty()
+        && !on_disk.is_empty()
+        && on_disk.iter().all(|p| p.is_dir());
+    if nothing_found {
+        if cli.verbose {
+            inputs::tell_skipped(&inputs.skipped);
+        }
+        let names: Vec<String> = on_disk.iter().map(|p| p.display().to_string()).collect();
+        return Err(Fatal::Message(format!(
+            "no files to lint in {} (-v tells why each path was skipped)",
+            names.join(", ")
+        )));
+    }
     let mut printer = Printer {
         cli,
         linter: &linter,
@@ -61,9 +81,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
     if cli.verbose {
-        for s in &inputs.skipped {
-            eprintln!("mtlint: skipped {}: {}", s.path.display(), s.why);
-        }
+        inputs::tell_skipped(&inputs.skipped);
     }
     if cli.fix {
         // If the handler cannot be installed, Ctrl-C keeps its default effect.
