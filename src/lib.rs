@@ -174,6 +174,8 @@ pub struct Linter {
     rules: Registry,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
+    /// Terms never flagged, and terms always flagged.
+    vocabulary: checks::vocabulary::Vocabulary,
 }
 
 impl Linter {
@@ -194,6 +196,7 @@ impl Linter {
             severity: Default::default(),
             rules: Registry::new(rules),
             prefilter: OnceLock::new(),
+            vocabulary: Default::default(),
         }
     }
 
@@ -227,6 +230,24 @@ impl Linter {
                 ),
             }
         })
+    }
+
+    /// The project's vocabulary: no finding whose span lies within a whole-word match of
+    /// an `accept` regex is reported, and each whole-word match of a `reject` regex is
+    /// (`vocabulary/rejected`, when that rule is active). An error names the first term
+    /// that is not a valid regex.
+    ///
+    /// ```
+    /// use mtlint::Linter;
+    /// let mut linter = Linter::builtin();
+    /// linter.set_vocabulary(&["Zurich the the".into()], &["utilise".into()]).unwrap();
+    /// let found = linter.lint("Zurich the the office. We utilise it.");
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(&*found[0].rule, "vocabulary/rejected");
+    /// ```
+    pub fn set_vocabulary(&mut self, accept: &[String], reject: &[String]) -> Result<(), String> {
+        self.vocabulary = checks::vocabulary::Vocabulary::new(accept, reject)?;
+        Ok(())
     }
 
     /// Keep the rules matched by `select` (all if empty) and not matched by `ignore`.
@@ -372,6 +393,10 @@ impl Linter {
                 rule.check(&doc, &mut out);
             }
         }
+        if !self.vocabulary.is_empty() {
+            let rejected = self.rules.get(checks::vocabulary::rejected::ID).is_some();
+            self.vocabulary.apply(text, &mut out, rejected);
+        }
         if !self.severity.is_empty() {
             for d in &mut out {
                 if let Some(severity) = self.severity.get(&d.rule) {
@@ -477,6 +502,13 @@ impl Linter {
                     // Reported on suppression comments, in documents.
                     found = self.lint_document(text, Markup::Markdown);
                     found.retain(|d| d.rule == meta.id);
+                }
+                if &*meta.id == checks::vocabulary::rejected::ID {
+                    // Reported for the configured terms: those of its manual.
+                    let reject = [checks::vocabulary::rejected::EXAMPLE_REJECT.to_string()];
+                    checks::vocabulary::Vocabulary::new(&[], &reject)
+                        .expect("a valid regex")
+                        .apply(text, &mut found, true);
                 }
                 rule.check(&Document::new(text), &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));

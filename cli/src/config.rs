@@ -170,6 +170,12 @@ struct RawConfig {
     rules: Vec<Spanned<String>>,
     source_languages: Option<Vec<Spanned<String>>>,
     #[serde(default)]
+    accept: Vec<Spanned<String>>,
+    accept_file: Option<Spanned<String>>,
+    #[serde(default)]
+    reject: Vec<Spanned<String>>,
+    reject_file: Option<Spanned<String>>,
+    #[serde(default)]
     overrides: Vec<RawOverride>,
 }
 
@@ -198,6 +204,10 @@ const KEYS: &[&str] = &[
     "extensions",
     "rules",
     "source-languages",
+    "accept",
+    "accept-file",
+    "reject",
+    "reject-file",
     "overrides",
     "paths",
 ];
@@ -284,6 +294,12 @@ pub struct Config {
     extensions: Option<Vec<String>>,
     rules: Vec<Spanned<String>>,
     source_languages: Option<Vec<Spanned<String>>>,
+    /// Terms (regexes) no rule flags: `accept`, then the lines of `accept-file`.
+    accept: Vec<String>,
+    /// Terms (regexes) always flagged: `reject`, then the lines of `reject-file`.
+    reject: Vec<String>,
+    /// `accept-file`, resolved (where "accept this word" writes, if set).
+    pub accept_file: Option<PathBuf>,
     overrides: Vec<Override>,
 }
 
@@ -342,7 +358,61 @@ impl Config {
             (Ok(here), Ok(real)) if real.starts_with(&here) => here,
             _ => dir.clone(),
         };
+        let vocabulary = |list: &[Spanned<String>], file: &Option<Spanned<String>>| {
+            let mut terms = Vec::new();
+            for term in list {
+                if let Err(e) = regex::Regex::new(term.get_ref()) {
+                    return Err(error(
+                        Some(term.span()),
+                        format!(
+                            "invalid regex `{}`: {}",
+                            files::excerpt(term.get_ref(), 80),
+                            regex_error(&e)
+                        ),
+                        None,
+                    ));
+                }
+                terms.push(term.get_ref().clone());
+            }
+            let Some(file) = file else {
+                return Ok((terms, None));
+            };
+            let name = dir.join(file.get_ref());
+            let text = files::read_text(&name).map_err(|e| {
+                error(
+                    Some(file.span()),
+                    format!("cannot read {}: {e}", name.display()),
+                    None,
+                )
+            })?;
+            for (n, line) in text.lines().enumerate() {
+                let term = line.trim();
+                if term.is_empty() || term.starts_with('#') {
+                    continue;
+                }
+                if let Err(e) = regex::Regex::new(term) {
+                    return Err(FileError {
+                        path: format!("{}:{}", name.display(), n + 1),
+                        text: None,
+                        span: None,
+                        message: format!(
+                            "invalid regex `{}`: {}",
+                            files::excerpt(term, 80),
+                            regex_error(&e)
+                        ),
+                        help: None,
+                    });
+                }
+                terms.push(term.to_string());
+            }
+            Ok((terms, Some(name)))
+        };
+        let (accept, accept_file) = vocabulary(&raw.accept, &raw.accept_file)?;
+        let (reject, _) = vocabulary(&raw.reject, &raw.reject_file)?;
         Ok(Config {
+            accept,
+            reject,
+            accept_file,
             path: path.to_path_buf(),
             dir,
             rule_root,
@@ -398,6 +468,13 @@ impl Config {
                 select.iter().flatten().chain(ignore).chain(severity.keys())
             })
     }
+}
+
+/// What is wrong with a regex, on one line.
+fn regex_error(e: &regex::Error) -> String {
+    let text = e.to_string();
+    let last = text.lines().last().unwrap_or_default();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 /// An error (naming `path`, the position and at most a short escaped excerpt of the
@@ -509,6 +586,10 @@ pub struct Settings {
     pub rules: Vec<RulePath>,
     /// Active source-language packs; `None`: the conservative default.
     pub source_languages: Option<Vec<String>>,
+    /// Terms no rule flags (regexes).
+    pub accept: Vec<String>,
+    /// Terms always flagged (regexes).
+    pub reject: Vec<String>,
 }
 
 impl Settings {
@@ -567,6 +648,15 @@ impl Settings {
         linter
             .select(&self.select, &self.ignore)
             .map_err(|s| unknown_selector_error(&s))?;
+        linter
+            .set_vocabulary(&self.accept, &self.reject)
+            .map_err(|message| FileError {
+                path: String::new(),
+                text: None,
+                span: None,
+                message,
+                help: None,
+            })?;
         Ok(linter)
     }
 }
@@ -720,6 +810,8 @@ impl Workspace {
                 .collect(),
             rules: Vec::new(),
             source_languages: None,
+            accept: Vec::new(),
+            reject: Vec::new(),
         };
         let names = |list: &[Spanned<String>]| -> Vec<String> {
             list.iter().map(|s| s.get_ref().clone()).collect()
@@ -760,6 +852,8 @@ impl Workspace {
                 s.extensions = e.clone();
             }
             s.rules.extend(c.rules.iter().map(|r| c.rule_path(r)));
+            s.accept.extend(c.accept.iter().cloned());
+            s.reject.extend(c.reject.iter().cloned());
             if let Some(langs) = &c.source_languages {
                 s.source_languages = Some(names(langs));
             }

@@ -154,8 +154,9 @@ fn an_unknown_key_is_an_error_with_a_suggestion() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "error: unknown field `ignroe`, expected one of `select`, `ignore`, `severity`, \
-         `fail-on`, `exclude`, `extend-exclude`, `include`, `extensions`, `rules`, `source-languages`, `overrides`\n  \
+        "error: unknown field `ignroe`, expected one of `extend`, `select`, `ignore`, \
+         `severity`, `fail-on`, `exclude`, `extend-exclude`, `include`, `extensions`, `rules`, \
+         `source-languages`, `accept`, `accept-file`, `reject`, `reject-file`, `overrides`\n  \
          ┌─ DIR/mtlint.toml:2:1\n  │\n2 │ ignroe = [\"typo\"]\n  │ ^^^^^^\n  │\n  \
          = help: did you mean `ignore`?\n\n"
     );

@@ -19,4 +19,5 @@ mod residue;
 mod rule_examples;
 mod sarif;
 mod suppression;
+mod vocabulary;
 mod walk;

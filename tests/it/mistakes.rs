@@ -110,9 +110,9 @@ fn statistics_and_list_rules_honour_json_or_refuse_the_format() {
             "sarif",
         ),
         (
-            &["--list-rules", "--format", "short"][..],
+            &["--list-rules", "--format", "github"][..],
             "--list-rules",
-            "short",
+            "github",
         ),
     ] {
         let (out, err, code) = run(mtlint().args(args).write_stdin(text));
@@ -120,8 +120,8 @@ fn statistics_and_list_rules_honour_json_or_refuse_the_format() {
         assert_eq!(
             err,
             format!(
-                "mtlint: error: {what} prints a table (--format human) or JSON Lines \
-                 (--format json), not --format {format}\n"
+                "mtlint: error: {what} prints a table (--format human or short) or JSON \
+                 Lines (--format json), not --format {format}\n"
             )
         );
         assert_eq!(code, 2);

@@ -72,13 +72,13 @@ pub trait Emitter: Sync {
 }
 
 /// An error unless `format` can show what `what` (`--statistics`, `--list-rules`)
-/// prints: a table (`human`) or JSON Lines (`json`).
+/// prints: a table (`human`, `short`) or JSON Lines (`json`).
 pub fn table_or_json(format: Format, what: &str) -> Result<(), String> {
     match format {
-        Format::Human | Format::Json => Ok(()),
+        Format::Human | Format::Short | Format::Json => Ok(()),
         other => Err(format!(
-            "{what} prints a table (--format human) or JSON Lines (--format json), not \
-             --format {}",
+            "{what} prints a table (--format human or short) or JSON Lines (--format json), \
+             not --format {}",
             other
                 .to_possible_value()
                 .map_or_else(String::new, |v| v.get_name().to_string())

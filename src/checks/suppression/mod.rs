@@ -9,8 +9,9 @@ pub mod unknown_rule;
 pub mod unused;
 
 /// A rule that exists to be listed, explained, selected and ignored: its findings are
-/// made by `crate::suppress::apply`, on documents.
-struct Reported(&'static RuleMeta);
+/// made by `crate::suppress::apply`, on documents (or, for the vocabulary, by the linter
+/// from its configured terms).
+pub(crate) struct Reported(pub(crate) &'static RuleMeta);
 
 impl Rule for Reported {
     fn meta(&self) -> &RuleMeta {
