@@ -299,7 +299,7 @@ pub struct Config {
     /// Terms (regexes) always flagged: `reject`, then the lines of `reject-file`.
     reject: Vec<String>,
     /// `accept-file`, resolved (where "accept this word" writes, if set).
-    pub accept_file: Option<PathBuf>,
+    accept_file: Option<PathBuf>,
     overrides: Vec<Override>,
 }
 
@@ -590,6 +590,8 @@ pub struct Settings {
     pub accept: Vec<String>,
     /// Terms always flagged (regexes).
     pub reject: Vec<String>,
+    /// The nearest `accept-file`, if any.
+    pub accept_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -812,6 +814,7 @@ impl Workspace {
             source_languages: None,
             accept: Vec::new(),
             reject: Vec::new(),
+            accept_file: None,
         };
         let names = |list: &[Spanned<String>]| -> Vec<String> {
             list.iter().map(|s| s.get_ref().clone()).collect()
@@ -854,6 +857,9 @@ impl Workspace {
             s.rules.extend(c.rules.iter().map(|r| c.rule_path(r)));
             s.accept.extend(c.accept.iter().cloned());
             s.reject.extend(c.reject.iter().cloned());
+            if c.accept_file.is_some() {
+                s.accept_file = c.accept_file.clone();
+            }
             if let Some(langs) = &c.source_languages {
                 s.source_languages = Some(names(langs));
             }
