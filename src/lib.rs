@@ -35,6 +35,7 @@ mod position;
 mod prefilter;
 mod registry;
 mod rule;
+mod style;
 mod suppress;
 mod text;
 
@@ -44,6 +45,7 @@ pub use fix::{apply_fixes, FixMode};
 pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
 pub use rule::{parse_marked, Example, FixAvailability, Fixes, Rule, RuleMeta};
+pub use style::Style;
 pub use text::document::{Document, Sentence, Word, Words};
 
 use std::sync::OnceLock;
@@ -176,6 +178,8 @@ pub struct Linter {
     prefilter: OnceLock<Prefilter>,
     /// Terms never flagged, and terms always flagged.
     vocabulary: checks::vocabulary::Vocabulary,
+    /// The house style the fixes follow.
+    style: Style,
 }
 
 impl Linter {
@@ -197,6 +201,7 @@ impl Linter {
             rules: Registry::new(rules),
             prefilter: OnceLock::new(),
             vocabulary: Default::default(),
+            style: Style::default(),
         }
     }
 
@@ -248,6 +253,12 @@ impl Linter {
     pub fn set_vocabulary(&mut self, accept: &[String], reject: &[String]) -> Result<(), String> {
         self.vocabulary = checks::vocabulary::Vocabulary::new(accept, reject)?;
         Ok(())
+    }
+
+    /// The house style the fixes follow: a rule that writes quotation marks or a date
+    /// writes them as `style` does (see `replace-uk` in rule files).
+    pub fn set_style(&mut self, style: Style) {
+        self.style = style;
     }
 
     /// Keep the rules matched by `select` (all if empty) and not matched by `ignore`.
@@ -387,7 +398,7 @@ impl Linter {
         let mut out = Vec::new();
         // One view of the text for every rule: words, sentences and quotes are computed
         // once, when a rule first asks.
-        let doc = Document::new(text);
+        let doc = Document::with_style(text, self.style);
         for (rule, active) in self.rules().zip(prefilter.active(text, self.rules.len())) {
             if active {
                 rule.check(&doc, &mut out);

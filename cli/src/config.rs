@@ -175,6 +175,7 @@ struct RawConfig {
     #[serde(default)]
     reject: Vec<Spanned<String>>,
     reject_file: Option<Spanned<String>>,
+    style: Option<Spanned<String>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
 }
@@ -208,6 +209,7 @@ const KEYS: &[&str] = &[
     "accept-file",
     "reject",
     "reject-file",
+    "style",
     "overrides",
     "paths",
 ];
@@ -300,6 +302,8 @@ pub struct Config {
     reject: Vec<String>,
     /// `accept-file`, resolved (where "accept this word" writes, if set).
     accept_file: Option<PathBuf>,
+    /// The house style the fixes follow.
+    style: Option<mtlint::Style>,
     overrides: Vec<Override>,
 }
 
@@ -409,7 +413,18 @@ impl Config {
         };
         let (accept, accept_file) = vocabulary(&raw.accept, &raw.accept_file)?;
         let (reject, _) = vocabulary(&raw.reject, &raw.reject_file)?;
+        let style = match &raw.style {
+            None => None,
+            Some(name) => Some(mtlint::Style::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    format!("`{}` is not one of `us`, `uk`", name.get_ref()),
+                    None,
+                )
+            })?),
+        };
         Ok(Config {
+            style,
             accept,
             reject,
             accept_file,
@@ -592,6 +607,8 @@ pub struct Settings {
     pub reject: Vec<String>,
     /// The nearest `accept-file`, if any.
     pub accept_file: Option<PathBuf>,
+    /// The house style the fixes follow.
+    pub style: mtlint::Style,
 }
 
 impl Settings {
@@ -650,6 +667,7 @@ impl Settings {
         linter
             .select(&self.select, &self.ignore)
             .map_err(|s| unknown_selector_error(&s))?;
+        linter.set_style(self.style);
         linter
             .set_vocabulary(&self.accept, &self.reject)
             .map_err(|message| FileError {
@@ -815,6 +833,7 @@ impl Workspace {
             accept: Vec::new(),
             reject: Vec::new(),
             accept_file: None,
+            style: mtlint::Style::default(),
         };
         let names = |list: &[Spanned<String>]| -> Vec<String> {
             list.iter().map(|s| s.get_ref().clone()).collect()
@@ -860,6 +879,7 @@ impl Workspace {
             if c.accept_file.is_some() {
                 s.accept_file = c.accept_file.clone();
             }
+            s.style = c.style.unwrap_or(s.style);
             if let Some(langs) = &c.source_languages {
                 s.source_languages = Some(names(langs));
             }

@@ -18,6 +18,7 @@ mod properties;
 mod residue;
 mod rule_examples;
 mod sarif;
+mod style;
 mod suppression;
 mod vocabulary;
 mod walk;
