@@ -25,7 +25,9 @@
 //! `replace` may use capture references (`${1}`, `$name`) and, unless
 //! `preserve-case = false`, takes the capitalisation of the text it replaces.
 //! `replace-uk` replaces it when the house style is UK (`style = "uk"`): a rule that
-//! writes quotation marks or a date gives the other convention's form there.
+//! writes quotation marks or a date gives the other convention's form there. A rule that
+//! imposes one convention says so with `style = "us"` (or `"uk"`): it stays quiet in
+//! the other house style.
 //!
 //! A bad example marks the findings it expects with brackets, as LanguageTool's do:
 //! `{ text = "the West[. .]", fixed = "the West." }` must be flagged exactly at `. .`
@@ -133,6 +135,8 @@ struct RawRule {
     /// A pack rule that runs even when no source language is given (near-certain).
     #[serde(default, rename = "default")]
     conservative_default: bool,
+    /// The house style the rule imposes (`us`, `uk`): it stays quiet in the other.
+    style: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {
@@ -177,6 +181,8 @@ pub struct DataRule {
     preserve_case: bool,
     packs: Vec<Arc<str>>,
     conservative_default: bool,
+    /// Runs only in this house style.
+    style: Option<crate::Style>,
 }
 
 /// A regex compiled on first use (built-in rules: most never run on a given text, and
@@ -342,6 +348,18 @@ pub(crate) fn parse_rules(
             Some(list) => packs_of(list)?,
             None => file_packs.clone().unwrap_or_default(),
         };
+        let style = match &raw.style {
+            None => None,
+            Some(name) => Some(crate::Style::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    format!(
+                        "rule `{id}`: `style` is `us` or `uk`, not `{}`",
+                        name.get_ref()
+                    ),
+                )
+            })?),
+        };
         if raw.conservative_default && packs.is_empty() {
             return Err(error(
                 Some(table_span),
@@ -404,6 +422,7 @@ pub(crate) fn parse_rules(
             preserve_case: raw.preserve_case,
             packs,
             conservative_default: raw.conservative_default,
+            style,
         });
     }
     Ok(rules)
@@ -514,7 +533,14 @@ impl Rule for DataRule {
         self.packs.is_empty() || self.conservative_default
     }
 
+    fn style(&self) -> Option<crate::Style> {
+        self.style
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if self.style.is_some_and(|s| s != doc.style()) {
+            return;
+        }
         let text = doc.text();
         let first = out.len();
         for pattern in &self.patterns {

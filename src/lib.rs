@@ -521,7 +521,8 @@ impl Linter {
                         .expect("a valid regex")
                         .apply(text, &mut found, true);
                 }
-                rule.check(&Document::new(text), &mut found);
+                let style = rule.style().unwrap_or(self.style);
+                rule.check(&Document::with_style(text, style), &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));
                 for d in &found {
                     if let Err(e) = meta.fixes.check(d) {

@@ -69,3 +69,52 @@ fn an_unknown_style_is_an_error_at_its_value() {
          \"british\"\n  │         ^^^^^^^^^\n\n"
     );
 }
+
+/// A house rule that imposes the US spelling.
+const US_RULE: &str = r#"[[rule]]
+id = "house/colour"
+severity = "warning"
+message = "US spelling: color"
+description = "The house writes US spelling."
+style = "us"
+pattern = '\b(?P<m>colour)\b'
+replace = "color"
+fix = "safe"
+bad = [{ text = "the [colour] red", fixed = "the color red" }]
+good = ["the color red"]
+"#;
+
+#[test]
+fn a_rule_that_imposes_the_other_style_stays_quiet() {
+    for (style, expected) in [("us", "The color red.\n"), ("uk", "The colour red.\n")] {
+        let dir = TempDir::new().unwrap();
+        write(dir.path(), "house.toml", US_RULE);
+        write(
+            dir.path(),
+            "mtlint.toml",
+            format!("style = \"{style}\"\nrules = [\"house.toml\"]\n"),
+        );
+        let file = write(dir.path(), "a.txt", "The colour red.\n");
+        let (out, err, code) = run(mtlint_in(dir.path()).args(["--fix", "a.txt"]));
+        assert_eq!((err.as_str(), code), ("", 0), "{style}: {out}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), expected, "{style}");
+    }
+    // Its examples are checked in its own style.
+    let (dir, rules) = temp_file("house.toml", US_RULE);
+    let (out, code) = stdout_of(mtlint_in(dir.path()).arg("--test-rules").arg(&rules));
+    assert_eq!((out.as_str(), code), ("2 passed, 0 failed (1 rules)\n", 0));
+    let bad = US_RULE.replace("style = \"us\"", "style = \"american\"");
+    let (dir, rules) = temp_file("house.toml", bad);
+    let (err, code) = stderr_of(
+        mtlint_in(dir.path())
+            .arg("--rules")
+            .arg(&rules)
+            .arg("-")
+            .write_stdin(""),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("rule `house/colour`: `style` is `us` or `uk`, not `american`"),
+        "{err}"
+    );
+}
