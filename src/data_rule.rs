@@ -24,6 +24,10 @@
 //! `\b` is an ASCII word boundary (see [`ascii_word_boundaries`]).
 //! `replace` may use capture references (`${1}`, `$name`) and, unless
 //! `preserve-case = false`, takes the capitalisation of the text it replaces.
+//! `replace-uk` replaces it when the house style is UK (`style = "uk"`): a rule that
+//! writes quotation marks or a date gives the other convention's form there. A rule that
+//! imposes one convention says so with `style = "us"` (or `"uk"`): it stays quiet in
+//! the other house style.
 //!
 //! A bad example marks the findings it expects with brackets, as LanguageTool's do:
 //! `{ text = "the West[. .]", fixed = "the West." }` must be flagged exactly at `. .`
@@ -117,6 +121,8 @@ struct RawRule {
     not_before: Option<Spanned<String>>,
     not_after: Option<Spanned<String>>,
     replace: Option<Spanned<String>>,
+    /// `replace` for the UK house style (`style = "uk"`): other quotes, another date order.
+    replace_uk: Option<Spanned<String>>,
     fix: Option<Applicability>,
     #[serde(default = "yes")]
     preserve_case: bool,
@@ -129,6 +135,8 @@ struct RawRule {
     /// A pack rule that runs even when no source language is given (near-certain).
     #[serde(default, rename = "default")]
     conservative_default: bool,
+    /// The house style the rule imposes (`us`, `uk`): it stays quiet in the other.
+    style: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {
@@ -169,9 +177,12 @@ pub struct DataRule {
     not_before: Option<LazyRegex>,
     not_after: Option<LazyRegex>,
     replace: Option<String>,
+    replace_uk: Option<String>,
     preserve_case: bool,
     packs: Vec<Arc<str>>,
     conservative_default: bool,
+    /// Runs only in this house style.
+    style: Option<crate::Style>,
 }
 
 /// A regex compiled on first use (built-in rules: most never run on a given text, and
@@ -300,7 +311,13 @@ pub(crate) fn parse_rules(
         };
         let (before, not_before) = (ending(&raw.before)?, ending(&raw.not_before)?);
         let (after, not_after) = (starting(&raw.after)?, starting(&raw.not_after)?);
-        if let Some(replace) = &raw.replace {
+        if let (Some(uk), None) = (&raw.replace_uk, &raw.replace) {
+            return Err(error(
+                Some(uk.span()),
+                format!("rule `{id}` has `replace-uk` but no `replace`"),
+            ));
+        }
+        for replace in raw.replace.iter().chain(&raw.replace_uk) {
             check_references(replace.get_ref(), &patterns).map_err(|message| {
                 error(Some(replace.span()), format!("rule `{id}`: {message}"))
             })?;
@@ -330,6 +347,18 @@ pub(crate) fn parse_rules(
         let packs = match &raw.pack {
             Some(list) => packs_of(list)?,
             None => file_packs.clone().unwrap_or_default(),
+        };
+        let style = match &raw.style {
+            None => None,
+            Some(name) => Some(crate::Style::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    format!(
+                        "rule `{id}`: `style` is `us` or `uk`, not `{}`",
+                        name.get_ref()
+                    ),
+                )
+            })?),
         };
         if raw.conservative_default && packs.is_empty() {
             return Err(error(
@@ -389,9 +418,11 @@ pub(crate) fn parse_rules(
             not_before,
             not_after,
             replace: raw.replace.map(Spanned::into_inner),
+            replace_uk: raw.replace_uk.map(Spanned::into_inner),
             preserve_case: raw.preserve_case,
             packs,
             conservative_default: raw.conservative_default,
+            style,
         });
     }
     Ok(rules)
@@ -502,11 +533,18 @@ impl Rule for DataRule {
         self.packs.is_empty() || self.conservative_default
     }
 
+    fn style(&self) -> Option<crate::Style> {
+        self.style
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        if self.style.is_some_and(|s| s != doc.style()) {
+            return;
+        }
         let text = doc.text();
         let first = out.len();
         for pattern in &self.patterns {
-            self.check_pattern(pattern.get(), text, out);
+            self.check_pattern(pattern.get(), text, doc.style(), out);
         }
         if self.patterns.len() > 1 {
             // Alternatives may find the same span: report it once.
@@ -519,7 +557,17 @@ impl Rule for DataRule {
 }
 
 impl DataRule {
-    fn check_pattern(&self, pattern: &Regex, text: &str, out: &mut Vec<Diagnostic>) {
+    fn check_pattern(
+        &self,
+        pattern: &Regex,
+        text: &str,
+        style: crate::Style,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let template = match style {
+            crate::Style::Uk => self.replace_uk.as_ref().or(self.replace.as_ref()),
+            crate::Style::Us => self.replace.as_ref(),
+        };
         let mut pos = 0;
         while pos <= text.len() {
             let Some(caps) = pattern.captures_at(text, pos) else {
@@ -540,21 +588,17 @@ impl DataRule {
                 pos = next_char_boundary(text, whole.start());
                 continue;
             }
-            let fix = self
-                .replace
-                .as_ref()
-                .zip(self.meta.fix)
-                .map(|(template, app)| {
-                    let mut replacement = String::new();
-                    caps.expand(template, &mut replacement);
-                    if self.preserve_case {
-                        replacement = preserve_case(&text[span.clone()], &replacement);
-                    }
-                    Fix {
-                        replacement,
-                        applicability: app,
-                    }
-                });
+            let fix = template.zip(self.meta.fix).map(|(template, app)| {
+                let mut replacement = String::new();
+                caps.expand(template, &mut replacement);
+                if self.preserve_case {
+                    replacement = preserve_case(&text[span.clone()], &replacement);
+                }
+                Fix {
+                    replacement,
+                    applicability: app,
+                }
+            });
             out.push(self.meta.diagnostic(span, self.meta.summary.clone(), fix));
             pos = if whole.is_empty() {
                 next_char_boundary(text, whole.end())

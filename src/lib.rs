@@ -36,6 +36,7 @@ mod prefilter;
 mod registry;
 mod rule;
 pub mod score;
+mod style;
 mod suppress;
 mod text;
 
@@ -46,6 +47,7 @@ pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
 pub use rule::{parse_marked, Example, FixAvailability, Fixes, Rule, RuleMeta};
 pub use score::{Score, Verdict};
+pub use style::Style;
 pub use text::document::{Document, Sentence, Word, Words};
 
 use std::sync::OnceLock;
@@ -176,6 +178,10 @@ pub struct Linter {
     rules: Registry,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
+    /// Terms never flagged, and terms always flagged.
+    vocabulary: checks::vocabulary::Vocabulary,
+    /// The house style the fixes follow.
+    style: Style,
 }
 
 impl Linter {
@@ -196,6 +202,8 @@ impl Linter {
             severity: Default::default(),
             rules: Registry::new(rules),
             prefilter: OnceLock::new(),
+            vocabulary: Default::default(),
+            style: Style::default(),
         }
     }
 
@@ -229,6 +237,30 @@ impl Linter {
                 ),
             }
         })
+    }
+
+    /// The project's vocabulary: no finding whose span lies within a whole-word match of
+    /// an `accept` regex is reported, and each whole-word match of a `reject` regex is
+    /// (`vocabulary/rejected`, when that rule is active). An error names the first term
+    /// that is not a valid regex.
+    ///
+    /// ```
+    /// use mtlint::Linter;
+    /// let mut linter = Linter::builtin();
+    /// linter.set_vocabulary(&["Zurich the the".into()], &["utilise".into()]).unwrap();
+    /// let found = linter.lint("Zurich the the office. We utilise it.");
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(&*found[0].rule, "vocabulary/rejected");
+    /// ```
+    pub fn set_vocabulary(&mut self, accept: &[String], reject: &[String]) -> Result<(), String> {
+        self.vocabulary = checks::vocabulary::Vocabulary::new(accept, reject)?;
+        Ok(())
+    }
+
+    /// The house style the fixes follow: a rule that writes quotation marks or a date
+    /// writes them as `style` does (see `replace-uk` in rule files).
+    pub fn set_style(&mut self, style: Style) {
+        self.style = style;
     }
 
     /// Keep the rules matched by `select` (all if empty) and not matched by `ignore`.
@@ -368,11 +400,15 @@ impl Linter {
         let mut out = Vec::new();
         // One view of the text for every rule: words, sentences and quotes are computed
         // once, when a rule first asks.
-        let doc = Document::new(text);
+        let doc = Document::with_style(text, self.style);
         for (rule, active) in self.rules().zip(prefilter.active(text, self.rules.len())) {
             if active {
                 rule.check(&doc, &mut out);
             }
+        }
+        if !self.vocabulary.is_empty() {
+            let rejected = self.rules.get(checks::vocabulary::rejected::ID).is_some();
+            self.vocabulary.apply(text, &mut out, rejected);
         }
         if !self.severity.is_empty() {
             for d in &mut out {
@@ -480,7 +516,15 @@ impl Linter {
                     found = self.lint_document(text, Markup::Markdown);
                     found.retain(|d| d.rule == meta.id);
                 }
-                rule.check(&Document::new(text), &mut found);
+                if &*meta.id == checks::vocabulary::rejected::ID {
+                    // Reported for the configured terms: those of its manual.
+                    let reject = [checks::vocabulary::rejected::EXAMPLE_REJECT.to_string()];
+                    checks::vocabulary::Vocabulary::new(&[], &reject)
+                        .expect("a valid regex")
+                        .apply(text, &mut found, true);
+                }
+                let style = rule.style().unwrap_or(self.style);
+                rule.check(&Document::with_style(text, style), &mut found);
                 found.sort_by_key(|d| (d.span.start, d.span.end));
                 for d in &found {
                     if let Err(e) = meta.fixes.check(d) {

@@ -286,6 +286,12 @@ pub trait Rule: Send + Sync {
     fn runs_by_default(&self) -> bool {
         true
     }
+
+    /// The house style the rule imposes, if any: it stays quiet in the other one (and
+    /// its examples are checked in its own).
+    fn style(&self) -> Option<crate::Style> {
+        None
+    }
 }
 
 /// Whether `id` is `category/name` with lowercase kebab-case parts.

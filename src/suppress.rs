@@ -3,7 +3,11 @@
 //! - `<!-- mtlint-disable -->` … `<!-- mtlint-enable -->`: no finding in between;
 //! - `<!-- mtlint-disable rule-id, category -->` … `<!-- mtlint-enable rule-id -->`: only
 //!   those (an `mtlint-enable` without names ends every disabled range);
-//! - `<!-- mtlint-disable-next-line rule-id -->`: the next non-blank line only.
+//! - `<!-- mtlint-disable-next-line rule-id -->`: the next non-blank line only;
+//! - `<!-- mtlint-disable-line rule-id -->`: the line the comment is on.
+//!
+//! A comment whose first word starts with `mtlint-` but is no directive is reported
+//! (`suppression/unknown-directive`, with the closest directive).
 //!
 //! A finding is suppressed when it starts inside a range. A comment naming an unknown rule
 //! or category is reported (`suppression/unknown-rule`), and so is a suppression that
@@ -17,6 +21,8 @@ use crate::selects;
 
 /// Rule id of the report of an unknown rule or category in a suppression comment.
 pub const UNKNOWN: &str = crate::checks::suppression::unknown_rule::ID;
+/// Rule id of the report of a comment that looks like a directive but is not one.
+pub const UNKNOWN_DIRECTIVE: &str = crate::checks::suppression::unknown_directive::ID;
 /// Rule id of the report of a suppression that suppresses nothing.
 pub const UNUSED: &str = crate::checks::suppression::unused::ID;
 
@@ -25,7 +31,16 @@ enum Kind {
     Disable,
     Enable,
     NextLine,
+    Line,
 }
+
+/// The directives, longest first (so that a prefix does not win).
+const DIRECTIVES: [(&str, Kind); 4] = [
+    ("mtlint-disable-next-line", Kind::NextLine),
+    ("mtlint-disable-line", Kind::Line),
+    ("mtlint-disable", Kind::Disable),
+    ("mtlint-enable", Kind::Enable),
+];
 
 #[derive(Debug)]
 struct Directive {
@@ -38,13 +53,9 @@ struct Directive {
 
 fn parse(span: Range<usize>, body: &str) -> Option<Directive> {
     let body = body.trim();
-    let (kind, rest) = [
-        ("mtlint-disable-next-line", Kind::NextLine),
-        ("mtlint-disable", Kind::Disable),
-        ("mtlint-enable", Kind::Enable),
-    ]
-    .into_iter()
-    .find_map(|(word, kind)| Some((kind, body.strip_prefix(word)?)))?;
+    let (kind, rest) = DIRECTIVES
+        .into_iter()
+        .find_map(|(word, kind)| Some((kind, body.strip_prefix(word)?)))?;
     if !(rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace())) {
         return None;
     }
@@ -58,6 +69,29 @@ fn parse(span: Range<usize>, body: &str) -> Option<Directive> {
         kind,
         selectors,
     })
+}
+
+/// A comment whose first word starts with `mtlint-` but is no directive: that word and
+/// the closest directive, if one is close.
+fn unknown_directive(body: &str) -> Option<(&str, Option<&'static str>)> {
+    let word = body.split_whitespace().next()?;
+    if !word.starts_with("mtlint-") || DIRECTIVES.iter().any(|(d, _)| *d == word) {
+        return None;
+    }
+    let close = DIRECTIVES
+        .iter()
+        .map(|(d, _)| (strsim::levenshtein(word, d), *d))
+        .filter(|(distance, _)| *distance <= 4)
+        .min()
+        .map(|(_, d)| d);
+    Some((word, close))
+}
+
+/// The line around `at`.
+fn line_at(source: &str, at: usize) -> Range<usize> {
+    let start = source[..at].rfind('\n').map_or(0, |p| p + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |p| at + p);
+    start..end
 }
 
 /// The next non-blank line after `from`.
@@ -97,7 +131,26 @@ pub(crate) fn apply(
         .iter()
         .filter_map(|(span, body)| parse(span.clone(), body))
         .collect();
+    if rules.active.contains(&UNKNOWN_DIRECTIVE) {
+        for (span, body) in comments {
+            if let Some((word, close)) = unknown_directive(body) {
+                let hint = close.map_or(String::new(), |c| format!(" (did you mean `{c}`?)"));
+                found.push(
+                    crate::checks::suppression::unknown_directive::meta().diagnostic(
+                        span.clone(),
+                        format!(
+                            "unknown directive `{word}`{hint}; this comment suppresses nothing"
+                        ),
+                        None,
+                    ),
+                );
+            }
+        }
+    }
     if directives.is_empty() {
+        found.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+        });
         return found;
     }
     // (directive, selector or None for all, range).
@@ -112,6 +165,7 @@ pub(crate) fn apply(
             let range = match d.kind {
                 Kind::Enable => continue,
                 Kind::NextLine => next_line(source, d.span.end),
+                Kind::Line => line_at(source, d.span.start),
                 Kind::Disable => {
                     let name = s.map(|s| d.selectors[s].as_str());
                     let end = directives[n + 1..]
@@ -253,8 +307,30 @@ mod tests {
             parse(0..1, "mtlint-disable-next-line").unwrap().kind,
             Kind::NextLine
         );
+        assert_eq!(
+            parse(0..1, "mtlint-disable-line typo").unwrap().kind,
+            Kind::Line
+        );
         assert!(parse(0..1, "mtlint-disabled").is_none());
         assert!(parse(0..1, "a comment").is_none());
+    }
+
+    #[test]
+    fn a_misspelled_directive_is_recognised() {
+        assert_eq!(
+            unknown_directive(" mtlint-disabel typo"),
+            Some(("mtlint-disabel", Some("mtlint-disable")))
+        );
+        assert_eq!(
+            unknown_directive("mtlint-disable-nextline"),
+            Some(("mtlint-disable-nextline", Some("mtlint-disable-next-line")))
+        );
+        assert_eq!(
+            unknown_directive("mtlint-frobnicate-everything"),
+            Some(("mtlint-frobnicate-everything", None))
+        );
+        assert_eq!(unknown_directive("mtlint-enable"), None);
+        assert_eq!(unknown_directive("mtlint is great"), None);
     }
 
     #[test]

@@ -32,6 +32,11 @@ pub struct Cli {
     /// ripgrep; links to files are always linted). Each real file is linted once.
     #[arg(long, short = 'L')]
     pub follow: bool,
+    /// Walk what `.gitignore`, `.ignore`, `.git/info/exclude` and git's global excludes
+    /// leave out (hidden files stay skipped; a file named on the command line is always
+    /// linted).
+    #[arg(long)]
+    pub no_ignore: bool,
     /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
     /// Markdown, `.html`, `.htm`, `.xhtml` HTML), or as plain text, Markdown or HTML
     /// whatever the name.

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 
-use globset::{GlobBuilder, GlobMatcher};
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -155,18 +155,27 @@ impl std::error::Error for FileError {}
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
+    extend: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Severity>,
     fail_on: Option<FailOn>,
-    #[serde(default)]
+    #[serde(default, alias = "exclude")]
     extend_exclude: Vec<Spanned<String>>,
+    include: Option<Vec<Spanned<String>>>,
     extensions: Option<Vec<String>>,
     #[serde(default)]
     rules: Vec<Spanned<String>>,
     source_languages: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    accept: Vec<Spanned<String>>,
+    accept_file: Option<Spanned<String>>,
+    #[serde(default)]
+    reject: Vec<Spanned<String>>,
+    reject_file: Option<Spanned<String>>,
+    style: Option<Spanned<String>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
 }
@@ -185,53 +194,80 @@ struct RawOverride {
 
 /// The keys a configuration file may have, for "did you mean".
 const KEYS: &[&str] = &[
+    "extend",
     "select",
     "ignore",
     "severity",
     "fail-on",
     "extend-exclude",
+    "exclude",
+    "include",
     "extensions",
     "rules",
     "source-languages",
+    "accept",
+    "accept-file",
+    "reject",
+    "reject-file",
+    "style",
     "overrides",
     "paths",
 ];
 
-/// A glob from a configuration file, relative to the file's directory.
+/// Globs from a configuration file, read as the lines of a `.gitignore` in the file's
+/// directory: without a `/` (but a trailing one) a glob matches a name at any depth, a
+/// trailing `/` matches a directory (and so everything under it), and `!` re-includes
+/// what an earlier glob matched.
 #[derive(Debug)]
-struct PathGlob {
-    text: String,
-    matcher: GlobMatcher,
+struct PathGlobs {
+    texts: Vec<String>,
+    matcher: Gitignore,
 }
 
-impl PathGlob {
-    /// Compile a glob the way `.gitignore` reads it: without a `/` it matches a name at
-    /// any depth; a trailing `/` means the directory and everything under it.
-    fn new(spanned: &Spanned<String>) -> Result<Self, (Range<usize>, String)> {
-        let text = spanned.get_ref().trim_end_matches('/');
-        let anchored = text.trim_start_matches("./").trim_start_matches('/');
-        let pattern = if anchored.contains('/') {
-            anchored.to_string()
-        } else {
-            format!("**/{anchored}")
-        };
-        let glob = GlobBuilder::new(&pattern)
-            .literal_separator(true)
+impl PathGlobs {
+    fn new(list: &[Spanned<String>]) -> Result<Self, (Range<usize>, String)> {
+        let mut builder = GitignoreBuilder::new("");
+        // A typo is an error, not a literal `[`.
+        builder.allow_unclosed_class(false);
+        for glob in list {
+            let text = glob.get_ref();
+            // `./x` is `/x`: anchored to the configuration's directory.
+            let line = match text.strip_prefix("!") {
+                Some(rest) => format!("!{}", anchor(rest)),
+                None => anchor(text),
+            };
+            builder.add_line(None, &line).map_err(|e| {
+                let message = match e {
+                    ignore::Error::Glob { err, .. } => err,
+                    other => other.to_string(),
+                };
+                (glob.span(), format!("invalid glob: {message}"))
+            })?;
+        }
+        let matcher = builder
             .build()
-            .map_err(|e| (spanned.span(), format!("invalid glob: {}", e.kind())))?;
-        Ok(PathGlob {
-            text: spanned.get_ref().clone(),
-            matcher: glob.compile_matcher(),
+            .map_err(|e| (list.first().map_or(0..0, |g| g.span()), e.to_string()))?;
+        Ok(PathGlobs {
+            texts: list.iter().map(|g| g.get_ref().clone()).collect(),
+            matcher,
         })
     }
 
-    /// Whether `relative` (a path below the configuration's directory) or one of the
-    /// directories it is in matches.
-    fn matches(&self, relative: &Path) -> bool {
-        relative
-            .ancestors()
-            .take_while(|p| !p.as_os_str().is_empty())
-            .any(|p| self.matcher.is_match(p))
+    /// The glob (as written) that matches `relative` (a path below the configuration's
+    /// directory) or a directory it is in, unless a later `!` glob re-includes it.
+    fn matched(&self, relative: &Path, is_dir: bool) -> Option<&str> {
+        match self.matcher.matched_path_or_any_parents(relative, is_dir) {
+            ignore::Match::Ignore(glob) => Some(glob.original()),
+            _ => None,
+        }
+    }
+}
+
+/// A glob with a leading `./` anchored (`/`), as `.gitignore` writes it.
+fn anchor(glob: &str) -> String {
+    match glob.strip_prefix("./") {
+        Some(rest) => format!("/{rest}"),
+        None => glob.to_string(),
     }
 }
 
@@ -246,20 +282,34 @@ pub struct Config {
     /// directory when the file is below it.
     rule_root: PathBuf,
     text: String,
+    /// `extend`: the configuration file this one builds on (relative to its directory).
+    extend: Option<Spanned<String>>,
+    /// That file, loaded: its settings apply first, and this file's on top.
+    parent: Option<Arc<Config>>,
     select: Option<Vec<Spanned<String>>>,
     ignore: Vec<Spanned<String>>,
     severity: BTreeMap<Spanned<String>, Severity>,
     fail_on: Option<FailOn>,
-    exclude: Vec<PathGlob>,
+    exclude: PathGlobs,
+    /// Without it, every file with one of the extensions is walked.
+    include: Option<PathGlobs>,
     extensions: Option<Vec<String>>,
     rules: Vec<Spanned<String>>,
     source_languages: Option<Vec<Spanned<String>>>,
+    /// Terms (regexes) no rule flags: `accept`, then the lines of `accept-file`.
+    accept: Vec<String>,
+    /// Terms (regexes) always flagged: `reject`, then the lines of `reject-file`.
+    reject: Vec<String>,
+    /// `accept-file`, resolved (where "accept this word" writes, if set).
+    accept_file: Option<PathBuf>,
+    /// The house style the fixes follow.
+    style: Option<mtlint::Style>,
     overrides: Vec<Override>,
 }
 
 #[derive(Debug)]
 struct Override {
-    paths: Vec<PathGlob>,
+    paths: PathGlobs,
     select: Option<Vec<Spanned<String>>>,
     ignore: Vec<Spanned<String>>,
     severity: BTreeMap<Spanned<String>, Severity>,
@@ -292,10 +342,7 @@ impl Config {
             error(e.span(), message.to_string(), help)
         })?;
         let globs = |list: &[Spanned<String>]| {
-            list.iter()
-                .map(PathGlob::new)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|(span, message)| error(Some(span), message, None))
+            PathGlobs::new(list).map_err(|(span, message)| error(Some(span), message, None))
         };
         let mut overrides = Vec::new();
         for o in raw.overrides {
@@ -315,12 +362,80 @@ impl Config {
             (Ok(here), Ok(real)) if real.starts_with(&here) => here,
             _ => dir.clone(),
         };
+        let vocabulary = |list: &[Spanned<String>], file: &Option<Spanned<String>>| {
+            let mut terms = Vec::new();
+            for term in list {
+                if let Err(e) = regex::Regex::new(term.get_ref()) {
+                    return Err(error(
+                        Some(term.span()),
+                        format!(
+                            "invalid regex `{}`: {}",
+                            files::excerpt(term.get_ref(), 80),
+                            regex_error(&e)
+                        ),
+                        None,
+                    ));
+                }
+                terms.push(term.get_ref().clone());
+            }
+            let Some(file) = file else {
+                return Ok((terms, None));
+            };
+            let name = dir.join(file.get_ref());
+            let text = files::read_text(&name).map_err(|e| {
+                error(
+                    Some(file.span()),
+                    format!("cannot read {}: {e}", name.display()),
+                    None,
+                )
+            })?;
+            for (n, line) in text.lines().enumerate() {
+                let term = line.trim();
+                if term.is_empty() || term.starts_with('#') {
+                    continue;
+                }
+                if let Err(e) = regex::Regex::new(term) {
+                    return Err(FileError {
+                        path: format!("{}:{}", name.display(), n + 1),
+                        text: None,
+                        span: None,
+                        message: format!(
+                            "invalid regex `{}`: {}",
+                            files::excerpt(term, 80),
+                            regex_error(&e)
+                        ),
+                        help: None,
+                    });
+                }
+                terms.push(term.to_string());
+            }
+            Ok((terms, Some(name)))
+        };
+        let (accept, accept_file) = vocabulary(&raw.accept, &raw.accept_file)?;
+        let (reject, _) = vocabulary(&raw.reject, &raw.reject_file)?;
+        let style = match &raw.style {
+            None => None,
+            Some(name) => Some(mtlint::Style::from_name(name.get_ref()).ok_or_else(|| {
+                error(
+                    Some(name.span()),
+                    format!("`{}` is not one of `us`, `uk`", name.get_ref()),
+                    None,
+                )
+            })?),
+        };
         Ok(Config {
+            style,
+            accept,
+            reject,
+            accept_file,
             path: path.to_path_buf(),
             dir,
             rule_root,
             exclude: globs(&raw.extend_exclude)?,
+            include: raw.include.as_deref().map(globs).transpose()?,
             text: text.clone(),
+            extend: raw.extend,
+            parent: None,
             select: raw.select,
             ignore: raw.ignore,
             severity: raw.severity,
@@ -370,6 +485,13 @@ impl Config {
     }
 }
 
+/// What is wrong with a regex, on one line.
+fn regex_error(e: &regex::Error) -> String {
+    let text = e.to_string();
+    let last = text.lines().last().unwrap_or_default();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
+}
+
 /// An error (naming `path`, the position and at most a short escaped excerpt of the
 /// message, never the text) if `text` is not TOML at all: a file that is not TOML may be
 /// anything (`/proc/self/environ`), so none of it is shown.
@@ -417,7 +539,10 @@ fn unknown_field(message: &str) -> Option<&str> {
 }
 
 /// "did you mean `x`?" for the candidate closest to `name`, if one is close.
-fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(name, c), c))
@@ -459,8 +584,10 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     /// The `[[overrides]]` of that file that apply (0-based), with their `paths`.
     pub overrides: Vec<(usize, Vec<String>)>,
-    /// Whether `extend-exclude` excludes the file.
-    pub excluded: bool,
+    /// Why `extend-exclude` excludes the file, if it does.
+    pub excluded: Option<String>,
+    /// Why `include` leaves the file out, if it does.
+    pub not_included: Option<String>,
     /// Rules and categories to run (all when empty).
     pub select: Vec<String>,
     /// Rules and categories not to run.
@@ -474,18 +601,53 @@ pub struct Settings {
     pub rules: Vec<RulePath>,
     /// Active source-language packs; `None`: the conservative default.
     pub source_languages: Option<Vec<String>>,
+    /// Terms no rule flags (regexes).
+    pub accept: Vec<String>,
+    /// Terms always flagged (regexes).
+    pub reject: Vec<String>,
+    /// The nearest `accept-file`, if any.
+    pub accept_file: Option<PathBuf>,
+    /// The house style the fixes follow.
+    pub style: mtlint::Style,
 }
 
 impl Settings {
-    /// Whether a file found by walking a directory should be linted.
-    pub fn wants(&self, path: &Path) -> bool {
-        !self.excluded && files::has_extension(path, &self.extensions)
+    /// Whether a file (or folder: `is_dir`) found by walking a directory is linted (or
+    /// walked into); if not, why.
+    pub fn walked(&self, path: &Path, is_dir: bool) -> Result<(), String> {
+        if let Some(why) = &self.excluded {
+            return Err(why.clone());
+        }
+        if is_dir {
+            return Ok(());
+        }
+        if let Some(why) = &self.not_included {
+            return Err(why.clone());
+        }
+        if !files::has_extension(path, &self.extensions) {
+            return Err(format!(
+                "not one of the extensions linted ({})",
+                self.extensions.join(", ")
+            ));
+        }
+        Ok(())
     }
 
     /// Build the linter these settings describe.
     fn linter(&self) -> Result<Linter, FileError> {
         let mut linter = Linter::builtin();
         add_rules(&mut linter, &self.rules)?;
+        let known: Vec<String> = known_selectors(&linter)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let unknown_selector_error = |selector: &str| FileError {
+            path: String::new(),
+            text: None,
+            span: None,
+            message: format!("unknown rule or category `{selector}` (see --list-rules)"),
+            help: did_you_mean(selector, known.iter().map(String::as_str)),
+        };
         for (selector, severity) in &self.severity {
             linter
                 .set_severity(selector, *severity)
@@ -505,18 +667,33 @@ impl Settings {
         linter
             .select(&self.select, &self.ignore)
             .map_err(|s| unknown_selector_error(&s))?;
+        linter.set_style(self.style);
+        linter
+            .set_vocabulary(&self.accept, &self.reject)
+            .map_err(|message| FileError {
+                path: String::new(),
+                text: None,
+                span: None,
+                message,
+                help: None,
+            })?;
         Ok(linter)
     }
 }
 
-fn unknown_selector_error(selector: &str) -> FileError {
-    FileError {
-        path: String::new(),
-        text: None,
-        span: None,
-        message: format!("unknown rule or category `{selector}` (see --list-rules)"),
-        help: None,
+/// Every rule id of `linter`, and every category, for "did you mean".
+pub fn known_selectors(linter: &Linter) -> Vec<&str> {
+    let mut known: Vec<&str> = Vec::new();
+    for rule in linter.rules() {
+        let id = &*rule.meta().id;
+        known.push(id);
+        if let Some((category, _)) = id.split_once('/') {
+            if !known.contains(&category) {
+                known.push(category);
+            }
+        }
     }
+    known
 }
 
 /// A rule file or folder, and the folder it must resolve into (for one named by a
@@ -575,13 +752,21 @@ pub fn add_rules(linter: &mut Linter, paths: &[RulePath]) -> Result<(), FileErro
         confined(path, within)?;
         let mut sources = Vec::new();
         if path.is_dir() {
-            let (found, errors) = files::collect(std::slice::from_ref(path), false, |p, is_dir| {
-                is_dir || files::has_extension(p, &["toml"])
+            let options = files::WalkOptions {
+                no_ignore: true,
+                ..files::WalkOptions::default()
+            };
+            let walked = files::collect(std::slice::from_ref(path), options, |p, is_dir| {
+                if is_dir || files::has_extension(p, &["toml"]) {
+                    Ok(())
+                } else {
+                    Err("not a .toml file".into())
+                }
             });
-            if let Some(e) = errors.first() {
+            if let Some(e) = walked.errors.first() {
                 return Err(FileError::plain(&e.path, e.message.clone()));
             }
-            sources.extend(found.into_iter().map(|f| f.path));
+            sources.extend(walked.found.into_iter().map(|f| f.path));
         } else {
             sources.push(path.clone());
         }
@@ -633,7 +818,8 @@ impl Workspace {
         let mut s = Settings {
             config: config.as_ref().map(|c| c.path.clone()),
             overrides: Vec::new(),
-            excluded: false,
+            excluded: None,
+            not_included: None,
             select: Vec::new(),
             ignore: Vec::new(),
             severity: Vec::new(),
@@ -644,32 +830,64 @@ impl Workspace {
                 .collect(),
             rules: Vec::new(),
             source_languages: None,
+            accept: Vec::new(),
+            reject: Vec::new(),
+            accept_file: None,
+            style: mtlint::Style::default(),
         };
         let names = |list: &[Spanned<String>]| -> Vec<String> {
             list.iter().map(|s| s.get_ref().clone()).collect()
         };
-        if let Some(c) = &config {
+        // The files `extend` names first, the nearest last: each adds to (lists) or
+        // replaces (single values) what the one it extends says.
+        let mut chain = Vec::new();
+        let mut next = config.as_deref();
+        while let Some(c) = next {
+            chain.push(c);
+            next = c.parent.as_deref();
+        }
+        let is_dir = !chain.is_empty() && absolute.is_dir();
+        for c in chain.into_iter().rev() {
             let relative = c.relative(&absolute);
-            s.excluded = relative.is_some_and(|r| c.exclude.iter().any(|g| g.matches(r)));
-            s.select = c.select.as_deref().map(names).unwrap_or_default();
-            s.ignore = names(&c.ignore);
-            s.severity = c
-                .severity
-                .iter()
-                .map(|(k, v)| (k.get_ref().clone(), *v))
-                .collect();
+            let config_name = c.path.display();
+            if s.excluded.is_none() {
+                s.excluded = relative
+                    .and_then(|r| c.exclude.matched(r, is_dir))
+                    .map(|glob| format!("excluded by {config_name}: `{glob}`"));
+            }
+            if let Some(include) = &c.include {
+                s.not_included = match relative {
+                    Some(r) if !is_dir && include.matched(r, false).is_none() => {
+                        Some(format!("not matched by `include` in {config_name}"))
+                    }
+                    _ => None,
+                };
+            }
+            if let Some(select) = &c.select {
+                s.select = names(select);
+            }
+            s.ignore.extend(names(&c.ignore));
+            s.severity
+                .extend(c.severity.iter().map(|(k, v)| (k.get_ref().clone(), *v)));
             s.fail_on = c.fail_on.unwrap_or(s.fail_on);
             if let Some(e) = &c.extensions {
                 s.extensions = e.clone();
             }
-            s.rules = c.rules.iter().map(|r| c.rule_path(r)).collect();
-            s.source_languages = c.source_languages.as_deref().map(names);
+            s.rules.extend(c.rules.iter().map(|r| c.rule_path(r)));
+            s.accept.extend(c.accept.iter().cloned());
+            s.reject.extend(c.reject.iter().cloned());
+            if c.accept_file.is_some() {
+                s.accept_file = c.accept_file.clone();
+            }
+            s.style = c.style.unwrap_or(s.style);
+            if let Some(langs) = &c.source_languages {
+                s.source_languages = Some(names(langs));
+            }
             for (i, o) in c.overrides.iter().enumerate() {
-                if !relative.is_some_and(|r| o.paths.iter().any(|g| g.matches(r))) {
+                if relative.is_none_or(|r| o.paths.matched(r, is_dir).is_none()) {
                     continue;
                 }
-                s.overrides
-                    .push((i, o.paths.iter().map(|g| g.text.clone()).collect()));
+                s.overrides.push((i, o.paths.texts.clone()));
                 if let Some(select) = &o.select {
                     s.select = names(select);
                 }
@@ -746,6 +964,16 @@ impl Workspace {
 
     /// Load, and check, one configuration file (once).
     fn config(&self, path: &Path) -> Result<Arc<Config>, FileError> {
+        self.config_extended_by(path, &mut Vec::new())
+    }
+
+    /// [`Workspace::config`], for a file that the files of `extending` extend (in
+    /// order): a file that extends itself, directly or not, is an error.
+    fn config_extended_by(
+        &self,
+        path: &Path,
+        extending: &mut Vec<PathBuf>,
+    ) -> Result<Arc<Config>, FileError> {
         if let Some(c) = self
             .configs
             .lock()
@@ -754,7 +982,26 @@ impl Workspace {
         {
             return Ok(c.clone());
         }
-        let config = Config::load(path)?;
+        let mut config = Config::load(path)?;
+        if let Some(extend) = &config.extend {
+            let base = config.dir.join(extend.get_ref());
+            let real = std::fs::canonicalize(&base).map_err(|e| {
+                config.error(
+                    extend.span(),
+                    format!("cannot read the configuration to extend: {e}"),
+                    None,
+                )
+            })?;
+            extending.push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+            if extending.contains(&real) {
+                return Err(config.error(
+                    extend.span(),
+                    "this configuration extends itself (through `extend`)".into(),
+                    None,
+                ));
+            }
+            config.parent = Some(self.config_extended_by(&real, extending)?);
+        }
         self.check(&config)?;
         let config = Arc::new(config);
         self.configs
@@ -768,6 +1015,13 @@ impl Workspace {
     /// exists.
     fn check(&self, config: &Config) -> Result<(), FileError> {
         let mut linter = Linter::builtin();
+        // The rules of the files it extends may be named too.
+        let mut base = config.parent.as_deref();
+        while let Some(b) = base {
+            let paths: Vec<RulePath> = b.rules.iter().map(|r| b.rule_path(r)).collect();
+            add_rules(&mut linter, &paths)?;
+            base = b.parent.as_deref();
+        }
         for rule in &config.rules {
             add_rules(&mut linter, &[config.rule_path(rule)]).map_err(|e| {
                 if e.text.is_some() {
@@ -778,16 +1032,7 @@ impl Workspace {
             })?;
         }
         add_rule_paths(&mut linter, &self.options.rules)?;
-        let mut known: Vec<&str> = Vec::new();
-        for rule in linter.rules() {
-            let id = &*rule.meta().id;
-            known.push(id);
-            if let Some((category, _)) = id.split_once('/') {
-                if known.last() != Some(&category) && !known.contains(&category) {
-                    known.push(category);
-                }
-            }
-        }
+        let known = known_selectors(&linter);
         let mut packs: Vec<&str> = vec!["all"];
         for rule in linter.rules() {
             packs.extend(rule.packs().iter().map(|p| &**p));
@@ -845,13 +1090,30 @@ mod tests {
 
     #[test]
     fn globs_read_like_gitignore() {
-        let glob = |g: &str| PathGlob::new(&Spanned::new(0..0, g.to_string())).unwrap();
-        assert!(glob("drafts").matches(Path::new("a/drafts/x.md")));
-        assert!(glob("drafts/").matches(Path::new("drafts/x.md")));
-        assert!(glob("legal/**").matches(Path::new("legal/2024/terms.md")));
-        assert!(!glob("legal/**").matches(Path::new("docs/legal/terms.md")));
-        assert!(glob("*.min.html").matches(Path::new("site/a.min.html")));
-        assert!(!glob("*.md").matches(Path::new("notes.txt")));
+        let globs = |list: &[&str]| {
+            let list: Vec<_> = list
+                .iter()
+                .map(|g| Spanned::new(0..0, g.to_string()))
+                .collect();
+            PathGlobs::new(&list).unwrap()
+        };
+        let matches = |list: &[&str], path: &str| {
+            globs(list)
+                .matched(Path::new(path), false)
+                .map(str::to_string)
+        };
+        assert_eq!(matches(&["drafts"], "a/drafts/x.md"), Some("drafts".into()));
+        assert_eq!(matches(&["drafts/"], "drafts/x.md"), Some("drafts/".into()));
+        assert_eq!(matches(&["drafts/"], "drafts"), None, "a file named so");
+        assert!(matches(&["legal/**"], "legal/2024/terms.md").is_some());
+        assert!(matches(&["legal/**"], "docs/legal/terms.md").is_none());
+        assert!(matches(&["./legal"], "docs/legal/terms.md").is_none());
+        assert!(matches(&["./legal"], "legal/terms.md").is_some());
+        assert!(matches(&["*.min.html"], "site/a.min.html").is_some());
+        assert!(matches(&["*.md"], "notes.txt").is_none());
+        let negated = ["drafts/*", "!drafts/keep.md"];
+        assert_eq!(matches(&negated, "drafts/x.md"), Some("drafts/*".into()));
+        assert_eq!(matches(&negated, "drafts/keep.md"), None);
     }
 
     #[test]

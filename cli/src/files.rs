@@ -1,11 +1,11 @@
 //! Finding the files to lint and reading them as text.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-
-use walkdir::WalkDir;
+use std::sync::Mutex;
 
 /// Extensions linted when a directory is walked.
 pub const DEFAULT_EXTENSIONS: &[&str] = &[
@@ -29,9 +29,55 @@ pub struct WalkError {
     pub message: String,
 }
 
+/// How [`collect`] walks directories.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions {
+    /// Walk into symbolic links to directories (`--follow`).
+    pub follow: bool,
+    /// Do not read `.gitignore`, `.ignore` and git's exclude files (`--no-ignore`).
+    pub no_ignore: bool,
+    /// Tell why each skipped path was skipped (`--verbose`).
+    pub explain: bool,
+}
+
+/// A path a walk left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub why: String,
+}
+
+/// What [`collect`] found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub found: Vec<Found>,
+    pub errors: Vec<WalkError>,
+    /// With [`WalkOptions::explain`]: each path left out (a folder, not what is in it).
+    pub skipped: Vec<Skipped>,
+}
+
+/// A walker over `root` as ripgrep walks: hidden entries skipped, and (unless
+/// `no_ignore`) the patterns of `.gitignore`, `.ignore`, `.git/info/exclude` and git's
+/// global excludes honoured, in a git repository or not.
+fn walker(root: &Path, options: WalkOptions, filters: bool) -> ignore::WalkBuilder {
+    let mut builder = ignore::WalkBuilder::new(root);
+    let ignore_files = filters && !options.no_ignore;
+    builder
+        .follow_links(options.follow)
+        .hidden(filters)
+        .parents(ignore_files)
+        .ignore(ignore_files)
+        .git_ignore(ignore_files)
+        .git_global(ignore_files)
+        .git_exclude(ignore_files)
+        .require_git(false);
+    builder
+}
+
 /// The files under `paths`, in a stable order: named files as given, directories walked
-/// recursively (sorted by name), skipping hidden entries, `target/`, `node_modules/` and
-/// what `wanted(path, is_dir)` refuses (a refused folder is not walked into).
+/// recursively (in parallel, then sorted by name) as [`walker`] says, skipping
+/// `target/`, `node_modules/` and what `wanted(path, is_dir)` refuses (`Err(why)`; a
+/// refused folder is not walked into).
 ///
 /// Symbolic links to files are linted; links to directories are walked into only with
 /// `follow` (`--follow`). A path reached through a link must be wanted under its real
@@ -39,69 +85,209 @@ pub struct WalkError {
 /// and inode) is listed once, however many ways it is reached.
 pub fn collect(
     paths: &[PathBuf],
-    follow: bool,
-    wanted: impl Fn(&Path, bool) -> bool,
-) -> (Vec<Found>, Vec<WalkError>) {
+    options: WalkOptions,
+    wanted: impl Fn(&Path, bool) -> Result<(), String> + Sync,
+) -> Walked {
     use std::os::unix::fs::MetadataExt;
-    let mut found = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut walked = Walked::default();
+    let mut seen = HashSet::new();
     let mut first_time = |path: &Path| match fs::metadata(path) {
         Ok(m) => seen.insert((m.dev(), m.ino())),
         Err(_) => true,
     };
-    let wants = |e: &walkdir::DirEntry, is_dir: bool| {
-        wanted(e.path(), is_dir)
-            && (!(follow || e.path_is_symlink())
-                || fs::canonicalize(e.path()).map_or(true, |real| wanted(&real, is_dir)))
+    let wants = |path: &Path, is_symlink: bool, is_dir: bool| {
+        wanted(path, is_dir)?;
+        if options.follow || is_symlink {
+            if let Ok(real) = fs::canonicalize(path) {
+                wanted(&real, is_dir).map_err(|why| format!("{why} (as {})", real.display()))?;
+            }
+        }
+        Ok(())
     };
     for root in paths {
         if !root.is_dir() {
             if first_time(root) {
-                found.push(Found {
+                walked.found.push(Found {
                     path: root.clone(),
                     explicit: true,
                 });
             }
             continue;
         }
-        let walker = WalkDir::new(root)
-            .follow_links(follow)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                let name = e.file_name().to_string_lossy();
-                let is_dir = e.file_type().is_dir();
-                e.depth() == 0
-                    || !(name.starts_with('.')
-                        || (is_dir && SKIPPED_DIRS.contains(&name.as_ref()))
-                        || (is_dir && !wants(e, true)))
-            });
-        for entry in walker {
-            match entry {
-                Ok(e)
-                    if (e.file_type().is_file()
-                        || (e.path_is_symlink()
-                            && fs::metadata(e.path()).is_ok_and(|m| m.is_file())))
-                        && wants(&e, false)
-                        && first_time(e.path()) =>
-                {
-                    found.push(Found {
-                        path: e.into_path(),
-                        explicit: false,
-                    })
+        let found = Mutex::new(Vec::new());
+        let errors = Mutex::new(Vec::new());
+        let skipped = Mutex::new(Vec::new());
+        // Every entry the walk yields (for `explain`: what is not among them was left
+        // out by the walker's own filters).
+        let visited = Mutex::new(Vec::new());
+        walker(root, options, true).build_parallel().run(|| {
+            Box::new(|entry| {
+                let e = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        push(&errors, walk_error(root, e));
+                        return ignore::WalkState::Continue;
+                    }
+                };
+                if e.depth() == 0 {
+                    return ignore::WalkState::Continue;
                 }
-                Ok(_) => {}
-                Err(e) => errors.push(WalkError {
-                    path: e.path().unwrap_or(root).to_path_buf(),
-                    message: e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string()),
-                }),
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                let verdict = if is_dir && SKIPPED_DIRS.contains(&&*e.file_name().to_string_lossy())
+                {
+                    Err("never walked (like target/ and node_modules/)".to_string())
+                } else {
+                    wants(e.path(), e.path_is_symlink(), is_dir)
+                };
+                match verdict {
+                    Err(why) => {
+                        if options.explain {
+                            push(
+                                &skipped,
+                                Skipped {
+                                    path: e.path().to_path_buf(),
+                                    why,
+                                },
+                            );
+                        }
+                        return ignore::WalkState::Skip;
+                    }
+                    Ok(()) if is_dir => {
+                        if options.explain {
+                            push(&visited, e.into_path());
+                        }
+                    }
+                    Ok(()) => {
+                        let is_file = e.file_type().is_some_and(|t| t.is_file())
+                            || (e.path_is_symlink()
+                                && fs::metadata(e.path()).is_ok_and(|m| m.is_file()));
+                        if options.explain {
+                            push(&visited, e.path().to_path_buf());
+                        }
+                        if is_file {
+                            push(&found, e.into_path());
+                        }
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        let mut found = found.into_inner().expect("not poisoned");
+        found.sort();
+        for path in found {
+            if first_time(&path) {
+                walked.found.push(Found {
+                    path,
+                    explicit: false,
+                });
+            }
+        }
+        let mut errors = errors.into_inner().expect("not poisoned");
+        errors.sort_by(|a: &WalkError, b| a.path.cmp(&b.path));
+        walked.errors.extend(errors);
+        if options.explain {
+            let mut skipped = skipped.into_inner().expect("not poisoned");
+            let visited: HashSet<PathBuf> = visited
+                .into_inner()
+                .expect("not poisoned")
+                .into_iter()
+                .collect();
+            skipped.extend(filtered_out(root, options, &visited, &skipped));
+            skipped.sort_by(|a, b| a.path.cmp(&b.path));
+            walked.skipped.extend(skipped);
+        }
+    }
+    walked
+}
+
+/// The paths under `root` that the walker's own filters (hidden names, ignore files)
+/// left out: neither `visited` nor below a path `already` told of; each with why.
+fn filtered_out(
+    root: &Path,
+    options: WalkOptions,
+    visited: &HashSet<PathBuf>,
+    already: &[Skipped],
+) -> Vec<Skipped> {
+    let told: HashSet<&Path> = already.iter().map(|s| s.path.as_path()).collect();
+    let out = Mutex::new(Vec::new());
+    walker(root, options, false).build_parallel().run(|| {
+        Box::new(|entry| {
+            let Ok(e) = entry else {
+                return ignore::WalkState::Continue;
+            };
+            if e.depth() == 0 || visited.contains(e.path()) {
+                return ignore::WalkState::Continue;
+            }
+            if !told.contains(e.path()) {
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                let why = if e.file_name().to_string_lossy().starts_with('.') {
+                    "hidden (its name starts with `.`)".to_string()
+                } else {
+                    why_ignored(e.path(), is_dir)
+                };
+                out.lock().expect("not poisoned").push(Skipped {
+                    path: e.path().to_path_buf(),
+                    why,
+                });
+            }
+            ignore::WalkState::Skip
+        })
+    });
+    out.into_inner().expect("not poisoned")
+}
+
+/// Which ignore file, and which of its patterns, leaves out `path`: the nearest
+/// `.ignore` or `.gitignore` above it that ignores it, else git's excludes.
+fn why_ignored(path: &Path, is_dir: bool) -> String {
+    for dir in path.ancestors().skip(1) {
+        for name in [".ignore", ".gitignore"] {
+            let file = dir.join(name);
+            if !file.is_file() {
+                continue;
+            }
+            let (matcher, _) = ignore::gitignore::Gitignore::new(&file);
+            let Ok(relative) = path.strip_prefix(dir) else {
+                continue;
+            };
+            if let ignore::Match::Ignore(glob) =
+                matcher.matched_path_or_any_parents(relative, is_dir)
+            {
+                return format!(
+                    "ignored by {}: `{}` (--no-ignore lints it)",
+                    file.display(),
+                    glob.original()
+                );
             }
         }
     }
-    (found, errors)
+    "ignored by git's excludes (.git/info/exclude or core.excludesFile; --no-ignore lints it)"
+        .to_string()
+}
+
+fn push<T>(list: &Mutex<Vec<T>>, item: T) {
+    list.lock().unwrap_or_else(|e| e.into_inner()).push(item);
+}
+
+/// A walk error, named by the path it is about.
+fn walk_error(root: &Path, e: ignore::Error) -> WalkError {
+    let mut path = None;
+    let mut inner = &e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p.clone());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err
+            }
+            _ => break,
+        }
+    }
+    WalkError {
+        path: path.unwrap_or_else(|| root.to_path_buf()),
+        message: inner.to_string(),
+    }
 }
 
 /// Whether the file name ends in one of `extensions` (without the dot, any case).

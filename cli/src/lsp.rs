@@ -194,7 +194,7 @@ pub fn linter_for(path: Option<&Path>) -> Arc<Linter> {
     let workspace = WORKSPACE.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let path = path.unwrap_or(Path::new("untitled"));
     let found = workspace.settings(path).and_then(|settings| {
-        if settings.excluded {
+        if settings.excluded.is_some() {
             Ok(NONE.clone())
         } else {
             workspace.linter(&settings)
@@ -593,6 +593,33 @@ impl Server<'_> {
                     ..Default::default()
                 });
             }
+            for d in &doc.found {
+                if d.span.start > range.end || d.span.end < range.start {
+                    continue;
+                }
+                let diagnostics = Some(vec![to_lsp(d, &doc.text, &positions, &linter)]);
+                if let Some(edit) = self.accept_edit(doc, &doc.text[d.span.clone()]) {
+                    actions.push(lsp::CodeAction {
+                        title: format!(
+                            "Accept “{}” in the project's vocabulary",
+                            &doc.text[d.span.clone()]
+                        ),
+                        kind: Some(lsp::CodeActionKind::QUICKFIX),
+                        diagnostics: diagnostics.clone(),
+                        edit: Some(edit),
+                        ..Default::default()
+                    });
+                }
+                if let Some(edit) = disable_line_edit(doc, d, &positions) {
+                    actions.push(lsp::CodeAction {
+                        title: format!("Disable {} for this line", d.rule),
+                        kind: Some(lsp::CodeActionKind::QUICKFIX),
+                        diagnostics,
+                        edit: Some(workspace_edit(&doc.uri, vec![edit])),
+                        ..Default::default()
+                    });
+                }
+            }
         }
         if wanted(FIX_ALL_KIND) {
             let fixed = linter.fix_document(&doc.text, doc.markup(), FixMode::SafeOnly);
@@ -606,6 +633,73 @@ impl Server<'_> {
             }
         }
         Ok(serde_json::to_value(actions).expect("code actions serialize"))
+    }
+
+    /// "Accept this word": `term` (as a literal regex) added to the document's
+    /// `accept-file` if its configuration names one, else to the `accept` list of its
+    /// `mtlint.toml` (created beside the document if there is none). `None` for a term
+    /// without a letter or digit, an unsaved document, or a configuration that is not
+    /// valid TOML.
+    fn accept_edit(&self, doc: &Document, term: &str) -> Option<lsp::WorkspaceEdit> {
+        if !term.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let path = doc.path.as_deref()?;
+        let workspace = WORKSPACE.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let settings = workspace.settings(path).ok()?;
+        let pattern = regex::escape(term);
+        let (file, old, new) = match (settings.accept_file, settings.config) {
+            (Some(file), _) => {
+                let old = crate::files::read_text(&file).ok()?;
+                let mut new = old.clone();
+                if !new.is_empty() && !new.ends_with('\n') {
+                    new.push('\n');
+                }
+                new.push_str(&pattern);
+                new.push('\n');
+                (file, Some(old), new)
+            }
+            (None, Some(config)) => {
+                let old = crate::files::read_text(&config).ok()?;
+                let new = with_accepted(&old, &pattern)?;
+                (config, Some(old), new)
+            }
+            (None, None) => {
+                let config = path.parent()?.join(config::FILE_NAMES[0]);
+                (config.clone(), None, with_accepted("", &pattern)?)
+            }
+        };
+        let uri = path_to_uri(&file)?;
+        match old {
+            Some(old) => {
+                let edit = minimal_edit(&old, &new, &Positions::new(&old, self.encoding))?;
+                Some(workspace_edit(&uri, vec![edit]))
+            }
+            None => {
+                let create = lsp::ResourceOp::Create(lsp::CreateFile {
+                    uri: uri.clone(),
+                    options: None,
+                    annotation_id: None,
+                });
+                let edit = lsp::TextDocumentEdit {
+                    text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                        uri,
+                        version: None,
+                    },
+                    edits: vec![lsp::OneOf::Left(lsp::TextEdit::new(
+                        lsp::Range::default(),
+                        new,
+                    ))],
+                };
+                Some(lsp::WorkspaceEdit {
+                    document_changes: Some(lsp::DocumentChanges::Operations(vec![
+                        lsp::DocumentChangeOperation::Op(create),
+                        lsp::DocumentChangeOperation::Edit(edit),
+                    ])),
+                    ..Default::default()
+                })
+            }
+        }
     }
 
     fn hover(&self, p: lsp::HoverParams) -> Handled {
@@ -638,6 +732,65 @@ impl Server<'_> {
         };
         Ok(serde_json::to_value(hover).expect("hover serializes"))
     }
+}
+
+/// `config` (the text of a configuration file) with `pattern` added to its `accept`
+/// list, its comments and layout kept; `None` if it is not TOML or has the pattern.
+fn with_accepted(config: &str, pattern: &str) -> Option<String> {
+    let mut doc: toml_edit::DocumentMut = config.parse().ok()?;
+    let accept = doc
+        .entry("accept")
+        .or_insert_with(|| toml_edit::value(toml_edit::Array::new()))
+        .as_array_mut()?;
+    if accept.iter().any(|v| v.as_str() == Some(pattern)) {
+        return None;
+    }
+    accept.push(pattern);
+    Some(doc.to_string())
+}
+
+/// "Disable for this line": `<!-- mtlint-disable-line RULE -->` at the end of the line
+/// the finding starts on, in Markdown and HTML (plain text has no comments). Not offered
+/// where the line ends inside an HTML tag.
+fn disable_line_edit(
+    doc: &Document,
+    d: &Diagnostic,
+    positions: &Positions,
+) -> Option<lsp::TextEdit> {
+    if doc.markup() == Markup::Text {
+        return None;
+    }
+    let text = &doc.text;
+    let end = text[d.span.start..]
+        .find('\n')
+        .map_or(text.len(), |p| d.span.start + p);
+    let end = if text[..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    let line_start = text[..d.span.start].rfind('\n').map_or(0, |p| p + 1);
+    let line = &text[line_start..end];
+    if line.rfind('<') > line.rfind('>') {
+        return None;
+    }
+    let comment = format!(" <!-- mtlint-disable-line {} -->", d.rule);
+    Some(lsp::TextEdit::new(positions.range(&(end..end)), comment))
+}
+
+/// The `file:` URI of an absolute path (bytes other than unreserved ones and `/`
+/// percent-encoded).
+fn path_to_uri(path: &Path) -> Option<lsp::Uri> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut uri = String::from("file://");
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.parse().ok()
 }
 
 // `Uri` caches parts of itself internally, but hashes and compares by its text only.

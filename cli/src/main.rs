@@ -66,7 +66,7 @@ fn dispatch(cli: &Cli) -> Result<u8, Fatal> {
         return commands::show_config::run(&setup.workspace, path);
     }
     if cli.list_rules {
-        return commands::list_rules::run(&setup.linter);
+        return commands::list_rules::run(&setup.linter, cli.format);
     }
     if cli.dump_patterns {
         return commands::list_rules::patterns(&setup.linter);

@@ -15,6 +15,7 @@ mod spans;
 pub(crate) mod suppression;
 mod translation;
 mod typo;
+pub(crate) mod vocabulary;
 
 use crate::rule::Rule;
 
@@ -78,6 +79,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(typo::glued_words::GluedWords::new()),
     ];
     all.extend(suppression::rules());
+    all.extend(vocabulary::rules());
     all
 }
 

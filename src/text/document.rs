@@ -32,6 +32,7 @@ pub struct Document<'a> {
     sentences: OnceLock<Vec<Sentence>>,
     paragraphs: OnceLock<Vec<Range<usize>>>,
     quotes: OnceLock<Vec<QuoteFinding>>,
+    style: crate::Style,
 }
 
 impl<'a> Document<'a> {
@@ -44,7 +45,21 @@ impl<'a> Document<'a> {
             sentences: OnceLock::new(),
             paragraphs: OnceLock::new(),
             quotes: OnceLock::new(),
+            style: crate::Style::default(),
         }
+    }
+
+    /// A document whose fixes follow the house style `style`.
+    pub fn with_style(text: &'a str, style: crate::Style) -> Self {
+        Document {
+            style,
+            ..Document::new(text)
+        }
+    }
+
+    /// The house style the fixes follow.
+    pub fn style(&self) -> crate::Style {
+        self.style
     }
 
     /// The text.

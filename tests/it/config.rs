@@ -154,8 +154,9 @@ fn an_unknown_key_is_an_error_with_a_suggestion() {
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "error: unknown field `ignroe`, expected one of `select`, `ignore`, `severity`, \
-         `fail-on`, `extend-exclude`, `extensions`, `rules`, `source-languages`, `overrides`\n  \
+        "error: unknown field `ignroe`, expected one of `extend`, `select`, `ignore`, \
+         `severity`, `fail-on`, `exclude`, `extend-exclude`, `include`, `extensions`, `rules`, \
+         `source-languages`, `accept`, `accept-file`, `reject`, `reject-file`, `style`, `overrides`\n  \
          ┌─ DIR/mtlint.toml:2:1\n  │\n2 │ ignroe = [\"typo\"]\n  │ ^^^^^^\n  │\n  \
          = help: did you mean `ignore`?\n\n"
     );
@@ -375,6 +376,8 @@ fn the_readme_example_configuration_is_valid() {
         "style/more/extra.toml",
         HOUSE.replace("house/email", "house/e-mail"),
     );
+    write(dir.path(), "vocab/accept.txt", "# names\nZurich\n");
+    write(dir.path(), "vocab/reject.txt", "utilise\n");
     write(dir.path(), "legal/a.txt", "Send an e-mail. .\n");
     let (out, err, code) = run(mtlint_in(dir.path()).args(["--format=short", "legal/a.txt"]));
     assert_eq!(err, "");

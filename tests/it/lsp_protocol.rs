@@ -219,7 +219,7 @@ fn utf16_session_diagnostics_actions_hover_and_shutdown() {
     // A cursor inside the first finding: its quick fix only.
     let actions = client.code_actions(URI, range(2, 36, 2, 36), None);
     let actions = actions.as_array().unwrap();
-    assert_eq!(actions.len(), 2, "{actions:#?}");
+    assert_eq!(actions.len(), 3, "{actions:#?}");
     assert_eq!(actions[0]["title"], "Replace `. .` with `.`");
     assert_eq!(actions[0]["kind"], "quickfix");
     assert_eq!(actions[0]["isPreferred"], true);
@@ -231,11 +231,21 @@ fn utf16_session_diagnostics_actions_hover_and_shutdown() {
         actions[0]["edit"]["changes"][URI],
         json!([{ "range": range(2, 35, 2, 38), "newText": "." }])
     );
-    // Without `only`, the fix-all action is offered too: one edit, both fixes.
-    assert_eq!(actions[1]["title"], "Fix all safe problems");
-    assert_eq!(actions[1]["kind"], "source.fixAll.mtlint");
+    // In Markdown, the rule can be disabled for the line (`. .` is no word to accept).
+    assert_eq!(
+        actions[1]["title"],
+        "Disable punctuation/doubled-period for this line"
+    );
     assert_eq!(
         actions[1]["edit"]["changes"][URI],
+        json!([{ "range": range(2, 38, 2, 38),
+                 "newText": " <!-- mtlint-disable-line punctuation/doubled-period -->" }])
+    );
+    // Without `only`, the fix-all action is offered too: one edit, both fixes.
+    assert_eq!(actions[2]["title"], "Fix all safe problems");
+    assert_eq!(actions[2]["kind"], "source.fixAll.mtlint");
+    assert_eq!(
+        actions[2]["edit"]["changes"][URI],
         json!([{ "range": range(2, 36, 3, 16), "newText": "\nThe budget is $" }])
     );
 
@@ -489,5 +499,112 @@ fn the_project_configuration_applies_and_is_reloaded_when_saved() {
     );
     let published = client.diagnostics(&uri);
     assert_eq!(codes(&published), ["punctuation/doubled-period"]);
+    assert_eq!(client.shutdown(), 0);
+}
+
+/// `text` with one LSP edit applied (ASCII text: columns are bytes).
+fn apply_edit(text: &str, edit: &Value) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        start + p["character"].as_u64().unwrap() as usize
+    };
+    let (from, to) = (
+        offset(&edit["range"]["start"]),
+        offset(&edit["range"]["end"]),
+    );
+    format!(
+        "{}{}{}",
+        &text[..from],
+        edit["newText"].as_str().unwrap(),
+        &text[to..]
+    )
+}
+
+#[test]
+fn accept_this_word_and_disable_for_this_line_write_the_right_file() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let config = root.join("mtlint.toml");
+    let before = "# house style\nignore = [\"punctuation\"]\n\n[severity]\ntypo = \"warning\"\n";
+    std::fs::write(&config, before).unwrap();
+    let doc = "The mahi mahi was fresh.\n";
+    std::fs::write(root.join("a.md"), doc).unwrap();
+    let uri = format!("file://{}/a.md", root.display());
+    let config_uri = format!("file://{}", config.display());
+    let (mut client, _) = Client::initialized(None);
+    client.open(&uri, "markdown", doc);
+    let actions = client.code_actions(&uri, range(0, 6, 0, 6), Some("quickfix"));
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace `mahi mahi` with `mahi` (unsafe: check the meaning)",
+            "Accept “mahi mahi” in the project's vocabulary",
+            "Disable typo/doubled-word for this line"
+        ]
+    );
+    let edits = actions[1]["edit"]["changes"][&config_uri]
+        .as_array()
+        .unwrap();
+    assert_eq!(edits.len(), 1, "{actions:#}");
+    let after = apply_edit(before, &edits[0]);
+    assert_eq!(
+        after,
+        "# house style\nignore = [\"punctuation\"]\naccept = [\"mahi mahi\"]\n\n[severity]\n\
+         typo = \"warning\"\n"
+    );
+    let disabled = apply_edit(doc, &actions[2]["edit"]["changes"][&uri][0]);
+    assert_eq!(
+        disabled,
+        "The mahi mahi was fresh. <!-- mtlint-disable-line typo/doubled-word -->\n"
+    );
+    assert_eq!(client.shutdown(), 0);
+    // Either file, written, silences the finding.
+    let lint = |text: &str| {
+        std::fs::write(root.join("a.md"), text).unwrap();
+        stdout_of(mtlint_in(&root).args(["--format=short", "a.md"]))
+    };
+    assert_eq!(
+        lint(doc).0,
+        "a.md:1:5: warning[typo/doubled-word] word “mahi” repeated\n"
+    );
+    assert_eq!(lint(&disabled), (String::new(), 0));
+    std::fs::write(&config, &after).unwrap();
+    assert_eq!(lint(doc), (String::new(), 0));
+
+    // With an `accept-file`, the term goes there; without a configuration, a new
+    // `mtlint.toml` beside the document.
+    std::fs::write(&config, "accept-file = \"words.txt\"\n").unwrap();
+    std::fs::write(root.join("words.txt"), "Zurich").unwrap();
+    let (mut client, _) = Client::initialized(None);
+    client.open(&uri, "markdown", doc);
+    let actions = client.code_actions(&uri, range(0, 6, 0, 6), Some("quickfix"));
+    let words_uri = format!("file://{}/words.txt", root.display());
+    let edits = &actions[1]["edit"]["changes"][&words_uri];
+    assert_eq!(apply_edit("Zurich", &edits[0]), "Zurich\nmahi mahi\n");
+    assert_eq!(client.shutdown(), 0);
+    let bare = tempfile::TempDir::new().unwrap();
+    let root = bare.path().canonicalize().unwrap();
+    let other = format!("file://{}/sub/b.md", root.display());
+    std::fs::create_dir(root.join("sub")).unwrap();
+    let (mut client, _) = Client::initialized(None);
+    client.open(&other, "markdown", doc);
+    let actions = client.code_actions(&other, range(0, 6, 0, 6), Some("quickfix"));
+    let changes = &actions[1]["edit"]["documentChanges"];
+    let new_config = format!("file://{}/sub/mtlint.toml", root.display());
+    assert_eq!(
+        changes,
+        &json!([
+            { "kind": "create", "uri": new_config },
+            { "textDocument": { "uri": new_config, "version": null },
+              "edits": [{ "range": range(0, 0, 0, 0), "newText": "accept = [\"mahi mahi\"]\n" }] }
+        ])
+    );
     assert_eq!(client.shutdown(), 0);
 }

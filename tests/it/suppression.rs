@@ -200,3 +200,62 @@ fn suppressed_findings_are_not_fixed() {
         "<!-- mtlint-disable punctuation -->\nThey left. .\n<!-- mtlint-enable -->\nThey left.\n"
     );
 }
+
+#[test]
+fn disable_line_silences_the_line_it_is_on() {
+    let doc = "The the end. <!-- mtlint-disable-line typo -->\n\
+               The the start.\n\
+               Again the the line. <!-- mtlint-disable-line punctuation -->\n";
+    let (out, code) = run(&["--format=short", "--stdin-filename=a.md"], doc);
+    assert_eq!(
+        out,
+        "a.md:2:1: error[typo/doubled-word] word “the” repeated\n\
+         a.md:3:7: error[typo/doubled-word] word “the” repeated\n\
+         a.md:3:21: info[suppression/unused] this suppression comment suppresses nothing\n"
+    );
+    assert_eq!(code, 1);
+    let html = "<p>The the end. <!-- mtlint-disable-line typo --></p>\n<p>The the start.</p>\n";
+    let (out, _) = run(&["--format=short", "--stdin-filename=a.html"], html);
+    assert_eq!(
+        out,
+        "a.html:2:4: error[typo/doubled-word] word “the” repeated\n"
+    );
+}
+
+#[test]
+fn fix_keeps_a_line_that_disable_line_covers() {
+    let (dir, file) = temp_file(
+        "a.md",
+        "The the end. <!-- mtlint-disable-line typo -->\nThe the start.\n",
+    );
+    let (out, err, code) = crate::common::run(mtlint().arg("--fix").arg(&file));
+    assert_eq!((err.as_str(), code), ("", 0), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "The the end. <!-- mtlint-disable-line typo -->\nThe start.\n"
+    );
+    let (out, _, code) = crate::common::run(mtlint().arg("--fix").arg(&file));
+    assert_eq!(
+        (out.as_str(), code),
+        ("fixed 0 problems in 0 files; no problems in 1 file\n", 0)
+    );
+    drop(dir);
+}
+
+#[test]
+fn a_misspelled_directive_is_reported_with_the_closest() {
+    let doc = "<!-- mtlint-disabel typo -->\nThe the end.\n\n<!-- mtlint-disable-nextline -->\nFine.\n\n<!-- mtlint-frobnicate -->\n";
+    let (out, code) = run(&["--format=short", "--stdin-filename=a.md"], doc);
+    assert_eq!(
+        out,
+        "a.md:1:1: warning[suppression/unknown-directive] unknown directive `mtlint-disabel` \
+         (did you mean `mtlint-disable`?); this comment suppresses nothing\n\
+         a.md:2:1: error[typo/doubled-word] word “the” repeated\n\
+         a.md:4:1: warning[suppression/unknown-directive] unknown directive \
+         `mtlint-disable-nextline` (did you mean `mtlint-disable-next-line`?); this comment \
+         suppresses nothing\n\
+         a.md:7:1: warning[suppression/unknown-directive] unknown directive \
+         `mtlint-frobnicate`; this comment suppresses nothing\n"
+    );
+    assert_eq!(code, 1);
+}

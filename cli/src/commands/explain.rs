@@ -11,8 +11,11 @@ use crate::output::help::{fix_kind, RuleHelp};
 /// Explain the rule `id`; an unknown id is an error.
 pub fn run(linter: &Linter, id: &str) -> Result<u8, Fatal> {
     let Some(rule) = linter.rule(id) else {
+        let ids = linter.rules().map(|r| &*r.meta().id);
+        let help =
+            crate::config::did_you_mean(id, ids).map_or(String::new(), |h| format!(" ({h})"));
         return Err(Fatal::Message(format!(
-            "unknown rule `{id}` (see --list-rules)"
+            "unknown rule `{id}` (see --list-rules){help}"
         )));
     };
     explain(&mut super::stdout(), rule, linter.severity_of(rule))?;

@@ -5,11 +5,32 @@ use std::io::{self, Write};
 use mtlint::Linter;
 
 use super::Fatal;
+use crate::args::Format;
 use crate::output::help::fix_kind;
 
-/// `--list-rules`: one line per rule.
-pub fn run(linter: &Linter) -> Result<u8, Fatal> {
-    list_rules(&mut super::stdout(), linter)?;
+/// `--list-rules`: one line per rule (with `--format json`, one JSON object per line:
+/// `{"id", "severity", "fix", "packs", "runs_by_default", "summary"}`).
+pub fn run(linter: &Linter, format: Format) -> Result<u8, Fatal> {
+    crate::output::table_or_json(format, "--list-rules").map_err(Fatal::Message)?;
+    let mut out = super::stdout();
+    if format == Format::Json {
+        for rule in linter.rules() {
+            let m = rule.meta();
+            let record = serde_json::json!({
+                "id": &*m.id,
+                "severity": linter.severity_of(rule).as_str(),
+                "fix": fix_kind(m),
+                "packs": rule.packs().iter().map(|p| &**p).collect::<Vec<_>>(),
+                "runs_by_default": rule.runs_by_default(),
+                "summary": m.summary,
+            });
+            serde_json::to_writer(&mut out, &record).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+    } else {
+        list_rules(&mut out, linter)?;
+    }
     Ok(0)
 }
 

@@ -33,7 +33,10 @@ fn show_config(out: &mut dyn Write, path: &Path, s: &Settings, linter: &Linter) 
     for (i, paths) in &s.overrides {
         writeln!(out, "override #{}: paths = {}", i + 1, paths.join(", "))?;
     }
-    writeln!(out, "excluded: {}", if s.excluded { "yes" } else { "no" })?;
+    match &s.excluded {
+        Some(why) => writeln!(out, "excluded: yes ({why})")?,
+        None => writeln!(out, "excluded: no")?,
+    }
     writeln!(out, "select: {}", list(&s.select, "all rules"))?;
     writeln!(out, "ignore: {}", list(&s.ignore, "none"))?;
     let severity: Vec<String> = s

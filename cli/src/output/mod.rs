@@ -26,6 +26,8 @@ use mtlint::{Diagnostic, Linter, Markup};
 pub use diff::unified_diff;
 pub use human::write_file_error;
 
+use clap::ValueEnum;
+
 use crate::args::{Format, StatisticsView};
 
 /// One linted file's findings, ready to render.
@@ -73,10 +75,29 @@ pub trait Emitter: Sync {
     }
 }
 
+/// An error unless `format` can show what `what` (`--statistics`, `--list-rules`)
+/// prints: a table (`human`, `short`) or JSON Lines (`json`).
+pub fn table_or_json(format: Format, what: &str) -> Result<(), String> {
+    match format {
+        Format::Human | Format::Short | Format::Json => Ok(()),
+        other => Err(format!(
+            "{what} prints a table (--format human or short) or JSON Lines (--format json), \
+             not --format {}",
+            other
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_string())
+        )),
+    }
+}
+
 /// The emitter for a run: `--statistics` and `--diff` replace the reports of `format`.
 pub fn emitter(format: Format, statistics: Option<StatisticsView>, diff: bool) -> Box<dyn Emitter> {
     match statistics {
-        Some(StatisticsView::Rules) => return Box::new(statistics::Statistics),
+        Some(StatisticsView::Rules) => {
+            return Box::new(statistics::Statistics {
+                json: format == Format::Json,
+            })
+        }
         Some(StatisticsView::Files) => return Box::<statistics::FileStatistics>::default(),
         None => {}
     }

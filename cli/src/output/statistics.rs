@@ -1,6 +1,6 @@
 //! `--statistics`: one line per rule that found something, most frequent first, instead
-//! of the problems; `--statistics=files`: one line per file, its score, verdict, words,
-//! findings and top categories, worst first.
+//! of the problems (with `--format json`, one JSON object per line); `--statistics=files`:
+//! one line per file, its score, verdict, words, findings and top categories, worst first.
 
 use std::io::{self, Write};
 
@@ -11,7 +11,10 @@ use super::sweep::{FileRecord, Sweep};
 use super::{Emitter, FileReport, RunEnd};
 
 /// The output of `--statistics`.
-pub struct Statistics;
+pub struct Statistics {
+    /// JSON Lines (`{"rule", "count", "fixable", "summary"}`) instead of a table.
+    pub json: bool,
+}
 
 impl Emitter for Statistics {
     fn render(&self, _: &mut dyn WriteColor, _: &FileReport) -> io::Result<()> {
@@ -30,6 +33,17 @@ impl Emitter for Statistics {
                 .linter
                 .rule(rule)
                 .map_or("", |r| r.meta().summary.as_str());
+            if self.json {
+                let record = serde_json::json!({
+                    "rule": &**rule,
+                    "count": n,
+                    "fixable": fixable,
+                    "summary": summary,
+                });
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
+                continue;
+            }
             let fix = if *fixable > 0 {
                 format!("{fixable} fixable")
             } else {

@@ -4,12 +4,14 @@ use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
 use crate::text::Document;
 
+pub mod unknown_directive;
 pub mod unknown_rule;
 pub mod unused;
 
 /// A rule that exists to be listed, explained, selected and ignored: its findings are
-/// made by `crate::suppress::apply`, on documents.
-struct Reported(&'static RuleMeta);
+/// made by `crate::suppress::apply`, on documents (or, for the vocabulary, by the linter
+/// from its configured terms).
+pub(crate) struct Reported(pub(crate) &'static RuleMeta);
 
 impl Rule for Reported {
     fn meta(&self) -> &RuleMeta {
@@ -22,6 +24,7 @@ impl Rule for Reported {
 /// The rules of suppression comments.
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(Reported(unknown_directive::meta())),
         Box::new(Reported(unknown_rule::meta())),
         Box::new(Reported(unused::meta())),
     ]

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use super::Fatal;
 use crate::args::Cli;
 use crate::config::Workspace;
-use crate::files::{self, Found, WalkError};
+use crate::files::{self, Found, Skipped, WalkError};
 
 /// The inputs of a run, in order: files, then standard input (`None`) if asked for.
 pub struct Inputs {
@@ -16,6 +16,8 @@ pub struct Inputs {
     pub list: Vec<Option<Found>>,
     /// Paths that could not be walked.
     pub walk_errors: Vec<WalkError>,
+    /// With `--verbose`: the paths the walk left out, and why.
+    pub skipped: Vec<Skipped>,
 }
 
 /// The paths of the command line and of `--files-from` (the current folder if none),
@@ -46,13 +48,19 @@ pub fn walk(
     // A configuration error met while walking (in a nested configuration file) ends the
     // run like one met before it.
     let config_error = Mutex::new(None);
-    let (found, walk_errors) = files::collect(on_disk, cli.follow, |path, is_dir| match workspace
-        .settings(path)
-    {
-        Ok(s) => !s.excluded && (is_dir || s.wants(path)),
-        Err(e) => {
-            config_error.lock().expect("not poisoned").get_or_insert(e);
-            false
+    let options = files::WalkOptions {
+        follow: cli.follow,
+        no_ignore: cli.no_ignore,
+        explain: cli.verbose,
+    };
+    let walked = files::collect(on_disk, options, |path, is_dir| {
+        match workspace.settings(path) {
+            Ok(s) => s.walked(path, is_dir),
+            Err(e) => {
+                let why = e.to_string();
+                config_error.lock().expect("not poisoned").get_or_insert(e);
+                Err(why)
+            }
         }
     });
     if let Some(e) = config_error.into_inner().expect("not poisoned") {
@@ -60,17 +68,30 @@ pub fn walk(
     }
     // Files named on the command line are linted whatever their extension, unless the
     // configuration excludes them.
-    let mut list = Vec::with_capacity(found.len() + 1);
-    for f in found {
-        if !f.explicit || !workspace.settings(&f.path)?.excluded {
-            list.push(Some(f));
+    let mut list = Vec::with_capacity(walked.found.len() + 1);
+    let mut skipped = walked.skipped;
+    for f in walked.found {
+        match workspace.settings(&f.path)?.excluded {
+            Some(why) if f.explicit => skipped.push(Skipped { path: f.path, why }),
+            _ => list.push(Some(f)),
         }
     }
     if stdin {
         workspace.settings(Path::new(&cli.stdin_filename))?;
         list.push(None);
     }
-    Ok(Inputs { list, walk_errors })
+    Ok(Inputs {
+        list,
+        walk_errors: walked.errors,
+        skipped,
+    })
+}
+
+/// `--verbose`: each path the walk left out, and why.
+pub fn tell_skipped(skipped: &[Skipped]) {
+    for s in skipped {
+        eprintln!("mtlint: skipped {}: {}", s.path.display(), s.why);
+    }
 }
 
 /// The paths listed in `list` (`-`: standard input), one per line or NUL-separated, and

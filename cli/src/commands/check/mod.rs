@@ -18,7 +18,7 @@ use mtlint::Linter;
 use self::job::{Job, Outcome};
 use self::summary::Tally;
 use super::{Fatal, Output, Setup};
-use crate::args::{Cli, Format};
+use crate::args::{Cli, Format, StatisticsView};
 use crate::config::Workspace;
 use crate::files::{Found, WalkError};
 use crate::output::{self, Emitter, RunEnd};
@@ -37,6 +37,16 @@ const PROGRESS_MIN_FILES: usize = 300;
 pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     let Setup { workspace, linter } = setup;
     let color = cli.color.on_stdout();
+    if let Some(view) = cli.statistics {
+        output::table_or_json(cli.format, "--statistics").map_err(Fatal::Message)?;
+        if view == StatisticsView::Files && cli.format == Format::Json {
+            return Err(Fatal::Message(
+                "--statistics=files prints a table; with --format json every file's record \
+                 (\"type\": \"file\") comes without --statistics"
+                    .into(),
+            ));
+        }
+    }
     let (on_disk, stdin, bad_names) = inputs::paths(cli)?;
     let emitter = output::emitter(cli.format, cli.statistics, cli.diff);
     // One SARIF log or HTML page for the whole run, unless the run prints something else.
@@ -55,6 +65,23 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     }
     let stdout = Output::of(cli)?;
     let inputs = inputs::walk(cli, &workspace, &on_disk, stdin)?;
+    // Folders that hold nothing to lint: a mistake (a wrong path, a missing extension),
+    // not a clean run. Files named but excluded are a normal pre-commit run.
+    let nothing_found = inputs.list.is_empty()
+        && inputs.walk_errors.is_empty()
+        && bad_names.is_empty()
+        && !on_disk.is_empty()
+        && on_disk.iter().all(|p| p.is_dir());
+    if nothing_found {
+        if cli.verbose {
+            inputs::tell_skipped(&inputs.skipped);
+        }
+        let names: Vec<String> = on_disk.iter().map(|p| p.display().to_string()).collect();
+        return Err(Fatal::Message(format!(
+            "no files to lint in {} (-v tells why each path was skipped)",
+            names.join(", ")
+        )));
+    }
     let mut printer = Printer {
         cli,
         linter: &linter,
@@ -65,6 +92,9 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     };
     printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
+    if cli.verbose {
+        inputs::tell_skipped(&inputs.skipped);
+    }
     if cli.fix {
         // If the handler cannot be installed, Ctrl-C keeps its default effect.
         let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
