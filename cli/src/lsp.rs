@@ -210,8 +210,11 @@ pub fn linter_for(path: Option<&Path>) -> Arc<Linter> {
 /// unknown or says plain text.
 pub fn markup_for(path: Option<&Path>, language_id: &str) -> Markup {
     let by_path = path.map(Markup::from_path).unwrap_or(Markup::Text);
-    if by_path == Markup::Text && matches!(language_id, "markdown" | "mdx" | "markdown.mdx") {
+    if by_path == Markup::Text && language_id == "markdown" {
         return Markup::Markdown;
+    }
+    if by_path == Markup::Text && matches!(language_id, "mdx" | "markdown.mdx") {
+        return Markup::Mdx;
     }
     by_path
 }
