@@ -209,7 +209,7 @@ impl ProseView {
 
 /// What the message of a finding whose fix was dropped ends with.
 pub(crate) const UNSAFE_TO_APPLY: &str =
-    " (fix not applied: unsafe to apply, it would change text outside the prose)";
+    " (fix unsafe to apply: it would change text outside the prose)";
 
 /// The replacement as it must be written in the source, or `None` if it cannot be.
 fn escape(replacement: &str, context: Context) -> Option<String> {

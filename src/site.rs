@@ -182,18 +182,11 @@ fn admonition_body(
         return;
     }
     let body_mask = remask(&body);
+    // The indentation is white space in `bytes` already.
     let mut d = 0;
-    let first = lines[0].0 - indent;
     for &(s, l) in &lines {
         bytes[s..s + l].copy_from_slice(&body_mask.as_bytes()[d..d + l]);
         d += l;
-    }
-    // The indentation itself is not prose.
-    let end = lines.last().map_or(first, |&(s, l)| s + l);
-    for i in first..end {
-        if source.as_bytes()[i] == b' ' && !lines.iter().any(|&(s, l)| (s..s + l).contains(&i)) {
-            bytes[i] = b' ';
-        }
     }
 }
 

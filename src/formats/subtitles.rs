@@ -196,3 +196,43 @@ fn decode_reference(reference: &str) -> String {
 fn excerpt(line: &str) -> String {
     line.chars().take(40).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_text_is_prose_and_maps_back_through_tags_and_references() {
+        let vtt = "WEBVTT\n\nNOTE the the\n\n1\n00:01.000 --> 00:02.000 align:start\n<v A>Fish &amp; chips</v>\r\nat the\n\n00:03.000 --> 00:04.000\nthe pier.\n";
+        let view = prose_view(vtt, Kind::Vtt).unwrap();
+        assert_eq!(view.text, "Fish & chips\nat the\nthe pier.\n\n");
+        let (span, context) = view.map(5..6);
+        assert_eq!(&vtt[span], "&amp;");
+        assert_eq!(context, Some(Context::Xml));
+        // Across the line break of a cue, and across two cues: reported, not fixable.
+        let (span, context) = view.map(10..15);
+        assert_eq!(&vtt[span], "ps</v>\r\nat");
+        assert_eq!(context, None);
+        let the = view.text.rfind("the").unwrap();
+        let (span, context) = view.map(the - 4..the + 3);
+        assert_eq!(&vtt[span], "the\n\n00:03.000 --> 00:04.000\nthe");
+        assert_eq!(context, None);
+    }
+
+    #[test]
+    fn malformed_subtitles_are_errors_with_a_position() {
+        let err = |s: &str, kind| prose_view(s, kind).unwrap_err().to_string();
+        assert_eq!(
+            err("1\n00:00:01,000 --> 00:00:02,000\nHi.\n\nx\n", Kind::Srt),
+            "5:1: expected a cue number, found `x`"
+        );
+        assert_eq!(
+            err("1\n", Kind::Srt),
+            "2:1: expected a timing line (`00:00:01,000 --> 00:00:02,500`) after the cue number"
+        );
+        assert_eq!(
+            err("WEBVTT\n\n00:01.000 --> 00:02\nHi.\n", Kind::Vtt),
+            "3:1: expected a timing line (`00:01.000 --> 00:02.500`), found `00:01.000 --> 00:02`"
+        );
+    }
+}

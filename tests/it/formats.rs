@@ -165,8 +165,7 @@ fn a_fix_across_two_po_strings_is_reported_as_unsafe_to_apply() {
     let line = out.lines().find(|l| l.contains(":25:31:")).unwrap();
     assert!(
         line.ends_with(
-            "word “the” repeated (fix not applied: unsafe to apply, it would change text \
-             outside the prose)"
+            "word “the” repeated (fix unsafe to apply: it would change text outside the prose)"
         ),
         "{line}"
     );
