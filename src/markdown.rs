@@ -61,16 +61,19 @@ pub(crate) fn comments(source: &str) -> Vec<(std::ops::Range<usize>, String)> {
 /// The prose mask of a Markdown document (see the module documentation), with
 /// site-generator syntax masked too (see `site.rs`).
 pub fn prose_mask(source: &str) -> String {
-    let mut mask = commonmark_mask(source);
-    crate::site::mask(source, &mut mask, false, prose_mask);
-    mask
+    nested_mask(source, false, 0)
 }
 
 /// The prose mask of an MDX document: [`prose_mask`], with `import`/`export` blocks and
 /// `{expressions}` masked too.
 pub fn mdx_prose_mask(source: &str) -> String {
+    nested_mask(source, true, 0)
+}
+
+/// The prose mask of a Markdown (`mdx`: MDX) text nested `depth` admonitions deep.
+pub(crate) fn nested_mask(source: &str, mdx: bool, depth: usize) -> String {
     let mut mask = commonmark_mask(source);
-    crate::site::mask(source, &mut mask, true, mdx_prose_mask);
+    crate::site::mask(source, &mut mask, mdx, depth);
     mask
 }
 

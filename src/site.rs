@@ -63,9 +63,8 @@ static ESM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Mask the site-generator (and with `mdx`, MDX) syntax of `source` in its prose mask
-/// `mask` (same length). `remask` computes the prose mask of a text on its own, for
-/// the bodies of MkDocs admonitions.
-pub(crate) fn mask(source: &str, mask: &mut String, mdx: bool, remask: fn(&str) -> String) {
+/// `mask` (same length); `depth`: how many admonitions deep `source` is.
+pub(crate) fn mask(source: &str, mask: &mut String, mdx: bool, depth: usize) {
     let mut bytes = std::mem::take(mask).into_bytes();
     let prose_at = |bytes: &[u8], i: usize| bytes.get(i) == source.as_bytes().get(i);
     for m in TEMPLATE_CODE.find_iter(source) {
@@ -108,7 +107,15 @@ pub(crate) fn mask(source: &str, mask: &mut String, mdx: bool, remask: fn(&str) 
         }
         let keep: Vec<_> = c.get(2).map(|g| g.range()).into_iter().collect();
         blank_except(&mut bytes, whole.range(), &keep);
-        admonition_body(source, &mut bytes, whole.end(), indent + 4, remask);
+        if depth < MAX_NESTING {
+            admonition_body(
+                source,
+                &mut bytes,
+                whole.end(),
+                indent + 4,
+                (mdx, depth + 1),
+            );
+        }
     }
     if mdx {
         for m in ESM.find_iter(source) {
@@ -144,15 +151,19 @@ fn blank_except(bytes: &mut [u8], range: Range<usize>, keep: &[Range<usize>]) {
     blank(bytes, at..range.end, INLINE_MASK as u8);
 }
 
+/// How deep MkDocs admonitions are read inside each other; deeper bodies stay what
+/// CommonMark makes of them (indented code, not linted).
+const MAX_NESTING: usize = 8;
+
 /// The body of an MkDocs admonition starting at `from` (after the marker line): the lines
-/// indented by `indent` spaces, and blank lines between them, masked as a Markdown text
-/// of its own with the indentation removed.
+/// indented by `indent` spaces, and blank lines between them, masked as a Markdown
+/// (`mdx`: MDX) text of its own, `depth` admonitions deep, with the indentation removed.
 fn admonition_body(
     source: &str,
     bytes: &mut [u8],
     from: usize,
     indent: usize,
-    remask: fn(&str) -> String,
+    (mdx, depth): (bool, usize),
 ) {
     let prefix = " ".repeat(indent);
     // (source start of the content, length) of each line of the body, and the body.
@@ -181,7 +192,7 @@ fn admonition_body(
     if lines.is_empty() {
         return;
     }
-    let body_mask = remask(&body);
+    let body_mask = crate::markdown::nested_mask(&body, mdx, depth);
     // The indentation is white space in `bytes` already.
     let mut d = 0;
     for &(s, l) in &lines {
@@ -190,34 +201,27 @@ fn admonition_body(
     }
 }
 
-/// MDX `{expressions}` in prose (balanced braces; an unclosed one runs to the end of
-/// its line).
+/// MDX `{expressions}` in prose: balanced braces, found in one pass; an unclosed one
+/// runs to the end of its line.
 fn expressions(source: &str, bytes: &mut [u8]) {
     let src = source.as_bytes();
-    let mut i = 0;
-    while i < src.len() {
-        if src[i] != b'{' || bytes[i] != b'{' {
-            i += 1;
-            continue;
-        }
-        let mut depth = 0usize;
-        let mut end = None;
-        for (j, &b) in src.iter().enumerate().skip(i) {
-            match b {
-                b'{' => depth += 1,
-                b'}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        end = Some(j + 1);
-                        break;
-                    }
-                }
-                _ => {}
+    // The start of the open expression and its depth.
+    let mut open: Option<(usize, usize)> = None;
+    for i in 0..src.len() {
+        match (src[i], open) {
+            (b'{', None) if bytes[i] == b'{' => open = Some((i, 1)),
+            (b'{', Some((start, depth))) => open = Some((start, depth + 1)),
+            (b'}', Some((start, 1))) => {
+                blank(bytes, start..i + 1, INLINE_MASK as u8);
+                open = None;
             }
+            (b'}', Some((start, depth))) => open = Some((start, depth - 1)),
+            _ => {}
         }
-        let end = end.unwrap_or_else(|| source[i..].find('\n').map_or(src.len(), |n| i + n));
-        blank(bytes, i..end, INLINE_MASK as u8);
-        i = end;
+    }
+    if let Some((start, _)) = open {
+        let end = source[start..].find('\n').map_or(src.len(), |n| start + n);
+        blank(bytes, start..end, INLINE_MASK as u8);
     }
 }
 
@@ -258,5 +262,33 @@ mod tests {
             shown(&mask),
             "                   \n                                  \n\nHi ############ ## ######### ##.\n"
         );
+    }
+
+    #[test]
+    fn deeply_nested_admonitions_are_read_to_a_bounded_depth() {
+        let mut page = String::new();
+        for level in 0..12 {
+            page.push_str(&" ".repeat(4 * level));
+            page.push_str("!!! note\n");
+        }
+        page.push_str(&" ".repeat(4 * 12));
+        page.push_str("Deep text.\n");
+        let mask = prose_mask(&page);
+        assert_eq!(mask.len(), page.len());
+        // Below the eighth level, bodies are what CommonMark makes of them: here, lazy
+        // continuation lines of a paragraph. Markers stay masked.
+        assert!(mask.contains("Deep text."));
+        assert!(!mask.contains('!'));
+    }
+
+    #[test]
+    fn an_unclosed_mdx_expression_runs_to_the_end_of_its_line() {
+        let mask = mdx_prose_mask(
+            "A {b {c} d
+
+Next line.
+",
+        );
+        assert_eq!(shown(&mask), "A ## ### #\n\nNext line.\n");
     }
 }
