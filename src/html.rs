@@ -32,12 +32,14 @@ pub(crate) enum Context {
     Attribute(Option<u8>),
     /// The inside of a PO string literal (`\\`, `\"`, `\n`, `\t` escaped).
     Po,
-    /// XML character data (XLIFF, WebVTT cue text): `&`, `<` and `>` escaped.
+    /// XML character data (XLIFF): `&`, `<` and `>` escaped.
     Xml,
     /// An XML CDATA section: written as is, but never with `]]>`.
     Cdata,
     /// SRT cue text: written as is, but never with a blank line or `-->`.
     Cue,
+    /// WebVTT cue text: as [`Context::Cue`], with `&`, `<` and `>` escaped.
+    VttCue,
     /// A placeholder for markup: no fix may touch it.
     Separator,
 }
@@ -215,7 +217,9 @@ pub(crate) const UNSAFE_TO_APPLY: &str =
 fn escape(replacement: &str, context: Context) -> Option<String> {
     let forbidden = match context {
         Context::Cdata => replacement.contains("]]>"),
-        Context::Cue => replacement.contains("-->") || replacement.contains("\n\n"),
+        Context::Cue | Context::VttCue => {
+            replacement.contains("-->") || replacement.contains("\n\n")
+        }
         _ => false,
     };
     if forbidden {
@@ -230,9 +234,9 @@ fn escape(replacement: &str, context: Context) -> Option<String> {
             ('\t', Context::Po) => out.push_str("\\t"),
             ('\r', Context::Po) => out.push_str("\\r"),
             (_, Context::Po | Context::Cdata | Context::Cue) => out.push(c),
-            ('>', Context::Xml) => out.push_str("&gt;"),
+            ('>', Context::Xml | Context::VttCue) => out.push_str("&gt;"),
             ('&', _) => out.push_str("&amp;"),
-            ('<', Context::Text | Context::Xml) => out.push_str("&lt;"),
+            ('<', Context::Text | Context::Xml | Context::VttCue) => out.push_str("&lt;"),
             ('"', Context::Attribute(Some(b'"'))) => out.push_str("&quot;"),
             ('\'', Context::Attribute(Some(b'\''))) => out.push_str("&#39;"),
             (
@@ -628,6 +632,14 @@ mod tests {
         );
         assert_eq!(escape("a b", Context::Attribute(None)), None);
         assert_eq!(escape("x", Context::Separator), None);
+        assert_eq!(escape("a\"b\\c\n", Context::Po).unwrap(), r#"a\"b\\c\n"#);
+        assert_eq!(escape("a<&>b", Context::Xml).unwrap(), "a&lt;&amp;&gt;b");
+        assert_eq!(escape("a<&b", Context::Cdata).unwrap(), "a<&b");
+        assert_eq!(escape("a]]>b", Context::Cdata), None);
+        assert_eq!(escape("a<b", Context::Cue).unwrap(), "a<b");
+        assert_eq!(escape("a\n\nb", Context::Cue), None);
+        assert_eq!(escape("a&b", Context::VttCue).unwrap(), "a&amp;b");
+        assert_eq!(escape("a --> b", Context::VttCue), None);
     }
 }
 

@@ -137,7 +137,7 @@ fn add_line(view: &mut ProseView, source: &str, line: Range<usize>, kind: Kind) 
     let text = &source[line.clone()];
     let context = match kind {
         Kind::Srt => Context::Cue,
-        Kind::Vtt => Context::Xml,
+        Kind::Vtt => Context::VttCue,
     };
     let verbatim = |view: &mut ProseView, piece: Range<usize>| {
         let range = line.start + piece.start..line.start + piece.end;
@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(view.text, "Fish & chips\nat the\nthe pier.\n\n");
         let (span, context) = view.map(5..6);
         assert_eq!(&vtt[span], "&amp;");
-        assert_eq!(context, Some(Context::Xml));
+        assert_eq!(context, Some(Context::VttCue));
         // Across the line break of a cue, and across two cues: reported, not fixable.
         let (span, context) = view.map(10..15);
         assert_eq!(&vtt[span], "ps</v>\r\nat");
