@@ -304,3 +304,21 @@ fn the_new_formats_are_walked_by_default_and_markup_forces_one() {
         "cat.txt:2:16: error[punctuation/doubled-period] doubled period\n"
     );
 }
+
+#[test]
+fn a_pot_template_named_on_the_command_line_is_checked_as_po() {
+    let template = "#, fuzzy\nmsgid \"\"\nmsgstr \"\"\n\nmsgid \"Le le chat .\"\nmsgstr \"\"\n";
+    let (dir, _) = temp_file("app.pot", template);
+    let (out, code) = stdout_of(mtlint_in(dir.path()).args(["--format", "short", "app.pot"]));
+    assert_eq!((out.as_str(), code), ("", 0));
+    write(dir.path(), "bad.pot", "msgid \"Le chat\"\nmsgstr \"\n");
+    let (err, code) = stderr_of(mtlint_in(dir.path()).arg("bad.pot"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bad.pot:2:9: malformed po file: the string is not closed"),
+        "{err}"
+    );
+    // Walked, a template is not linted: its translations are empty.
+    let (err, _) = stderr_of(mtlint_in(dir.path()).arg("-v"));
+    assert!(!err.contains("pot"), "{err}");
+}
