@@ -454,9 +454,12 @@ impl Linter {
     /// use mtlint::{Linter, Markup};
     /// let po = "msgid \"Oui\"\nmsgstr \"Yes .\"\n";
     /// let found = Linter::builtin().try_lint_document(po, Markup::Po { fuzzy: false });
-    /// assert_eq!(&po[found.unwrap()[0].span.clone()], " .");
+    /// assert_eq!(&po[found.unwrap()[0].span.clone()], " ");
     /// let err = Linter::builtin().try_lint_document("msgid \"a\n", Markup::Po { fuzzy: false });
-    /// assert_eq!(err.unwrap_err().to_string(), "1:7: the string is not closed (a `\"` is missing at the end of the line)");
+    /// assert_eq!(
+    ///     err.unwrap_err().to_string(),
+    ///     "1:9: the string is not closed (a `\"` is missing at the end of the line)"
+    /// );
     /// ```
     pub fn try_lint_document(
         &self,

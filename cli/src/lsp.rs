@@ -538,7 +538,18 @@ impl Server<'_> {
     /// Lint the document again; returns its key.
     fn lint(&mut self, key: String) -> String {
         if let Some(doc) = self.documents.get_mut(&key) {
-            doc.found = doc.linter().lint_document(&doc.text, doc.markup());
+            let markup = doc.markup();
+            doc.found = match doc.linter().try_lint_document(&doc.text, markup) {
+                Ok(found) => found,
+                Err(e) => {
+                    eprintln!(
+                        "mtlint server: {}:{e}: malformed {} file; not linted",
+                        doc.uri.as_str(),
+                        markup.name()
+                    );
+                    Vec::new()
+                }
+            };
         }
         key
     }
