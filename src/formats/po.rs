@@ -40,7 +40,7 @@ pub(crate) fn prose_view(source: &str, fuzzy: bool) -> Result<ProseView, Documen
     let mut linted = false;
     for (start, end, _) in lines(source) {
         let line = &source[start..end];
-        let trimmed = line.trim_start();
+        let trimmed = line.trim_start_matches('\u{feff}').trim_start();
         let at = start + (line.len() - trimmed.len());
         if trimmed.trim_end().is_empty() {
             entry = Entry::default();
@@ -257,6 +257,15 @@ mod tests {
         assert_eq!(context, None);
         let view = prose_view(po, true).unwrap();
         assert_eq!(view.text, "Say \"hi\"again.\n\nFuzzy text");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_keyword() {
+        let po = "\u{feff}msgid \"a\"\r\nmsgstr \"The end\"\r\n";
+        let view = prose_view(po, false).unwrap();
+        assert_eq!(view.text, "The end");
+        let (span, _) = view.map(0..3);
+        assert_eq!(&po[span], "The");
     }
 
     #[test]

@@ -21,6 +21,8 @@ const CODE: &[&str] = &["ph", "bpt", "ept", "it"];
 /// The prose view of an XLIFF document (see the module documentation).
 pub(crate) fn prose_view(source: &str) -> Result<ProseView, DocumentError> {
     let mut view = ProseView::default();
+    // quick-xml skips a byte-order mark and counts positions after it.
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let mut reader = Reader::from_str(source);
     // Open elements: local name and start offset.
     let mut open: Vec<(String, usize)> = Vec::new();
@@ -30,15 +32,15 @@ pub(crate) fn prose_view(source: &str) -> Result<ProseView, DocumentError> {
     let mut root_seen = false;
     let mask = INLINE_MASK.to_string();
     loop {
-        let start = reader.buffer_position() as usize;
+        let start = bom + reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             DocumentError::at(
                 source,
-                reader.error_position() as usize,
+                bom + reader.error_position() as usize,
                 format!("not well-formed XML: {e}"),
             )
         })?;
-        let end = reader.buffer_position() as usize;
+        let end = bom + reader.buffer_position() as usize;
         let prose = target.is_some() && code.is_none();
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -147,6 +149,15 @@ mod tests {
         let (span, context) = view.map(4..9);
         assert_eq!(&xlf[span], "&amp; <g id=\"1\">cat");
         assert_eq!(context, None);
+    }
+
+    #[test]
+    fn positions_count_a_byte_order_mark() {
+        let xlf = "\u{feff}<xliff version=\"2.0\"><file><unit><segment><target>A &lt; b</target></segment></unit></file></xliff>";
+        let view = prose_view(xlf).unwrap();
+        assert_eq!(view.text, "A < b\n\n");
+        let (span, _) = view.map(0..5);
+        assert_eq!(&xlf[span], "A &lt; b");
     }
 
     #[test]
