@@ -503,7 +503,14 @@ impl Linter {
             }
             Markup::Html => {
                 let (view, comments) = html::prose_view(text);
-                (view.map_diagnostics(self.lint(&view.text)), comments)
+                let mut found = view.map_diagnostics(self.lint(&view.text));
+                let templates = site::template_ranges(text);
+                found.retain(|d| {
+                    !templates
+                        .iter()
+                        .any(|t| d.span.start < t.end && t.start < d.span.end.max(d.span.start + 1))
+                });
+                (found, comments)
             }
             _ => return Ok(self.lint(text)),
         };

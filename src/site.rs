@@ -13,6 +13,9 @@
 //! - MDX only: `import`/`export` blocks and `{expressions}`. JSX tags are HTML to
 //!   CommonMark, so they are masked already, attributes included.
 //!
+//! In HTML pages (Jekyll layouts, Hugo templates), findings that touch template syntax
+//! are dropped: see [`template_ranges`].
+//!
 //! A masked character becomes U+0001 (code blocks: a space); line breaks and, in inline
 //! markup, white space stay.
 
@@ -61,6 +64,17 @@ static DOCUSAURUS: LazyLock<Regex> = LazyLock::new(|| {
 static ESM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^(?:import|export)\b(?s:.*?)(?:\n[ \t]*\r?\n|\z)").expect("valid regex")
 });
+
+/// The source ranges of template syntax (tags and code blocks) in an HTML page: a Jekyll
+/// layout or a Hugo template. Findings that touch them are dropped.
+pub(crate) fn template_ranges(source: &str) -> Vec<Range<usize>> {
+    if !(source.contains("{{") || source.contains("{%")) {
+        return Vec::new();
+    }
+    let mut out: Vec<Range<usize>> = TEMPLATE_CODE.find_iter(source).map(|m| m.range()).collect();
+    out.extend(TEMPLATE.find_iter(source).map(|m| m.range()));
+    out
+}
 
 /// Mask the site-generator (and with `mdx`, MDX) syntax of `source` in its prose mask
 /// `mask` (same length); `depth`: how many admonitions deep `source` is.

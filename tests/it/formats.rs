@@ -99,6 +99,20 @@ fn liquid_tags_are_markup_and_raw_and_comment_blocks_are_not_prose() {
 }
 
 #[test]
+fn template_syntax_in_an_html_layout_is_not_linted() {
+    // Before: nine residue/template-tag warnings, and the doubled word in `{% raw %}`.
+    assert_eq!(
+        findings("layout.html", &[]),
+        [
+            "6:15 typo/doubled-word",
+            "6:30 punctuation/space-before-punctuation",
+            "7:32 punctuation/space-before-punctuation",
+        ]
+    );
+    fixes_exactly("layout.html", "layout.fixed.html");
+}
+
+#[test]
 fn mkdocs_admonitions_have_prose_titles_and_markdown_bodies() {
     assert_eq!(
         findings("mkdocs.md", &[]),
