@@ -466,23 +466,19 @@ impl Linter {
         text: &str,
         markup: Markup,
     ) -> Result<Vec<Diagnostic>, DocumentError> {
-        let view = match markup {
-            Markup::Po { fuzzy } => Some(formats::po::prose_view(text, fuzzy)?),
-            Markup::Xliff => Some(formats::xliff::prose_view(text)?),
-            Markup::Srt => Some(formats::subtitles::prose_view(
-                text,
-                formats::subtitles::Kind::Srt,
-            )?),
-            Markup::Vtt => Some(formats::subtitles::prose_view(
-                text,
-                formats::subtitles::Kind::Vtt,
-            )?),
-            _ => None,
-        };
-        if let Some(view) = view {
-            return Ok(view.map_diagnostics(self.lint(&view.text)));
-        }
+        use formats::subtitles::Kind;
         let (found, comments) = match markup {
+            Markup::Text => return Ok(self.lint(text)),
+            Markup::Po { fuzzy } => {
+                return Ok(self.lint_view(&formats::po::prose_view(text, fuzzy)?))
+            }
+            Markup::Xliff => return Ok(self.lint_view(&formats::xliff::prose_view(text)?)),
+            Markup::Srt => {
+                return Ok(self.lint_view(&formats::subtitles::prose_view(text, Kind::Srt)?))
+            }
+            Markup::Vtt => {
+                return Ok(self.lint_view(&formats::subtitles::prose_view(text, Kind::Vtt)?))
+            }
             Markup::Markdown | Markup::Mdx => {
                 let prose = if markup == Markup::Mdx {
                     markdown::mdx_prose_mask(text)
@@ -503,7 +499,7 @@ impl Linter {
             }
             Markup::Html => {
                 let (view, comments) = html::prose_view(text);
-                let mut found = view.map_diagnostics(self.lint(&view.text));
+                let mut found = self.lint_view(&view);
                 let templates = site::template_ranges(text);
                 found.retain(|d| {
                     !templates
@@ -512,7 +508,6 @@ impl Linter {
                 });
                 (found, comments)
             }
-            _ => return Ok(self.lint(text)),
         };
         if comments.is_empty() {
             return Ok(found);
@@ -522,6 +517,11 @@ impl Linter {
             active: self.rules().map(|r| &*r.meta().id).collect(),
         };
         Ok(suppress::apply(text, &comments, found, &rules))
+    }
+
+    /// The findings in a prose view, mapped back to its source.
+    fn lint_view(&self, view: &html::ProseView) -> Vec<Diagnostic> {
+        view.map_diagnostics(self.lint(&view.text))
     }
 
     /// Apply fixes until the text stops changing (at most [`MAX_FIX_PASSES`] passes).
