@@ -236,8 +236,9 @@ fn precision(linter: &Linter, show_info: bool, show_fixes: bool) {
         // Only the words that are linted count: in Markdown, the prose.
         let n = match markup {
             Markup::Markdown => words(&mtlint::markdown::prose_mask(&text)),
-            // The corpus has no HTML files (they are converted to Markdown first).
-            Markup::Text | Markup::Html => words(&text),
+            // The corpus has no files in other formats (HTML is converted to Markdown
+            // first).
+            _ => words(&text),
         };
         let t = tally.entry(genre).or_default();
         t.words += n;

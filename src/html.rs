@@ -22,13 +22,24 @@ use html5gum::{Span, Tokenizer};
 use crate::diagnostic::Diagnostic;
 use crate::text::INLINE_MASK;
 
-/// Where a piece of prose comes from, which decides how a replacement is escaped.
+/// Where a piece of prose comes from, which decides how a replacement is escaped. The
+/// readers of `formats/` build the same view with their own contexts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Context {
+pub(crate) enum Context {
     /// A text node.
     Text,
     /// An attribute value, with its quote character (`None`: unquoted).
     Attribute(Option<u8>),
+    /// The inside of a PO string literal (`\\`, `\"`, `\n`, `\t` escaped).
+    Po,
+    /// XML character data (XLIFF): `&`, `<` and `>` escaped.
+    Xml,
+    /// An XML CDATA section: written as is, but never with `]]>`.
+    Cdata,
+    /// SRT cue text: written as is, but never with a blank line or `-->`.
+    Cue,
+    /// WebVTT cue text: as [`Context::Cue`], with `&`, `<` and `>` escaped.
+    VttCue,
     /// A placeholder for markup: no fix may touch it.
     Separator,
 }
@@ -57,7 +68,13 @@ pub(crate) struct ProseView {
 }
 
 impl ProseView {
-    fn push(&mut self, prose: &str, source: Range<usize>, verbatim: bool, context: Context) {
+    pub(crate) fn push(
+        &mut self,
+        prose: &str,
+        source: Range<usize>,
+        verbatim: bool,
+        context: Context,
+    ) {
         if prose.is_empty() {
             return;
         }
@@ -86,7 +103,7 @@ impl ProseView {
     }
 
     /// A paragraph break standing for the markup at `at` (collapsed with the previous one).
-    fn paragraph_break(&mut self, at: usize) {
+    pub(crate) fn paragraph_break(&mut self, at: usize) {
         if !self.text.is_empty() && !self.text.ends_with("\n\n") {
             let prose = if self.text.ends_with('\n') {
                 "\n"
@@ -124,7 +141,7 @@ impl ProseView {
 
     /// Map a prose span to the source. Returns the source span and, if a fix on this
     /// span can be applied to the source, the context of its text.
-    fn map(&self, span: Range<usize>) -> (Range<usize>, Option<Context>) {
+    pub(crate) fn map(&self, span: Range<usize>) -> (Range<usize>, Option<Context>) {
         let Some(last) = self.segments.last() else {
             return (0..0, None);
         };
@@ -170,30 +187,56 @@ impl ProseView {
     }
 
     /// Map diagnostics found in [`ProseView::text`] to the source: spans widened to whole
-    /// units, fixes escaped for their context or dropped when they cannot be applied.
+    /// units, fixes escaped for their context, or dropped when they cannot be applied
+    /// (they would change markup, or bytes outside the prose), which the message tells.
     pub fn map_diagnostics(&self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
         found
             .into_iter()
             .map(|mut d| {
                 let (span, context) = self.map(d.span.clone());
                 d.span = span;
+                let had_fix = d.fix.is_some();
                 d.fix = d.fix.and_then(|mut fix| {
                     fix.replacement = escape(&fix.replacement, context?)?;
                     Some(fix)
                 });
+                if had_fix && d.fix.is_none() {
+                    d.message.push_str(UNSAFE_TO_APPLY);
+                }
                 d
             })
             .collect()
     }
 }
 
+/// What the message of a finding whose fix was dropped ends with.
+pub(crate) const UNSAFE_TO_APPLY: &str =
+    " (fix unsafe to apply: it would change text outside the prose)";
+
 /// The replacement as it must be written in the source, or `None` if it cannot be.
 fn escape(replacement: &str, context: Context) -> Option<String> {
+    let forbidden = match context {
+        Context::Cdata => replacement.contains("]]>"),
+        Context::Cue | Context::VttCue => {
+            replacement.contains("-->") || replacement.contains("\n\n")
+        }
+        _ => false,
+    };
+    if forbidden {
+        return None;
+    }
     let mut out = String::with_capacity(replacement.len());
     for c in replacement.chars() {
         match (c, context) {
+            ('\\', Context::Po) => out.push_str("\\\\"),
+            ('"', Context::Po) => out.push_str("\\\""),
+            ('\n', Context::Po) => out.push_str("\\n"),
+            ('\t', Context::Po) => out.push_str("\\t"),
+            ('\r', Context::Po) => out.push_str("\\r"),
+            (_, Context::Po | Context::Cdata | Context::Cue) => out.push(c),
+            ('>', Context::Xml | Context::VttCue) => out.push_str("&gt;"),
             ('&', _) => out.push_str("&amp;"),
-            ('<', Context::Text) => out.push_str("&lt;"),
+            ('<', Context::Text | Context::Xml | Context::VttCue) => out.push_str("&lt;"),
             ('"', Context::Attribute(Some(b'"'))) => out.push_str("&quot;"),
             ('\'', Context::Attribute(Some(b'\''))) => out.push_str("&#39;"),
             (
@@ -589,6 +632,14 @@ mod tests {
         );
         assert_eq!(escape("a b", Context::Attribute(None)), None);
         assert_eq!(escape("x", Context::Separator), None);
+        assert_eq!(escape("a\"b\\c\n", Context::Po).unwrap(), r#"a\"b\\c\n"#);
+        assert_eq!(escape("a<&>b", Context::Xml).unwrap(), "a&lt;&amp;&gt;b");
+        assert_eq!(escape("a<&b", Context::Cdata).unwrap(), "a<&b");
+        assert_eq!(escape("a]]>b", Context::Cdata), None);
+        assert_eq!(escape("a<b", Context::Cue).unwrap(), "a<b");
+        assert_eq!(escape("a\n\nb", Context::Cue), None);
+        assert_eq!(escape("a&b", Context::VttCue).unwrap(), "a&amp;b");
+        assert_eq!(escape("a --> b", Context::VttCue), None);
     }
 }
 

@@ -28,6 +28,7 @@ mod checks;
 mod data_rule;
 mod diagnostic;
 mod fix;
+mod formats;
 mod html;
 mod knowledge;
 pub mod markdown;
@@ -36,6 +37,7 @@ mod prefilter;
 mod registry;
 mod rule;
 pub mod score;
+mod site;
 mod style;
 mod suppress;
 mod text;
@@ -43,6 +45,7 @@ mod text;
 pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
 pub use fix::{apply_fixes, FixMode};
+pub use formats::DocumentError;
 pub use position::LineIndex;
 pub use registry::{UnknownLanguage, UnknownSelector};
 pub use rule::{parse_marked, Example, FixAvailability, Fixes, Rule, RuleMeta};
@@ -89,17 +92,52 @@ pub enum Markup {
     /// decoded; scripts, styles, code, comments and other attributes are not linted, and
     /// fixes never touch them.
     Html,
+    /// MDX: Markdown in which `import`/`export` blocks, JSX tags and `{expressions}` are
+    /// markup too.
+    Mdx,
+    /// A gettext PO catalog: only the translations (`msgstr`, `msgstr[n]`) are prose;
+    /// entries marked fuzzy only if `fuzzy`.
+    Po {
+        /// Also lint entries marked `#, fuzzy`.
+        fuzzy: bool,
+    },
+    /// XLIFF 1.2 or 2.x: only `<target>` text is prose.
+    Xliff,
+    /// SubRip subtitles: only cue text is prose.
+    Srt,
+    /// WebVTT subtitles: only cue text is prose.
+    Vtt,
 }
 
 impl Markup {
-    /// The markup a file name suggests: `.md`, `.markdown`, `.mdx` are Markdown, `.html`,
-    /// `.htm`, `.xhtml` are HTML.
+    /// The markup a file name suggests: `.md`, `.markdown` are Markdown, `.mdx` MDX,
+    /// `.html`, `.htm`, `.xhtml` HTML, `.po`, `.pot` PO, `.xlf`, `.xliff` XLIFF, `.srt`
+    /// SRT and `.vtt` WebVTT.
     pub fn from_path(path: &std::path::Path) -> Markup {
         let is = |e: &str, names: &[&str]| names.iter().any(|m| e.eq_ignore_ascii_case(m));
         match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if is(e, &["md", "markdown", "mdx"]) => Markup::Markdown,
+            Some(e) if is(e, &["md", "markdown"]) => Markup::Markdown,
+            Some(e) if is(e, &["mdx"]) => Markup::Mdx,
             Some(e) if is(e, &["html", "htm", "xhtml"]) => Markup::Html,
+            Some(e) if is(e, &["po", "pot"]) => Markup::Po { fuzzy: false },
+            Some(e) if is(e, &["xlf", "xliff"]) => Markup::Xliff,
+            Some(e) if is(e, &["srt"]) => Markup::Srt,
+            Some(e) if is(e, &["vtt"]) => Markup::Vtt,
             _ => Markup::Text,
+        }
+    }
+
+    /// The name of the markup, as `--markup` spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Markup::Text => "text",
+            Markup::Markdown => "markdown",
+            Markup::Html => "html",
+            Markup::Mdx => "mdx",
+            Markup::Po { .. } => "po",
+            Markup::Xliff => "xliff",
+            Markup::Srt => "srt",
+            Markup::Vtt => "vtt",
         }
     }
 }
@@ -441,11 +479,50 @@ impl Linter {
     /// assert_eq!(found.len(), 1);
     /// assert_eq!(&page[found[0].span.clone()], "&laquo;&nbsp;Oui&nbsp;&raquo;");
     /// ```
+    ///
+    /// A malformed PO, XLIFF or subtitle file has no findings: see
+    /// [`Linter::try_lint_document`].
     pub fn lint_document(&self, text: &str, markup: Markup) -> Vec<Diagnostic> {
+        self.try_lint_document(text, markup).unwrap_or_default()
+    }
+
+    /// [`Linter::lint_document`], or where a PO, XLIFF or subtitle file is malformed.
+    ///
+    /// ```
+    /// use mtlint::{Linter, Markup};
+    /// let po = "msgid \"Oui\"\nmsgstr \"Yes .\"\n";
+    /// let found = Linter::builtin().try_lint_document(po, Markup::Po { fuzzy: false });
+    /// assert_eq!(&po[found.unwrap()[0].span.clone()], " ");
+    /// let err = Linter::builtin().try_lint_document("msgid \"a\n", Markup::Po { fuzzy: false });
+    /// assert_eq!(
+    ///     err.unwrap_err().to_string(),
+    ///     "1:9: the string is not closed (a `\"` is missing at the end of the line)"
+    /// );
+    /// ```
+    pub fn try_lint_document(
+        &self,
+        text: &str,
+        markup: Markup,
+    ) -> Result<Vec<Diagnostic>, DocumentError> {
+        use formats::subtitles::Kind;
         let (found, comments) = match markup {
-            Markup::Text => return self.lint(text),
-            Markup::Markdown => {
-                let prose = markdown::prose_mask(text);
+            Markup::Text => return Ok(self.lint(text)),
+            Markup::Po { fuzzy } => {
+                return Ok(self.lint_view(&formats::po::prose_view(text, fuzzy)?))
+            }
+            Markup::Xliff => return Ok(self.lint_view(&formats::xliff::prose_view(text)?)),
+            Markup::Srt => {
+                return Ok(self.lint_view(&formats::subtitles::prose_view(text, Kind::Srt)?))
+            }
+            Markup::Vtt => {
+                return Ok(self.lint_view(&formats::subtitles::prose_view(text, Kind::Vtt)?))
+            }
+            Markup::Markdown | Markup::Mdx => {
+                let prose = if markup == Markup::Mdx {
+                    markdown::mdx_prose_mask(text)
+                } else {
+                    markdown::prose_mask(text)
+                };
                 let mut found = self.lint(&prose);
                 // A finding that touches masked bytes is an effect of the masking.
                 found.retain(|d| {
@@ -460,17 +537,29 @@ impl Linter {
             }
             Markup::Html => {
                 let (view, comments) = html::prose_view(text);
-                (view.map_diagnostics(self.lint(&view.text)), comments)
+                let mut found = self.lint_view(&view);
+                let templates = site::template_ranges(text);
+                found.retain(|d| {
+                    !templates
+                        .iter()
+                        .any(|t| d.span.start < t.end && t.start < d.span.end.max(d.span.start + 1))
+                });
+                (found, comments)
             }
         };
         if comments.is_empty() {
-            return found;
+            return Ok(found);
         }
         let rules = suppress::Rules {
             known: self.rules.known(),
             active: self.rules().map(|r| &*r.meta().id).collect(),
         };
-        suppress::apply(text, &comments, found, &rules)
+        Ok(suppress::apply(text, &comments, found, &rules))
+    }
+
+    /// The findings in a prose view, mapped back to its source.
+    fn lint_view(&self, view: &html::ProseView) -> Vec<Diagnostic> {
+        view.map_diagnostics(self.lint(&view.text))
     }
 
     /// Apply fixes until the text stops changing (at most [`MAX_FIX_PASSES`] passes).
@@ -478,9 +567,32 @@ impl Linter {
         self.fix_document(text, Markup::Text, mode)
     }
 
-    /// [`Linter::fix`] for a document: only its prose changes.
+    /// [`Linter::fix`] for a document: only its prose changes. A malformed document (see
+    /// [`Linter::try_fix_document`]) is left unchanged.
     pub fn fix_document(&self, text: &str, markup: Markup, mode: FixMode) -> Fixed {
         fix_loop(text, mode, |t| self.lint_document(t, markup))
+    }
+
+    /// [`Linter::fix_document`], or where a PO, XLIFF or subtitle file is malformed
+    /// (nothing is fixed then).
+    pub fn try_fix_document(
+        &self,
+        text: &str,
+        markup: Markup,
+        mode: FixMode,
+    ) -> Result<Fixed, DocumentError> {
+        let found = self.try_lint_document(text, markup)?;
+        let first = apply_fixes(text, &found, mode);
+        let Some((next, applied)) = first else {
+            return Ok(Fixed {
+                text: text.to_string(),
+                applied: 0,
+                converged: true,
+            });
+        };
+        let mut rest = self.fix_document(&next, markup, mode);
+        rest.applied += applied;
+        Ok(rest)
     }
 
     /// Why `diagnostic` carries a fix its rule does not declare ([`RuleMeta::fixes`]), or

@@ -58,8 +58,27 @@ pub(crate) fn comments(source: &str) -> Vec<(std::ops::Range<usize>, String)> {
     out
 }
 
-/// The prose mask of a Markdown document (see the module documentation).
+/// The prose mask of a Markdown document (see the module documentation), with
+/// site-generator syntax masked too (see `site.rs`).
 pub fn prose_mask(source: &str) -> String {
+    nested_mask(source, false, 0)
+}
+
+/// The prose mask of an MDX document: [`prose_mask`], with `import`/`export` blocks and
+/// `{expressions}` masked too.
+pub fn mdx_prose_mask(source: &str) -> String {
+    nested_mask(source, true, 0)
+}
+
+/// The prose mask of a Markdown (`mdx`: MDX) text nested `depth` admonitions deep.
+pub(crate) fn nested_mask(source: &str, mdx: bool, depth: usize) -> String {
+    let mut mask = commonmark_mask(source);
+    crate::site::mask(source, &mut mask, mdx, depth);
+    mask
+}
+
+/// The prose mask CommonMark alone gives.
+fn commonmark_mask(source: &str) -> String {
     let mut kinds = vec![Kind::Inline; source.len()];
     let options = options();
     // Inside these, text events are not prose.

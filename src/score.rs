@@ -136,10 +136,21 @@ pub fn score(diagnostics: &[Diagnostic], words: usize) -> Score {
 /// The words of prose in a document: what [`crate::Linter::lint_document`] lints (no
 /// code, markup or URLs), as runs of letters.
 pub fn linted_words(text: &str, markup: Markup) -> usize {
+    use crate::formats::subtitles::Kind;
+    use crate::formats::{po, subtitles, xliff};
+    let count = |prose: &str| text::document::word_spans(prose).count();
+    // A malformed PO, XLIFF or subtitle file is not linted: it has no words.
+    let view =
+        |view: Result<html::ProseView, crate::DocumentError>| view.map_or(0, |v| count(&v.text));
     match markup {
-        Markup::Text => text::document::word_spans(text).count(),
-        Markup::Markdown => text::document::word_spans(&markdown::prose_mask(text)).count(),
-        Markup::Html => text::document::word_spans(&html::prose_view(text).0.text).count(),
+        Markup::Text => count(text),
+        Markup::Markdown => count(&markdown::prose_mask(text)),
+        Markup::Mdx => count(&markdown::mdx_prose_mask(text)),
+        Markup::Html => count(&html::prose_view(text).0.text),
+        Markup::Po { fuzzy } => view(po::prose_view(text, fuzzy)),
+        Markup::Xliff => view(xliff::prose_view(text)),
+        Markup::Srt => view(subtitles::prose_view(text, Kind::Srt)),
+        Markup::Vtt => view(subtitles::prose_view(text, Kind::Vtt)),
     }
 }
 

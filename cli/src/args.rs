@@ -37,11 +37,16 @@ pub struct Cli {
     /// linted).
     #[arg(long)]
     pub no_ignore: bool,
-    /// How to read the input: by file extension (`auto`: `.md`, `.markdown`, `.mdx` are
-    /// Markdown, `.html`, `.htm`, `.xhtml` HTML), or as plain text, Markdown or HTML
-    /// whatever the name.
+    /// How to read the input: by file extension (`auto`: `.md`, `.markdown` are Markdown,
+    /// `.mdx` MDX, `.html`, `.htm`, `.xhtml` HTML, `.po`, `.pot` PO, `.xlf`, `.xliff`
+    /// XLIFF, `.srt` SRT, `.vtt` WebVTT, anything else plain text), or as the format
+    /// named, whatever the name.
     #[arg(long, value_enum, default_value_t = MarkupArg::Auto)]
     pub markup: MarkupArg,
+    /// In PO catalogs, also lint the entries marked `#, fuzzy` (skipped by default: they
+    /// are drafts waiting for a translator).
+    #[arg(long)]
+    pub po_fuzzy: bool,
     /// Instead of the problems, print how many each rule found and how many --fix can fix
     /// (`--statistics`, `--statistics=rules`), or each file's score and verdict, worst
     /// first (`--statistics=files`).
@@ -223,6 +228,15 @@ pub enum MarkupArg {
     Text,
     Markdown,
     Html,
+    Mdx,
+    /// gettext PO catalogs.
+    Po,
+    /// XLIFF 1.2 and 2.x.
+    Xliff,
+    /// SubRip subtitles.
+    Srt,
+    /// WebVTT subtitles.
+    Vtt,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -302,15 +316,26 @@ fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-impl MarkupArg {
-    /// How the input named `name` is read.
-    pub fn markup_of(self, name: &str) -> mtlint::Markup {
+impl Cli {
+    /// How the input named `name` is read (`--markup`, `--po-fuzzy`).
+    pub fn markup_of(&self, name: &str) -> mtlint::Markup {
         use mtlint::Markup;
-        match self {
+        let markup = match self.markup {
             MarkupArg::Text => Markup::Text,
             MarkupArg::Markdown => Markup::Markdown,
             MarkupArg::Html => Markup::Html,
+            MarkupArg::Mdx => Markup::Mdx,
+            MarkupArg::Po => Markup::Po { fuzzy: false },
+            MarkupArg::Xliff => Markup::Xliff,
+            MarkupArg::Srt => Markup::Srt,
+            MarkupArg::Vtt => Markup::Vtt,
             MarkupArg::Auto => Markup::from_path(std::path::Path::new(name)),
+        };
+        match markup {
+            Markup::Po { .. } => Markup::Po {
+                fuzzy: self.po_fuzzy,
+            },
+            other => other,
         }
     }
 }

@@ -9,7 +9,8 @@ use std::sync::Mutex;
 
 /// Extensions linted when a directory is walked.
 pub const DEFAULT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "mdx", "html", "htm", "xhtml",
+    "txt", "md", "markdown", "text", "mdx", "html", "htm", "xhtml", "po", "xlf", "xliff", "srt",
+    "vtt",
 ];
 
 /// Directory names never walked into (hidden ones, starting with `.`, are skipped too).

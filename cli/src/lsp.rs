@@ -210,8 +210,11 @@ pub fn linter_for(path: Option<&Path>) -> Arc<Linter> {
 /// unknown or says plain text.
 pub fn markup_for(path: Option<&Path>, language_id: &str) -> Markup {
     let by_path = path.map(Markup::from_path).unwrap_or(Markup::Text);
-    if by_path == Markup::Text && matches!(language_id, "markdown" | "mdx" | "markdown.mdx") {
+    if by_path == Markup::Text && language_id == "markdown" {
         return Markup::Markdown;
+    }
+    if by_path == Markup::Text && matches!(language_id, "mdx" | "markdown.mdx") {
+        return Markup::Mdx;
     }
     by_path
 }
@@ -535,7 +538,18 @@ impl Server<'_> {
     /// Lint the document again; returns its key.
     fn lint(&mut self, key: String) -> String {
         if let Some(doc) = self.documents.get_mut(&key) {
-            doc.found = doc.linter().lint_document(&doc.text, doc.markup());
+            let markup = doc.markup();
+            doc.found = match doc.linter().try_lint_document(&doc.text, markup) {
+                Ok(found) => found,
+                Err(e) => {
+                    eprintln!(
+                        "mtlint server: {}:{e}: malformed {} file; not linted",
+                        doc.uri.as_str(),
+                        markup.name()
+                    );
+                    Vec::new()
+                }
+            };
         }
         key
     }

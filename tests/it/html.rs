@@ -42,7 +42,7 @@ fn only_prose_is_reported_at_original_positions() {
     assert_eq!(
         out,
         "article.html:6:27: error[punctuation/space-before-punctuation] space before a comma or period\n\
-         article.html:17:48: warning[residue/chrome-line] widget or navigation label copied from a web page\n\
+         article.html:17:48: warning[residue/chrome-line] widget or navigation label copied from a web page (fix unsafe to apply: it would change text outside the prose)\n\
          article.html:20:17: warning[quotes/guillemets] guillemets in English text\n\
          article.html:21:20: error[currency/space-after-symbol] space between a currency symbol and its amount\n\
          article.html:22:42: error[punctuation/space-before-punctuation] space before a comma or period\n\
@@ -56,8 +56,8 @@ fn only_prose_is_reported_at_original_positions() {
          article.html:31:23: info[residue/html-entity] HTML reference &amp; left in the text\n\
          article.html:31:40: info[residue/html-entity] HTML reference &lt; left in the text\n\
          article.html:31:49: info[residue/html-entity] HTML reference &gt; left in the text\n\
-         article.html:32:15: error[typo/doubled-word] word “the” repeated\n\
-         article.html:34:12: warning[boilerplate/comment-form] comment-form text copied from a web page\n"
+         article.html:32:15: error[typo/doubled-word] word “the” repeated (fix unsafe to apply: it would change text outside the prose)\n\
+         article.html:34:12: warning[boilerplate/comment-form] comment-form text copied from a web page (fix unsafe to apply: it would change text outside the prose)\n"
     );
 }
 

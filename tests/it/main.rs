@@ -7,6 +7,7 @@ mod cli;
 mod cli_comfort;
 mod config;
 mod fix_safety;
+mod formats;
 mod hardening;
 mod html;
 mod http;

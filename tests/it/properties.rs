@@ -292,6 +292,97 @@ proptest! {
     }
 }
 
+/// Three salted texts on one line each (no line breaks), for the slots of a file format.
+fn three_lines() -> impl Strategy<Value = [String; 3]> {
+    let line = || salted_prose().prop_map(|t| t.replace(['\n', '\r'], " "));
+    (line(), line(), line()).prop_map(|(a, b, c)| [a, b, c])
+}
+
+fn po_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+/// Fixing `doc` as `markup` converges, gives a document that still reads, and keeps the
+/// lines `keep` selects; a second fix changes nothing.
+fn fixes_keep_the_markup(
+    doc: &str,
+    markup: Markup,
+    keep: impl Fn(&str) -> bool,
+) -> Result<(), TestCaseError> {
+    prop_assert!(LINTER.try_lint_document(doc, markup).is_ok(), "{:?}", doc);
+    for mode in [FixMode::SafeOnly, FixMode::IncludeUnsafe] {
+        let once = LINTER.try_fix_document(doc, markup, mode).unwrap();
+        prop_assert!(once.converged, "did not converge on {doc:?}");
+        prop_assert!(
+            LINTER.try_lint_document(&once.text, markup).is_ok(),
+            "{:?}",
+            once.text
+        );
+        let kept = |t: &str| {
+            t.lines()
+                .filter(|l| keep(l))
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        prop_assert_eq!(kept(doc), kept(&once.text), "{:?} -> {:?}", doc, once.text);
+        let twice = LINTER.fix_document(&once.text, markup, mode);
+        prop_assert_eq!(&twice.text, &once.text);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn po_fixes_touch_translations_only([a, b, c] in three_lines()) {
+        let doc = format!(
+            "# {a}\nmsgid \"{}\"\nmsgstr \"{}\"\n\"{}\"\n",
+            po_string(&a), po_string(&b), po_string(&c)
+        );
+        fixes_keep_the_markup(&doc, Markup::Po { fuzzy: false }, |l| !l.starts_with(['m', '"']) || l.starts_with("msgid"))?;
+    }
+
+    #[test]
+    fn xliff_fixes_touch_targets_only([a, b, c] in three_lines()) {
+        let doc = format!(
+            "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\">\n<source>{}</source>\n\
+             <target>{}<g id=\"1\">{}</g><x id=\"2\"/>{}</target>\n</trans-unit></body></file></xliff>\n",
+            xml_text(&a), xml_text(&b), xml_text(&c), xml_text(&a)
+        );
+        fixes_keep_the_markup(&doc, Markup::Xliff, |l| !l.starts_with("<target>"))?;
+    }
+
+    #[test]
+    fn subtitle_fixes_touch_cue_text_only([a, b, c] in three_lines()) {
+        let cue = |t: &str| if t.trim().is_empty() { "x".to_string() } else { t.replace("-->", "") };
+        let srt = format!(
+            "1\n00:00:01,000 --> 00:00:02,000\n{}\n{}\n\n2\n00:00:03,000 --> 00:00:04,000\n{}\n",
+            cue(&a), cue(&b), cue(&c)
+        );
+        fixes_keep_the_markup(&srt, Markup::Srt, |l| l.contains("-->") || l.bytes().all(|b| b.is_ascii_digit()))?;
+        let vtt = format!("WEBVTT\n\nNOTE {}\n\n{}", cue(&a), srt.replace(',', "."));
+        fixes_keep_the_markup(&vtt, Markup::Vtt, |l| l.contains("-->") || l.starts_with("NOTE"))?;
+    }
+
+    #[test]
+    fn template_tags_survive_fixing([a, b, c] in three_lines()) {
+        let doc = format!(
+            "{a} {{{{< sc param=\"{b}\" >}}}} {b}\n\n{{% include x.html kind=\"{c}\" %}}{c}\n"
+        );
+        let tags = regex::Regex::new(r"\{\{<[^\n]*?>\}\}|\{%[^\n]*?%\}").unwrap();
+        let found = |t: &str| tags.find_iter(t).map(|m| m.as_str().to_string()).collect::<Vec<_>>();
+        for markup in [Markup::Markdown, Markup::Mdx] {
+            let once = LINTER.fix_document(&doc, markup, FixMode::IncludeUnsafe);
+            prop_assert_eq!(found(&doc), found(&once.text), "{:?} -> {:?}", doc, once.text);
+        }
+    }
+}
+
 /// Inputs the fuzzer (or a property) once broke: lint and fix must hold on each.
 #[test]
 fn fuzz_regressions_settle_and_stay_fixed() {

@@ -134,7 +134,7 @@ pub fn describe(cli: &Cli, workspace: &Workspace, input: Option<&Found>) -> Stri
         || cli.stdin_filename.clone(),
         |f| f.path.display().to_string(),
     );
-    let markup = format!("{:?}", cli.markup.markup_of(&name)).to_lowercase();
+    let markup = cli.markup_of(&name).name();
     let config = workspace
         .settings(Path::new(&name))
         .ok()

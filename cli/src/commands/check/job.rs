@@ -61,7 +61,7 @@ impl Job<'_> {
                 return outcome;
             }
         };
-        let markup = cli.markup.markup_of(&name);
+        let markup = cli.markup_of(&name);
         // The text the report refers to: the fixed text once fixes are applied.
         let fixed_text = if cli.fix || cli.diff {
             self.fix(input, &name, &text, &linter, markup, &mut outcome)
@@ -72,7 +72,13 @@ impl Job<'_> {
         if self.fixes_stdin(input) {
             outcome.stdout = shown.as_bytes().to_vec();
         }
-        let diagnostics = linter.lint_document(shown, markup);
+        let diagnostics = match linter.try_lint_document(shown, markup) {
+            Ok(found) => found,
+            Err(e) => {
+                outcome.errors.push(malformed(&name, markup, &e));
+                return outcome;
+            }
+        };
         self.count(&diagnostics, &settings, &mut outcome);
         if cli.diff || cli.statistics == Some(StatisticsView::Rules) {
             return outcome;
@@ -166,7 +172,11 @@ impl Job<'_> {
         } else {
             FixMode::SafeOnly
         };
-        let fixed = linter.fix_document(text, markup, mode);
+        let fixed = match linter.try_fix_document(text, markup, mode) {
+            Ok(fixed) => fixed,
+            // Reported when the text is linted.
+            Err(_) => return None,
+        };
         if !fixed.converged {
             outcome.errors.push(format!(
                 "{name}: fixes did not settle after {} passes (a rule bug); left unchanged",
@@ -235,4 +245,15 @@ impl Job<'_> {
             outcome.stdout.extend(buffer.into_inner());
         }
     }
+}
+
+/// The error for a malformed document: its name, the position and what is wrong.
+fn malformed(name: &str, markup: Markup, e: &mtlint::DocumentError) -> String {
+    format!(
+        "{name}:{}:{}: malformed {} file: {}; not linted, not written",
+        e.line,
+        e.column,
+        markup.name(),
+        e.message
+    )
 }
