@@ -53,7 +53,7 @@ fn a_folder_with_nothing_to_lint_is_an_error() {
     assert_eq!(
         err,
         "mtlint: skipped src/main.rs: not one of the extensions linted (txt, md, markdown, \
-         text, mdx, html, htm, xhtml)\n\
+         text, mdx, html, htm, xhtml, po, xlf, xliff, srt, vtt)\n\
          mtlint: error: no files to lint in src (-v tells why each path was skipped)\n"
     );
     assert_eq!(code, 2);

@@ -94,7 +94,7 @@ fn verbose_tells_why_each_skipped_path_was_skipped() {
     let (_, err, code) = run(mtlint_in(dir.path()).args(["-v", "--format=short", "."]));
     assert_eq!(code, 1);
     let config = fs::canonicalize(dir.path()).unwrap().join("mtlint.toml");
-    let extensions = "txt, md, markdown, text, mdx, html, htm, xhtml";
+    let extensions = "txt, md, markdown, text, mdx, html, htm, xhtml, po, xlf, xliff, srt, vtt";
     let expected = format!(
         "mtlint: skipped ./.gitignore: hidden (its name starts with `.`)\n\
          mtlint: skipped ./.hidden: hidden (its name starts with `.`)\n\
