@@ -596,7 +596,11 @@ impl Server<'_> {
         }
         if wanted(FIX_ALL_KIND) {
             let fixed = linter.fix_document(&doc.text, doc.markup(), FixMode::SafeOnly);
-            if let Some(edit) = minimal_edit(&doc.text, &fixed.text, &positions) {
+            // Unsettled fixes (a rule bug) are not offered.
+            let edit = fixed
+                .converged
+                .then(|| minimal_edit(&doc.text, &fixed.text, &positions));
+            if let Some(edit) = edit.flatten() {
                 actions.push(lsp::CodeAction {
                     title: "Fix all safe problems".into(),
                     kind: Some(lsp::CodeActionKind::new(FIX_ALL_KIND)),

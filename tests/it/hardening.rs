@@ -539,3 +539,116 @@ fn a_listed_name_that_is_not_utf8_is_reported_and_the_others_linted() {
          b.txt:1:10: error[punctuation/doubled-period] doubled period\n"
     );
 }
+
+/// A rule file holding one rule with these extra lines.
+fn rule_file(lines: &str) -> String {
+    format!(
+        "[[rule]]\nid = \"test/probe\"\nseverity = \"error\"\nmessage = \"m\"\n\
+         description = \"d\"\n{lines}\nbad = [{{ text = \"[x]\", fixed = \"y\" }}]\n\
+         good = [\"z\"]\n"
+    )
+}
+
+#[test]
+fn a_rule_pattern_that_can_match_empty_is_rejected_with_its_position() {
+    for pattern in ["x*", r"\b", "(?:a|)"] {
+        let source = rule_file(&format!(
+            "pattern = '{pattern}'\nreplace = \"y\"\nfix = \"safe\""
+        ));
+        let error = mtlint::parse_rule_file("house.toml", &source).unwrap_err();
+        assert_eq!(error.position, Some((6, 11)), "{pattern}");
+        assert_eq!(
+            error.message,
+            format!(
+                "rule `test/probe`: pattern {pattern:?} can match empty text (a fix would \
+                 insert at every position); make it match at least one character"
+            )
+        );
+    }
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "house.toml",
+        rule_file("pattern = 'x?'\nreplace = \"y\"\nfix = \"safe\""),
+    );
+    write(dir.path(), "a.txt", "x\n");
+    let (stderr, code) = stderr_of(mtlint_in(dir.path()).args(["--rules", "house.toml", "a.txt"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: rule `test/probe`: pattern \"x?\" can match empty text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("┌─ house.toml:6:11\n"), "{stderr}");
+}
+
+#[test]
+fn a_fix_pass_may_not_multiply_the_text_and_the_rule_is_named() {
+    let mut linter = mtlint::Linter::empty();
+    linter
+        .add_rule_file(
+            "grow.toml",
+            &rule_file("pattern = 'x'\nreplace = \"xx\"\nfix = \"safe\"\npreserve-case = false"),
+        )
+        .unwrap();
+    let text = "x ".repeat(50);
+    let fixed = linter.fix(&text, mtlint::FixMode::SafeOnly);
+    assert!(!fixed.converged);
+    assert_eq!(fixed.unsettled_rules, ["test/probe"]);
+    // Doubling every pass would reach 100 * 2^10 bytes; the pass that would pass twice
+    // the original length plus 1 KiB is not applied.
+    assert!(
+        fixed.text.len() <= 2 * text.len() + mtlint::FIX_GROWTH_SLACK,
+        "{}",
+        fixed.text.len()
+    );
+    // The command names the rule and leaves the file as it was.
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "grow.toml",
+        rule_file("pattern = 'x'\nreplace = \"xx\"\nfix = \"safe\""),
+    );
+    let file = write(dir.path(), "a.txt", &text);
+    let (stderr, code) =
+        stderr_of(mtlint_in(dir.path()).args(["--rules", "grow.toml", "--fix", "a.txt"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "a.txt: fixes of test/probe did not settle within 10 passes or would more than \
+             double the text (a rule bug); left unchanged"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(file).unwrap(), text);
+}
+
+#[test]
+fn a_condition_that_is_not_a_regex_on_its_own_is_rejected() {
+    for key in ["before", "after", "not-before", "not-after"] {
+        let source = rule_file(&format!(
+            "pattern = 'x'\nreplace = \"y\"\nfix = \"safe\"\n{key} = 'a)|(b'"
+        ));
+        let error = mtlint::parse_rule_file("house.toml", &source).unwrap_err();
+        assert_eq!(error.position, Some((9, key.len() + 4)), "{key}");
+        assert_eq!(error.message, "invalid regex: unopened group", "{key}");
+    }
+    // A condition with alternatives keeps them inside its anchor: `a|b ` before the span
+    // means "ends with `a` or with `b `", so `ca x` is not flagged, `b x` and `xa` are.
+    let mut linter = mtlint::Linter::empty();
+    linter
+        .add_rule_file(
+            "house.toml",
+            &rule_file("pattern = 'x'\nreplace = \"y\"\nfix = \"safe\"\nbefore = 'a|b '"),
+        )
+        .unwrap();
+    let spans = |text: &str| {
+        linter
+            .lint(text)
+            .iter()
+            .map(|d| d.span.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(spans("ca x").is_empty());
+    assert_eq!(spans("b x"), vec![2..3]);
+    assert_eq!(spans("ax"), vec![1..2]);
+}

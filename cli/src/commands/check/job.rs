@@ -168,7 +168,8 @@ impl Job<'_> {
         let fixed = linter.fix_document(text, markup, mode);
         if !fixed.converged {
             outcome.errors.push(format!(
-                "{name}: fixes did not settle after {} passes (a rule bug); left unchanged",
+                "{name}: fixes of {} did not settle within {} passes or would more than double the text (a rule bug); left unchanged",
+                fixed.unsettled_rules.join(", "),
                 mtlint::MAX_FIX_PASSES
             ));
             return None;
