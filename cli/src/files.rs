@@ -299,6 +299,21 @@ pub fn read_text(path: &Path) -> io::Result<String> {
     })
 }
 
+/// The name of `path` for reports: exact when it is UTF-8; otherwise each byte that is
+/// not part of valid UTF-8 is written `\xNN` (two lowercase hex digits), so that no two
+/// different names print alike as they would with U+FFFD.
+pub fn path_name(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
 /// At most `max` characters of `text`, control characters and quotes escaped, for an
 /// error message (never more of a file than that).
 pub fn excerpt(text: &str, max: usize) -> String {

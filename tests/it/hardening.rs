@@ -652,3 +652,51 @@ fn a_condition_that_is_not_a_regex_on_its_own_is_rejected() {
     assert_eq!(spans("b x"), vec![2..3]);
     assert_eq!(spans("ax"), vec![1..2]);
 }
+
+#[test]
+fn control_characters_are_escaped_on_the_terminal_and_exact_in_json() {
+    let dir = TempDir::new().unwrap();
+    let name = "a\u{1b}]0;owned\u{7}.txt";
+    write(dir.path(), name, "They\u{1b}[2J left. .\n");
+    let (stdout, code) = stdout_of(mtlint_in(dir.path()).args(["--format", "short", name]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "a\\u{1b}]0;owned\\u{7}.txt:1:5: warning[encoding/control-character] terminal escape \
+         sequence “ESC[2J” in text\n\
+         a\\u{1b}]0;owned\\u{7}.txt:1:14: error[punctuation/doubled-period] doubled period\n"
+    );
+    let (stdout, _) = stdout_of(mtlint_in(dir.path()).args(["--format", "human", name]));
+    assert!(!stdout.contains(['\u{1b}', '\u{7}']), "{stdout:?}");
+    assert!(
+        stdout.contains("┌─ a\\u{1b}]0;owned\\u{7}.txt:1:14\n"),
+        "{stdout}"
+    );
+    // The underline stays under the span in the escaped line.
+    let shown = "They\\u{1b}[2J left. .";
+    let under = format!("  │ {}^^^\n", " ".repeat(shown.find(". .").unwrap()));
+    assert!(
+        stdout.contains(&format!("1 │ {shown}\n{under}")),
+        "{stdout}"
+    );
+    let (stdout, _) = stdout_of(mtlint_in(dir.path()).args(["--format", "json", name]));
+    let record: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(record["path"], name);
+    // Errors on standard error are escaped too.
+    let (stderr, code) = stderr_of(mtlint_in(dir.path()).arg("b\u{1b}[1m.txt"));
+    assert_eq!(code, 2);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("b\\u{1b}[1m.txt"), "{stderr}");
+}
+
+#[test]
+fn a_name_that_is_not_utf8_is_shown_with_hex_escapes_not_replacement_characters() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(dir.path().join(name), "They left. .\n").unwrap();
+    let (stdout, code) = stdout_of(mtlint_in(dir.path()).args(["--format", "json", "."]));
+    assert_eq!(code, 1);
+    let record: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(record["path"], "./caf\\xe9.txt");
+}

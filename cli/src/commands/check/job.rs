@@ -95,7 +95,7 @@ impl Job<'_> {
     /// telling) when it cannot be linted.
     fn read(&self, input: Option<&Found>, outcome: &mut Outcome) -> Option<(String, String)> {
         let (name, content) = match input {
-            Some(f) => (f.path.display().to_string(), files::read(&f.path)),
+            Some(f) => (files::path_name(&f.path), files::read(&f.path)),
             None => {
                 let content = match files::read_limited(io::stdin().lock(), 0) {
                     Ok(bytes) if self.fixes_stdin(input) => {

@@ -20,8 +20,8 @@ use self::summary::Tally;
 use super::{Fatal, Setup};
 use crate::args::{Cli, Format};
 use crate::config::Workspace;
-use crate::files::{Found, WalkError};
-use crate::output::{self, Emitter, RunEnd};
+use crate::files::{self, Found, WalkError};
+use crate::output::{self, terminal_safe, Emitter, RunEnd};
 
 /// Set by Ctrl-C during `--fix`: stop between files, so no file is left half-written and
 /// no temporary file is left behind.
@@ -126,10 +126,10 @@ fn lint_all(
                 if cli.verbose {
                     printer.stdout.flush()?;
                     match &outcome.skipped {
-                        Some(why) => eprintln!("mtlint: {why}"),
+                        Some(why) => eprintln!("mtlint: {}", terminal_safe(why)),
                         None => eprintln!(
                             "mtlint: {}",
-                            inputs::describe(cli, workspace, input.as_ref())
+                            terminal_safe(&inputs::describe(cli, workspace, input.as_ref()))
                         ),
                     }
                 }
@@ -162,9 +162,9 @@ impl Printer<'_> {
     /// Paths that could not be walked: told now, and they fail the run.
     fn walk_errors(&mut self, walk_errors: &[WalkError]) {
         for e in walk_errors {
-            eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
-            self.errors
-                .push(format!("{}: {}", e.path.display(), e.message));
+            let e = format!("{}: {}", files::path_name(&e.path), e.message);
+            eprintln!("mtlint: error: {}", terminal_safe(&e));
+            self.errors.push(e);
             self.tally.failed = true;
         }
     }
@@ -179,7 +179,7 @@ impl Printer<'_> {
             self.stdout.flush()?;
             let mut stderr = io::stderr().lock();
             for e in &outcome.errors {
-                writeln!(stderr, "mtlint: error: {e}")?;
+                writeln!(stderr, "mtlint: error: {}", terminal_safe(e))?;
             }
             stderr.write_all(&outcome.stderr)?;
         }
