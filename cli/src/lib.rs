@@ -8,4 +8,5 @@ pub mod commands;
 pub mod config;
 pub mod files;
 pub mod lsp;
+pub mod lsp_transport;
 pub mod output;

@@ -80,7 +80,7 @@ impl PositionEncoding {
 
 /// Converts between byte offsets of a text and LSP positions.
 ///
-/// Lines end at `\n` (a `\r` before it belongs to the line break). A position past the
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as the protocol says. A position past the
 /// end of its line means the end of the line (before the line break), a line past the
 /// last one means the end of the text, and a position inside a character (the middle of
 /// a surrogate pair) means the start of that character.
@@ -95,7 +95,7 @@ impl<'a> Positions<'a> {
     pub fn new(text: &'a str, encoding: PositionEncoding) -> Self {
         Positions {
             text,
-            index: LineIndex::new(text),
+            index: LineIndex::with_lone_cr(text),
             encoding,
         }
     }
@@ -107,15 +107,15 @@ impl<'a> Positions<'a> {
             return None;
         }
         let start = self.index.line_start(line + 1);
-        let mut end = if line + 1 < count {
-            self.index.line_start(line + 2) - 1
+        let end = if line + 1 < count {
+            self.index.line_start(line + 2)
         } else {
             self.text.len()
         };
-        if self.text[start..end].ends_with('\r') {
-            end -= 1;
-        }
-        Some(start..end)
+        let line = &self.text[start..end];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some(start..start + line.len())
     }
 
     /// The position of byte `offset` (clamped to the text, rounded down to a character).
@@ -293,7 +293,7 @@ struct Server<'c> {
 /// the session ended properly (`shutdown` before `exit`): the process should then exit
 /// with status 0, else 1.
 pub fn run_stdio() -> Result<bool, Box<dyn Error + Send + Sync>> {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = crate::lsp_transport::stdio();
     let clean = serve(&connection)?;
     drop(connection);
     io_threads.join()?;
