@@ -700,3 +700,38 @@ fn a_name_that_is_not_utf8_is_shown_with_hex_escapes_not_replacement_characters(
     let record: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
     assert_eq!(record["path"], "./caf\\xe9.txt");
 }
+
+#[test]
+fn a_closed_standard_output_does_not_stop_the_fixing() {
+    // More files than one batch (256), each keeping a warning to report after its fix.
+    let dir = TempDir::new().unwrap();
+    let text = "They left. .\nThe conference of press was held.\n";
+    let files: Vec<_> = (0..600)
+        .map(|i| write(dir.path(), &format!("f{i:03}.txt"), text))
+        .collect();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["--color", "never", "--fix", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the first line, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: cannot write output (Broken pipe (os error 32)); every file was \
+         still fixed, but the report is incomplete\n"
+    );
+    for file in &files {
+        assert_eq!(
+            fs::read_to_string(file).unwrap(),
+            "They left.\nThe conference of press was held.\n",
+            "{}",
+            file.display()
+        );
+    }
+}

@@ -57,6 +57,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         emitter,
         tally: Tally::default(),
         errors: Vec::new(),
+        lost_output: None,
     };
     printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
@@ -64,7 +65,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         // If the handler cannot be installed, Ctrl-C keeps its default effect.
         let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
     }
-    printer.emitter.begin(&mut printer.stdout, &linter)?;
+    printer.output(|p| p.emitter.begin(&mut p.stdout, &linter))?;
     if !lint_all(cli, &workspace, color, &inputs.list, &mut printer)? {
         printer.end(true)?;
         eprintln!("mtlint: interrupted; every file written so far is complete");
@@ -76,7 +77,15 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         let to_stderr = cli.fix && inputs.list.iter().all(Option::is_none);
         printer.summary(to_stderr)?;
     }
-    printer.stdout.flush()?;
+    printer.output(|p| p.stdout.flush())?;
+    if let Some(e) = &printer.lost_output {
+        // `--fix DIR | head`: the files were all fixed, the report was cut short.
+        eprintln!(
+            "mtlint: error: cannot write output ({e}); every file was still fixed, but the \
+             report is incomplete"
+        );
+        return Ok(2);
+    }
     Ok(printer.tally.status())
 }
 
@@ -124,7 +133,7 @@ fn lint_all(
         bar.suspend(|| -> Result<(), Fatal> {
             for (input, outcome) in batch.iter().zip(outcomes) {
                 if cli.verbose {
-                    printer.stdout.flush()?;
+                    printer.output(|p| p.stdout.flush())?;
                     match &outcome.skipped {
                         Some(why) => eprintln!("mtlint: {}", terminal_safe(why)),
                         None => eprintln!(
@@ -137,7 +146,7 @@ fn lint_all(
             }
             if progress {
                 // Out before the bar is drawn again.
-                printer.stdout.flush()?;
+                printer.output(|p| p.stdout.flush())?;
             }
             Ok(())
         })?;
@@ -156,9 +165,33 @@ struct Printer<'a> {
     tally: Tally,
     /// The problems that kept files from being linted (for the SARIF log).
     errors: Vec<String>,
+    /// Why standard output could not be written, when `--fix` went on without it.
+    lost_output: Option<io::Error>,
 }
 
 impl Printer<'_> {
+    /// Write to standard output with `write`. When that fails during `--fix`, the run
+    /// goes on (the files are still fixed) without output, and ends with status 2; any
+    /// other run stops.
+    fn output(&mut self, write: impl FnOnce(&mut Self) -> io::Result<()>) -> Result<(), Fatal> {
+        if self.lost_output.is_some() {
+            return Ok(());
+        }
+        match write(self) {
+            Ok(()) => Ok(()),
+            Err(e) => self.lose(e),
+        }
+    }
+
+    /// Standard output failed with `e`: remembered with `--fix`, fatal otherwise.
+    fn lose(&mut self, e: io::Error) -> Result<(), Fatal> {
+        if self.cli.fix {
+            self.lost_output = Some(e);
+            Ok(())
+        } else {
+            Err(Fatal::Output(e))
+        }
+    }
     /// Paths that could not be walked: told now, and they fail the run.
     fn walk_errors(&mut self, walk_errors: &[WalkError]) {
         for e in walk_errors {
@@ -174,9 +207,9 @@ impl Printer<'_> {
         if let Some(e) = outcome.output_error.take() {
             return Err(Fatal::Output(e));
         }
-        self.emitter.write(&mut self.stdout, &outcome.stdout)?;
+        self.output(|p| p.emitter.write(&mut p.stdout, &outcome.stdout))?;
         if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
-            self.stdout.flush()?;
+            self.output(|p| p.stdout.flush())?;
             let mut stderr = io::stderr().lock();
             for e in &outcome.errors {
                 writeln!(stderr, "mtlint: error: {}", terminal_safe(e))?;
@@ -196,9 +229,14 @@ impl Printer<'_> {
             errors: &self.errors,
             interrupted,
         };
-        self.emitter.end(&mut self.stdout, &end)?;
+        // Not `output()`: `end` borrows the tally.
+        if self.lost_output.is_none() {
+            if let Err(e) = self.emitter.end(&mut self.stdout, &end) {
+                self.lose(e)?;
+            }
+        }
         if interrupted {
-            self.stdout.flush()?;
+            self.output(|p| p.stdout.flush())?;
         }
         Ok(())
     }
@@ -209,7 +247,7 @@ impl Printer<'_> {
         if to_stderr {
             eprintln!("{summary}");
         } else {
-            writeln!(self.stdout, "{summary}")?;
+            self.output(|p| writeln!(p.stdout, "{summary}"))?;
         }
         Ok(())
     }
