@@ -735,3 +735,83 @@ fn a_closed_standard_output_does_not_stop_the_fixing() {
         );
     }
 }
+
+/// Start `mtlint --fix` on `count` files of `text` in a new folder, and wait until it has
+/// fixed one of them; the folder, the files and the process.
+fn fixing_run(count: usize, text: &str) -> (TempDir, Vec<std::path::PathBuf>, std::process::Child) {
+    let dir = TempDir::new().unwrap();
+    let files: Vec<_> = (0..count)
+        .map(|i| write(dir.path(), &format!("f{i:04}.txt"), text))
+        .collect();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["--color", "never", "--threads", "1", "--fix", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Files are walked in name order: wait for the first one to be fixed.
+    while fs::read_to_string(&files[0]).unwrap() == text {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    (dir, files, child)
+}
+
+fn signal(child: &std::process::Child, name: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Every file holds either `text` or its fix; how many were fixed. No temporary file is
+/// left in `dir`.
+fn fixed_or_untouched(dir: &Path, files: &[std::path::PathBuf], text: &str, fixed: &str) -> usize {
+    let leftovers: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".mtlint-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    files
+        .iter()
+        .filter(|f| {
+            let now = fs::read_to_string(f).unwrap();
+            assert!(now == text || now == fixed, "{}: {now:?}", f.display());
+            now == fixed
+        })
+        .count()
+}
+
+#[test]
+fn sigterm_stops_a_fix_after_the_file_being_written() {
+    let (text, fixed) = ("They left. .\n", "They left.\n");
+    let (dir, files, child) = fixing_run(1500, text);
+    signal(&child, "TERM");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("mtlint: interrupted; every file written so far is complete"),
+        "{stderr}"
+    );
+    let done = fixed_or_untouched(dir.path(), &files, text, fixed);
+    // Not the rest of the batch of 256: the run stopped after the file being written.
+    assert!((1..256).contains(&done), "{done} files fixed");
+}
+
+#[test]
+fn a_second_signal_exits_at_once_without_a_temporary_file() {
+    // Large files, so that the second signal finds one being written more often.
+    let text = "They left. .\n".repeat(20_000);
+    let fixed = "They left.\n".repeat(20_000);
+    let (dir, files, child) = fixing_run(300, &text);
+    signal(&child, "INT");
+    signal(&child, "INT");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    // Whichever signal ended it, it was not the end of the batch of 256.
+    let done = fixed_or_untouched(dir.path(), &files, &text, &fixed);
+    assert!(done < 256, "{done} files fixed");
+}

@@ -51,6 +51,10 @@ impl Job<'_> {
     pub fn process(&self, input: Option<&Found>) -> Outcome {
         let cli = self.cli;
         let mut outcome = Outcome::default();
+        if cli.fix && super::INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+            // Ctrl-C: no new file is started.
+            return outcome;
+        }
         let Some((name, text)) = self.read(input, &mut outcome) else {
             return outcome;
         };

@@ -62,8 +62,14 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
     printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
     if cli.fix {
-        // If the handler cannot be installed, Ctrl-C keeps its default effect.
-        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+        // The first Ctrl-C (or SIGTERM) lets the files being written finish and starts no
+        // other; a second one exits at once, removing the temporary files. If the handler
+        // cannot be installed, the signals keep their default effect.
+        let _ = ctrlc::set_handler(|| {
+            if INTERRUPTED.swap(true, Ordering::SeqCst) {
+                files::abandon_writes_and_exit(130);
+            }
+        });
     }
     printer.output(|p| p.emitter.begin(&mut p.stdout, &linter))?;
     if !lint_all(cli, &workspace, color, &inputs.list, &mut printer)? {
