@@ -11,6 +11,12 @@
 //! - The markup of a document comes from its path ([`Markup::from_path`]), or from its
 //!   `languageId` when the path says nothing (an unsaved Markdown buffer).
 //!
+//! - Linting runs on a worker thread, [`DEBOUNCE`] after the last change, so that
+//!   requests keep being answered while a long document is linted: of the changes that
+//!   came meanwhile only the newest is linted, and findings for a text that has changed
+//!   since are dropped, not published. A request about a document whose findings are not
+//!   ready yet lints it there and then.
+//!
 //! Every document is linted by the linter [`linter_for`] returns for its path.
 
 use std::collections::HashMap;
@@ -18,7 +24,8 @@ use std::error::Error;
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{mpsc, Arc, LazyLock, Mutex};
+use std::time::Duration;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
@@ -30,6 +37,10 @@ use serde_json::{json, Value};
 use crate::config::{self, Workspace};
 use crate::output::help::{fix_title, RuleHelp, Wording};
 use mtlint::{Applicability, Diagnostic, FixMode, LineIndex, Linter, Markup, Severity};
+
+/// How long the worker waits after a change before linting, so that a burst of
+/// keystrokes is linted once.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The `source` of every published diagnostic.
 const SOURCE: &str = "mtlint";
@@ -264,7 +275,10 @@ struct Document {
     text: String,
     path: Option<PathBuf>,
     language_id: String,
-    found: Vec<Diagnostic>,
+    /// Counts the document's texts: findings are for one of them.
+    generation: u64,
+    /// The findings of text `found.0` (this text when it equals `generation`).
+    found: (u64, Arc<Vec<Diagnostic>>),
 }
 
 impl Document {
@@ -287,6 +301,85 @@ struct Server<'c> {
     encoding: PositionEncoding,
     documents: HashMap<String, Document>,
     shutdown: bool,
+    /// Texts for the worker to lint.
+    runs: mpsc::Sender<Run>,
+    /// Shared with the worker.
+    linted: Arc<Mutex<Linted>>,
+    /// Gives every text its generation.
+    generations: u64,
+}
+
+/// A text for the worker to lint and publish.
+struct Run {
+    key: String,
+    generation: u64,
+    uri: lsp::Uri,
+    version: Option<i32>,
+    text: String,
+    path: Option<PathBuf>,
+    language_id: String,
+}
+
+/// What the server and its worker share, by document key: the generation of each open
+/// document's current text, and the newest findings the worker made.
+#[derive(Default)]
+struct Linted {
+    current: HashMap<String, u64>,
+    found: HashMap<String, (u64, Arc<Vec<Diagnostic>>)>,
+}
+
+fn lock(linted: &Mutex<Linted>) -> std::sync::MutexGuard<'_, Linted> {
+    linted.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The worker: lint what `runs` brings, [`DEBOUNCE`] after it came, newest text of each
+/// document only, and publish the findings unless the text has changed meanwhile.
+fn lint_worker(
+    runs: mpsc::Receiver<Run>,
+    linted: Arc<Mutex<Linted>>,
+    send: impl Fn(Message) -> bool,
+    encoding: PositionEncoding,
+) {
+    while let Ok(first) = runs.recv() {
+        let mut pending: HashMap<String, Run> = HashMap::new();
+        pending.insert(first.key.clone(), first);
+        std::thread::sleep(DEBOUNCE);
+        while let Ok(next) = runs.try_recv() {
+            pending.insert(next.key.clone(), next);
+        }
+        for run in pending.into_values() {
+            let is_current = |l: &Linted| l.current.get(&run.key) == Some(&run.generation);
+            if !is_current(&lock(&linted)) {
+                continue; // stale: a newer text is on its way
+            }
+            let linter = linter_for(run.path.as_deref());
+            let markup = markup_for(run.path.as_deref(), &run.language_id);
+            let Ok(found) =
+                catch_unwind(AssertUnwindSafe(|| linter.lint_document(&run.text, markup)))
+            else {
+                continue;
+            };
+            let positions = Positions::new(&run.text, encoding);
+            let diagnostics = found
+                .iter()
+                .map(|d| to_lsp(d, &run.text, &positions, &linter))
+                .collect();
+            // Under the lock, so that a document closed meanwhile stays cleared.
+            let mut shared = lock(&linted);
+            if !is_current(&shared) {
+                continue;
+            }
+            shared
+                .found
+                .insert(run.key.clone(), (run.generation, Arc::new(found)));
+            let params = lsp::PublishDiagnosticsParams::new(run.uri, diagnostics, run.version);
+            let published =
+                Notification::new(notif::PublishDiagnostics::METHOD.to_string(), params);
+            if !send(published.into()) {
+                return;
+            }
+        }
+    }
 }
 
 /// Serve on standard input and output until the client says `exit`. Returns whether
@@ -315,12 +408,34 @@ pub fn serve(connection: &Connection) -> Result<bool, Box<dyn Error + Send + Syn
     connection
         .sender
         .send(Response::new_ok(id, result).into())?;
+    let (runs, queue) = mpsc::channel();
+    let linted = Arc::new(Mutex::new(Linted::default()));
+    let worker = {
+        let (linted, sender) = (linted.clone(), connection.sender.clone());
+        let send = move |m: Message| sender.send(m).is_ok();
+        std::thread::spawn(move || lint_worker(queue, linted, send, encoding))
+    };
     let mut server = Server {
         connection,
         encoding,
         documents: HashMap::new(),
         shutdown: false,
+        runs,
+        linted,
+        generations: 0,
     };
+    let served = serve_messages(connection, &mut server);
+    // The worker ends with its queue, after its current run.
+    drop(server);
+    let _ = worker.join();
+    served
+}
+
+/// The messages after `initialize`, until `exit` or the end of the stream.
+fn serve_messages(
+    connection: &Connection,
+    server: &mut Server,
+) -> Result<bool, Box<dyn Error + Send + Sync>> {
     for message in &connection.receiver {
         match message {
             Message::Request(request) => server.request(request)?,
@@ -410,8 +525,16 @@ impl Server<'_> {
                 self.shutdown = true;
                 Ok(Value::Null)
             }
-            req::CodeActionRequest::METHOD => self.code_actions(self::params(params)?),
-            req::HoverRequest::METHOD => self.hover(self::params(params)?),
+            req::CodeActionRequest::METHOD => {
+                let p: lsp::CodeActionParams = self::params(params)?;
+                self.refresh(p.text_document.uri.as_str());
+                self.code_actions(p)
+            }
+            req::HoverRequest::METHOD => {
+                let p: lsp::HoverParams = self::params(params)?;
+                self.refresh(p.text_document_position_params.text_document.uri.as_str());
+                self.hover(p)
+            }
             _ => Err(Failure(
                 ErrorCode::MethodNotFound,
                 format!("unknown method `{method}`"),
@@ -423,8 +546,8 @@ impl Server<'_> {
         let method = n.method.clone();
         let outcome = catch_unwind(AssertUnwindSafe(|| self.notified(n)));
         match outcome {
-            Ok(Ok(Some(uri))) => self.publish(&uri),
-            Ok(Ok(None)) => Ok(()),
+            // The worker publishes the findings.
+            Ok(Ok(_)) => Ok(()),
             // Notifications have no answer: tell the user.
             Ok(Err(Failure(_, message))) => self.show(lsp::MessageType::ERROR, &message),
             Err(_) => self.show(
@@ -461,7 +584,8 @@ impl Server<'_> {
                         text: doc.text,
                         path,
                         language_id: doc.language_id,
-                        found: Vec::new(),
+                        generation: 0,
+                        found: (0, Arc::default()),
                     },
                 );
                 Ok(Some(self.lint(key)))
@@ -500,8 +624,7 @@ impl Server<'_> {
                     reload_config();
                     let keys: Vec<String> = self.documents.keys().cloned().collect();
                     for other in keys.into_iter().filter(|k| *k != key) {
-                        let other = self.lint(other);
-                        let _ = self.publish(&other);
+                        self.lint(other);
                     }
                 }
                 Ok(Some(self.lint(key)))
@@ -510,7 +633,11 @@ impl Server<'_> {
                 let p: lsp::DidCloseTextDocumentParams = params(n.params)?;
                 let key = p.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.documents.remove(&key) {
-                    // Clear what the editor shows for the closed document.
+                    // Clear what the editor shows for the closed document; under the
+                    // lock, so that the worker publishes nothing for it afterwards.
+                    let mut linted = lock(&self.linted);
+                    linted.current.remove(&key);
+                    linted.found.remove(&key);
                     let params = lsp::PublishDiagnosticsParams::new(doc.uri, Vec::new(), None);
                     let _ = self.send(Notification::new(
                         notif::PublishDiagnostics::METHOD.to_string(),
@@ -532,30 +659,44 @@ impl Server<'_> {
         })
     }
 
-    /// Lint the document again; returns its key.
+    /// Give the document's text a new generation and queue it for the worker; returns
+    /// its key.
     fn lint(&mut self, key: String) -> String {
+        self.generations += 1;
+        let generation = self.generations;
         if let Some(doc) = self.documents.get_mut(&key) {
-            doc.found = doc.linter().lint_document(&doc.text, doc.markup());
+            doc.generation = generation;
+            lock(&self.linted).current.insert(key.clone(), generation);
+            let _ = self.runs.send(Run {
+                key: key.clone(),
+                generation,
+                uri: doc.uri.clone(),
+                version: doc.version,
+                text: doc.text.clone(),
+                path: doc.path.clone(),
+                language_id: doc.language_id.clone(),
+            });
         }
         key
     }
 
-    fn publish(&self, key: &str) -> Sent {
-        let Some(doc) = self.documents.get(key) else {
-            return Ok(());
+    /// Make the findings of the document at `uri` those of its current text: the
+    /// worker's, when it has linted this text, else linted now.
+    fn refresh(&mut self, uri: &str) {
+        let Some(doc) = self.documents.get_mut(uri) else {
+            return;
         };
-        let positions = Positions::new(&doc.text, self.encoding);
-        let linter = doc.linter();
-        let diagnostics = doc
-            .found
-            .iter()
-            .map(|d| to_lsp(d, &doc.text, &positions, &linter))
-            .collect();
-        let params = lsp::PublishDiagnosticsParams::new(doc.uri.clone(), diagnostics, doc.version);
-        self.send(Notification::new(
-            notif::PublishDiagnostics::METHOD.to_string(),
-            params,
-        ))
+        if doc.found.0 == doc.generation {
+            return;
+        }
+        let worker = lock(&self.linted).found.get(uri).cloned();
+        doc.found = match worker {
+            Some(found) if found.0 == doc.generation => found,
+            _ => (
+                doc.generation,
+                Arc::new(doc.linter().lint_document(&doc.text, doc.markup())),
+            ),
+        };
     }
 
     fn code_actions(&self, p: lsp::CodeActionParams) -> Handled {
@@ -577,7 +718,7 @@ impl Server<'_> {
         let range = positions.span(p.range);
         let mut actions = Vec::new();
         if wanted(lsp::CodeActionKind::QUICKFIX.as_str()) {
-            for d in &doc.found {
+            for d in doc.found.1.iter() {
                 let Some(fix) = &d.fix else { continue };
                 // Findings the range touches (an empty range: the cursor's position).
                 if d.span.start > range.end || d.span.end < range.start {
@@ -622,6 +763,7 @@ impl Server<'_> {
         let linter = doc.linter();
         let here: Vec<&Diagnostic> = doc
             .found
+            .1
             .iter()
             .filter(|d| d.span.start <= offset && offset <= d.span.end)
             .collect();

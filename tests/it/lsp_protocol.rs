@@ -569,3 +569,59 @@ fn the_project_configuration_applies_and_is_reloaded_when_saved() {
     assert_eq!(codes(&published), ["punctuation/doubled-period"]);
     assert_eq!(client.shutdown(), 0);
 }
+
+#[test]
+fn requests_are_answered_while_a_long_document_is_linted() {
+    let (mut client, _) = Client::initialized(None);
+    let small = "file:///tmp/mtlint-lsp-test/small.txt";
+    client.open(small, "plaintext", "They left. .\n");
+    let long = "file:///tmp/mtlint-lsp-test/long.txt";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": long, "languageId": "plaintext", "version": 1,
+            "text": "They left. . The conference of press was held.\n".repeat(4_000),
+        }}),
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": small }, "position": { "line": 0, "character": 10 } }),
+    );
+    // The hover was answered before the long document's findings were published.
+    assert!(
+        !client.pending.iter().any(|m| m["params"]["uri"] == long),
+        "the long document was linted before answering"
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("punctuation/doubled-period"),
+        "{hover}"
+    );
+    let published = client.diagnostics(long);
+    assert!(published["diagnostics"].as_array().unwrap().len() >= 8_000);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_burst_of_changes_never_publishes_an_older_text_after_a_newer_one() {
+    let (mut client, _) = Client::initialized(None);
+    let uri = "file:///tmp/mtlint-lsp-test/burst.txt";
+    client.open(uri, "plaintext", "They left.\n");
+    for version in 2..=6 {
+        client.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version },
+                    "contentChanges": [{ "text": "They left. .\n".repeat(version as usize) }] }),
+        );
+    }
+    let mut last = 0;
+    while last < 6 {
+        let published = client.diagnostics(uri);
+        let version = published["version"].as_i64().unwrap();
+        assert!(version > last, "version {version} after {last}");
+        last = version;
+    }
+    assert_eq!(client.shutdown(), 0);
+}
