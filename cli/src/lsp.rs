@@ -95,10 +95,16 @@ impl PositionEncoding {
 /// end of its line means the end of the line (before the line break), a line past the
 /// last one means the end of the text, and a position inside a character (the middle of
 /// a surrogate pair) means the start of that character.
+///
+/// The line comes from a line index built once; the character is counted from the
+/// previous position asked for when it is on the same line (forwards or backwards), so
+/// the findings of one very long line cost one pass over it, not one per finding.
 pub struct Positions<'a> {
     text: &'a str,
     index: LineIndex,
     encoding: PositionEncoding,
+    /// The last position computed: 1-based line, byte offset, character.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Positions<'a> {
@@ -108,6 +114,7 @@ impl<'a> Positions<'a> {
             text,
             index: LineIndex::with_lone_cr(text),
             encoding,
+            last: std::cell::Cell::new((0, 0, 0)),
         }
     }
 
@@ -136,8 +143,16 @@ impl<'a> Positions<'a> {
             offset -= 1;
         }
         let line = self.index.line_of(offset);
-        let start = self.index.line_start(line);
-        let character = self.encoding.len(&self.text[start..offset]);
+        let (last_line, last_offset, last_character) = self.last.get();
+        let character = if line != last_line {
+            self.encoding
+                .len(&self.text[self.index.line_start(line)..offset])
+        } else if offset >= last_offset {
+            last_character + self.encoding.len(&self.text[last_offset..offset])
+        } else {
+            last_character - self.encoding.len(&self.text[offset..last_offset])
+        };
+        self.last.set((line, offset, character));
         lsp::Position::new(to_u32(line - 1), to_u32(character))
     }
 
@@ -922,6 +937,20 @@ mod tests {
                     continue; // between \r and \n: not a position of its own
                 }
                 assert_eq!(p.offset(p.position(i)), i, "{encoding:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn positions_in_any_order_agree_with_a_fresh_count() {
+        let text = "Café 😀 x. .\rand on 😀 é and on".repeat(50);
+        for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+            let p = Positions::new(&text, encoding);
+            let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let order = offsets.iter().chain(offsets.iter().rev()).step_by(7);
+            for &i in order {
+                let fresh = Positions::new(&text, encoding).position(i);
+                assert_eq!(p.position(i), fresh, "{encoding:?} at {i}");
             }
         }
     }
