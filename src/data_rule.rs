@@ -237,13 +237,20 @@ pub(crate) fn parse_rules(
             .to_string();
         error(e.span(), message)
     })?;
-    let compile = |source: &str, span: Range<usize>| {
-        let source = ascii_word_boundaries(source);
+    // `wrap` anchors a condition; the condition must be a regex on its own first, or
+    // `a)|(b` would slip out of the wrapping group and change meaning.
+    let compile = |source: &str, span: Range<usize>, wrap: fn(&str) -> String| {
         let invalid = |detail: String| {
             let last = detail.lines().last().unwrap_or("").trim();
             let last = last.strip_prefix("error: ").unwrap_or(last);
             error(Some(span.clone()), format!("invalid regex: {last}"))
         };
+        if eager {
+            regex_syntax::Parser::new()
+                .parse(source)
+                .map_err(|e| invalid(e.to_string()))?;
+        }
+        let source = wrap(&ascii_word_boundaries(source));
         let compiled = OnceLock::new();
         if eager {
             let regex = Regex::new(&source).map_err(|e| invalid(e.to_string()))?;
@@ -297,16 +304,31 @@ pub(crate) fn parse_rules(
         }
         let patterns = sources
             .iter()
-            .map(|p| compile(p, pattern_span.clone()))
+            .map(|p| compile(p, pattern_span.clone(), str::to_string))
             .collect::<Result<Vec<_>, _>>()?;
+        if eager {
+            if let Some(empty) = sources
+                .iter()
+                .zip(&patterns)
+                .find(|(_, p)| can_match_empty(&p.source))
+            {
+                return Err(error(
+                    Some(pattern_span),
+                    format!(
+                        "rule `{id}`: pattern {:?} can match empty text (a fix would insert at every position); make it match at least one character",
+                        empty.0
+                    ),
+                ));
+            }
+        }
         let ending = |p: &Option<Spanned<String>>| {
             p.as_ref()
-                .map(|p| compile(&format!("(?:{})\\z", p.get_ref()), p.span()))
+                .map(|p| compile(p.get_ref(), p.span(), |c| format!("(?:{c})\\z")))
                 .transpose()
         };
         let starting = |p: &Option<Spanned<String>>| {
             p.as_ref()
-                .map(|p| compile(&format!("\\A(?:{})", p.get_ref()), p.span()))
+                .map(|p| compile(p.get_ref(), p.span(), |c| format!("\\A(?:{c})")))
                 .transpose()
         };
         let (before, not_before) = (ending(&raw.before)?, ending(&raw.not_before)?);
@@ -454,6 +476,13 @@ fn check_references(replace: &str, patterns: &[LazyRegex]) -> Result<(), String>
         }
     }
     Ok(())
+}
+
+/// Whether a (valid) regex can match the empty string, as `x*` or `\b` can.
+fn can_match_empty(pattern: &str) -> bool {
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .is_ok_and(|hir| hir.properties().minimum_len() == Some(0))
 }
 
 /// Whether `code` can name a pack: 2 to 8 lowercase ASCII letters (`all` is reserved).

@@ -41,11 +41,7 @@ pub fn apply_fixes(
     let mut edits: Vec<(usize, &Diagnostic)> = diagnostics
         .iter()
         .enumerate()
-        .filter(|(_, d)| {
-            d.fix.as_ref().is_some_and(|f| {
-                mode.allows(f.applicability) && text[d.span.clone()] != f.replacement
-            })
-        })
+        .filter(|(_, d)| changes_text(text, d, mode))
         .collect();
     edits.sort_by_key(|(order, d)| (d.span.start, d.span.end, *order));
     let mut out = String::with_capacity(text.len());
@@ -71,4 +67,11 @@ pub fn apply_fixes(
     }
     out.push_str(&text[copied..]);
     Some((out, applied))
+}
+
+/// Whether `d` has a fix `mode` allows that changes `text`.
+pub(crate) fn changes_text(text: &str, d: &Diagnostic, mode: FixMode) -> bool {
+    d.fix
+        .as_ref()
+        .is_some_and(|f| mode.allows(f.applicability) && text[d.span.clone()] != f.replacement)
 }

@@ -44,6 +44,7 @@ mod text;
 
 pub use data_rule::{parse_rule_file, DataRule, RuleError};
 pub use diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use fix::changes_text;
 pub use fix::{apply_fixes, FixMode};
 pub use formats::DocumentError;
 pub use position::LineIndex;
@@ -75,10 +76,16 @@ pub struct Fixed {
     pub text: String,
     /// How many fixes were applied over all passes.
     pub applied: usize,
-    /// `false` if fixes were still changing the text after [`MAX_FIX_PASSES`] passes
-    /// (a rule bug); `text` is then the result of the last pass.
+    /// `false` if fixes were still changing the text after [`MAX_FIX_PASSES`] passes, or
+    /// a pass would have made it more than twice as long as it was (a rule bug); `text`
+    /// is then the result of the last pass kept.
     pub converged: bool,
+    /// When not converged: the ids of the rules whose fixes were still changing the text.
+    pub unsettled_rules: Vec<String>,
 }
+
+/// Bytes a fixed text may grow by beyond twice its original length (see [`Linter::fix`]).
+pub const FIX_GROWTH_SLACK: usize = 1024;
 
 /// What kind of document a text is: it decides what counts as prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,30 +187,50 @@ fn one_finding_per_artifact(out: &mut Vec<Diagnostic>) {
 const PIECE: usize = 64 * 1024;
 
 /// Apply the fixes `lint` finds until the text stops changing (at most
-/// [`MAX_FIX_PASSES`] passes).
-fn fix_loop(text: &str, mode: FixMode, lint: impl Fn(&str) -> Vec<Diagnostic>) -> Fixed {
+/// [`MAX_FIX_PASSES`] passes). A pass that would make the text more than twice as long
+/// as it was before fixing (plus [`FIX_GROWTH_SLACK`] bytes) stops the loop unsettled:
+/// a rule that inserts text its own pattern finds again would otherwise grow it pass
+/// after pass.
+fn fix_loop(text: &str, mode: FixMode, mut lint: impl FnMut(&str) -> Vec<Diagnostic>) -> Fixed {
+    let limit = text
+        .len()
+        .saturating_mul(2)
+        .saturating_add(FIX_GROWTH_SLACK);
     let mut current = text.to_string();
     let mut applied = 0;
-    for _ in 0..MAX_FIX_PASSES {
-        match apply_fixes(&current, &lint(&current), mode) {
-            Some((next, n)) => {
-                current = next;
-                applied += n;
-            }
+    let mut passes = 0;
+    loop {
+        let diagnostics = lint(&current);
+        match apply_fixes(&current, &diagnostics, mode) {
             None => {
                 return Fixed {
                     text: current,
                     applied,
                     converged: true,
+                    unsettled_rules: Vec::new(),
                 }
             }
+            Some((next, n)) if passes < MAX_FIX_PASSES && next.len() <= limit => {
+                current = next;
+                applied += n;
+                passes += 1;
+            }
+            Some(_) => {
+                let mut rules: Vec<String> = diagnostics
+                    .iter()
+                    .filter(|d| changes_text(&current, d, mode))
+                    .map(|d| d.rule.to_string())
+                    .collect();
+                rules.sort();
+                rules.dedup();
+                return Fixed {
+                    text: current,
+                    applied,
+                    converged: false,
+                    unsettled_rules: rules,
+                };
+            }
         }
-    }
-    let converged = apply_fixes(&current, &lint(&current), mode).is_none();
-    Fixed {
-        text: current,
-        applied,
-        converged,
     }
 }
 
@@ -581,18 +608,12 @@ impl Linter {
         markup: Markup,
         mode: FixMode,
     ) -> Result<Fixed, DocumentError> {
-        let found = self.try_lint_document(text, markup)?;
-        let first = apply_fixes(text, &found, mode);
-        let Some((next, applied)) = first else {
-            return Ok(Fixed {
-                text: text.to_string(),
-                applied: 0,
-                converged: true,
-            });
-        };
-        let mut rest = self.fix_document(&next, markup, mode);
-        rest.applied += applied;
-        Ok(rest)
+        // The first pass tells whether the document can be read at all.
+        let mut first = Some(self.try_lint_document(text, markup)?);
+        Ok(fix_loop(text, mode, |t| match first.take() {
+            Some(found) => found,
+            None => self.lint_document(t, markup),
+        }))
     }
 
     /// Why `diagnostic` carries a fix its rule does not declare ([`RuleMeta::fixes`]), or

@@ -19,6 +19,19 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// Index the line starts of `text` as the Language Server Protocol counts lines:
+    /// they end at `\n`, `\r\n` or a lone `\r`.
+    pub fn with_lone_cr(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
+        LineIndex { starts }
+    }
+
     /// The 1-based line of byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
@@ -50,5 +63,16 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(index.line_col(text, x), (2, 3));
         assert_eq!(index.line_col(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn lsp_lines_also_end_at_a_lone_cr() {
+        let text = "a\rb\r\nc\nd";
+        let index = LineIndex::with_lone_cr(text);
+        assert_eq!(index.line_col(text, 2), (2, 1));
+        assert_eq!(index.line_col(text, 4), (2, 3));
+        assert_eq!(index.line_col(text, 5), (3, 1));
+        assert_eq!(index.line_col(text, 7), (4, 1));
+        assert_eq!(LineIndex::new(text).line_col(text, 2), (1, 3));
     }
 }

@@ -486,6 +486,21 @@ pub fn read_text(path: &Path) -> io::Result<String> {
     })
 }
 
+/// The name of `path` for reports: exact when it is UTF-8; otherwise each byte that is
+/// not part of valid UTF-8 is written `\xNN` (two lowercase hex digits), so that no two
+/// different names print alike as they would with U+FFFD.
+pub fn path_name(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
 /// At most `max` characters of `text`, control characters and quotes escaped, for an
 /// error message (never more of a file than that).
 pub fn excerpt(text: &str, max: usize) -> String {
@@ -594,7 +609,6 @@ pub fn write_fixed(
     text: &str,
     options: WriteOptions,
 ) -> io::Result<()> {
-    use std::io::Write;
     let target = fs::canonicalize(path)?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let meta = fs::metadata(&target)?;
@@ -610,18 +624,72 @@ pub fn write_fixed(
             "read-only, not written (--force-write writes it anyway)",
         ));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".mtlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let (tmp, path) = {
+        // Created and registered under the lock, so that a second Ctrl-C
+        // ([`abandon_writes_and_exit`]) sees every temporary file that exists.
+        let mut live = in_progress();
+        let tmp = tempfile::Builder::new()
+            .prefix(".mtlint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        live.push(tmp.path().to_path_buf());
+        let path = tmp.path().to_path_buf();
+        (tmp, path)
+    };
+    // `tmp` is renamed or removed by the time `replace` returns.
+    let replaced = replace(tmp, &target, &meta, original, text);
+    in_progress().retain(|p| *p != path);
+    replaced
+}
+
+/// Fill `tmp` with `text` and rename it over `target` (described by `meta`), unless
+/// `target` no longer holds `original`. The content is compared, then size, modification
+/// time and inode are checked once more immediately before the rename: what remains is
+/// the moment between that check and the rename (a write then is lost, as with every
+/// rename-based writer), and a program holding `target` open keeps writing to the old,
+/// replaced file.
+fn replace(
+    mut tmp: tempfile::NamedTempFile,
+    target: &Path,
+    meta: &fs::Metadata,
+    original: &[u8],
+    text: &str,
+) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::MetadataExt;
     tmp.write_all(text.as_bytes())?;
-    keep_owner_mode_and_attributes(&target, &meta, tmp.as_file())?;
+    keep_owner_mode_and_attributes(target, meta, tmp.as_file())?;
     tmp.as_file().sync_all()?;
-    if fs::read(&target)? != original {
-        return Err(io::Error::other(
-            "changed on disk since it was read; not overwritten",
-        ));
+    let stamp = |m: &fs::Metadata| (m.len(), m.mtime(), m.mtime_nsec(), m.ino());
+    let changed = || io::Error::other("changed on disk since it was read; not overwritten");
+    let before = fs::metadata(target)?;
+    if fs::read(target)? != original {
+        return Err(changed());
     }
-    tmp.persist(&target).map_err(|e| e.error)?;
+    let now = fs::metadata(target)?;
+    if stamp(&now) != stamp(&before) || now.len() != original.len() as u64 {
+        return Err(changed());
+    }
+    tmp.persist(target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The temporary files being written now.
+static IN_PROGRESS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn in_progress() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    IN_PROGRESS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Remove the temporary files being written and exit with `code` at once (a second
+/// Ctrl-C or SIGTERM): the files being fixed keep their old text, and no `.mtlint-*.tmp`
+/// is left behind. The lock is held until the exit, so no new one is created.
+pub fn abandon_writes_and_exit(code: i32) -> ! {
+    let live = in_progress();
+    for path in live.iter() {
+        let _ = fs::remove_file(path);
+    }
+    std::process::exit(code)
 }

@@ -9,4 +9,5 @@ pub mod config;
 pub mod files;
 pub mod http;
 pub mod lsp;
+pub mod lsp_transport;
 pub mod output;

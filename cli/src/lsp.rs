@@ -11,6 +11,12 @@
 //! - The markup of a document comes from its path ([`Markup::from_path`]), or from its
 //!   `languageId` when the path says nothing (an unsaved Markdown buffer).
 //!
+//! - Linting runs on a worker thread, [`DEBOUNCE`] after the last change, so that
+//!   requests keep being answered while a long document is linted: of the changes that
+//!   came meanwhile only the newest is linted, and findings for a text that has changed
+//!   since are dropped, not published. A request about a document whose findings are not
+//!   ready yet lints it there and then.
+//!
 //! Every document is linted by the linter [`linter_for`] returns for its path.
 
 use std::collections::HashMap;
@@ -18,7 +24,8 @@ use std::error::Error;
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{mpsc, Arc, LazyLock, Mutex};
+use std::time::Duration;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
@@ -30,6 +37,10 @@ use serde_json::{json, Value};
 use crate::config::{self, Workspace};
 use crate::output::help::{fix_title, RuleHelp, Wording};
 use mtlint::{Applicability, Diagnostic, FixMode, LineIndex, Linter, Markup, Severity};
+
+/// How long the worker waits after a change before linting, so that a burst of
+/// keystrokes is linted once.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The `source` of every published diagnostic.
 const SOURCE: &str = "mtlint";
@@ -80,14 +91,20 @@ impl PositionEncoding {
 
 /// Converts between byte offsets of a text and LSP positions.
 ///
-/// Lines end at `\n` (a `\r` before it belongs to the line break). A position past the
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as the protocol says. A position past the
 /// end of its line means the end of the line (before the line break), a line past the
 /// last one means the end of the text, and a position inside a character (the middle of
 /// a surrogate pair) means the start of that character.
+///
+/// The line comes from a line index built once; the character is counted from the
+/// previous position asked for when it is on the same line (forwards or backwards), so
+/// the findings of one very long line cost one pass over it, not one per finding.
 pub struct Positions<'a> {
     text: &'a str,
     index: LineIndex,
     encoding: PositionEncoding,
+    /// The last position computed: 1-based line, byte offset, character.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Positions<'a> {
@@ -95,8 +112,9 @@ impl<'a> Positions<'a> {
     pub fn new(text: &'a str, encoding: PositionEncoding) -> Self {
         Positions {
             text,
-            index: LineIndex::new(text),
+            index: LineIndex::with_lone_cr(text),
             encoding,
+            last: std::cell::Cell::new((0, 0, 0)),
         }
     }
 
@@ -107,15 +125,15 @@ impl<'a> Positions<'a> {
             return None;
         }
         let start = self.index.line_start(line + 1);
-        let mut end = if line + 1 < count {
-            self.index.line_start(line + 2) - 1
+        let end = if line + 1 < count {
+            self.index.line_start(line + 2)
         } else {
             self.text.len()
         };
-        if self.text[start..end].ends_with('\r') {
-            end -= 1;
-        }
-        Some(start..end)
+        let line = &self.text[start..end];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        Some(start..start + line.len())
     }
 
     /// The position of byte `offset` (clamped to the text, rounded down to a character).
@@ -125,8 +143,16 @@ impl<'a> Positions<'a> {
             offset -= 1;
         }
         let line = self.index.line_of(offset);
-        let start = self.index.line_start(line);
-        let character = self.encoding.len(&self.text[start..offset]);
+        let (last_line, last_offset, last_character) = self.last.get();
+        let character = if line != last_line {
+            self.encoding
+                .len(&self.text[self.index.line_start(line)..offset])
+        } else if offset >= last_offset {
+            last_character + self.encoding.len(&self.text[last_offset..offset])
+        } else {
+            last_character - self.encoding.len(&self.text[offset..last_offset])
+        };
+        self.last.set((line, offset, character));
         lsp::Position::new(to_u32(line - 1), to_u32(character))
     }
 
@@ -267,7 +293,10 @@ struct Document {
     text: String,
     path: Option<PathBuf>,
     language_id: String,
-    found: Vec<Diagnostic>,
+    /// Counts the document's texts: findings are for one of them.
+    generation: u64,
+    /// The findings of text `found.0` (this text when it equals `generation`).
+    found: (u64, Arc<Vec<Diagnostic>>),
 }
 
 impl Document {
@@ -290,13 +319,100 @@ struct Server<'c> {
     encoding: PositionEncoding,
     documents: HashMap<String, Document>,
     shutdown: bool,
+    /// Texts for the worker to lint.
+    runs: mpsc::Sender<Run>,
+    /// Shared with the worker.
+    linted: Arc<Mutex<Linted>>,
+    /// Gives every text its generation.
+    generations: u64,
+}
+
+/// A text for the worker to lint and publish.
+struct Run {
+    key: String,
+    generation: u64,
+    uri: lsp::Uri,
+    version: Option<i32>,
+    text: String,
+    path: Option<PathBuf>,
+    language_id: String,
+}
+
+/// What the server and its worker share, by document key: the generation of each open
+/// document's current text, and the newest findings the worker made.
+#[derive(Default)]
+struct Linted {
+    current: HashMap<String, u64>,
+    found: HashMap<String, (u64, Arc<Vec<Diagnostic>>)>,
+}
+
+fn lock(linted: &Mutex<Linted>) -> std::sync::MutexGuard<'_, Linted> {
+    linted.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The worker: lint what `runs` brings, [`DEBOUNCE`] after it came, newest text of each
+/// document only, and publish the findings unless the text has changed meanwhile.
+fn lint_worker(
+    runs: mpsc::Receiver<Run>,
+    linted: Arc<Mutex<Linted>>,
+    send: impl Fn(Message) -> bool,
+    encoding: PositionEncoding,
+) {
+    while let Ok(first) = runs.recv() {
+        let mut pending: HashMap<String, Run> = HashMap::new();
+        pending.insert(first.key.clone(), first);
+        std::thread::sleep(DEBOUNCE);
+        while let Ok(next) = runs.try_recv() {
+            pending.insert(next.key.clone(), next);
+        }
+        for run in pending.into_values() {
+            let is_current = |l: &Linted| l.current.get(&run.key) == Some(&run.generation);
+            if !is_current(&lock(&linted)) {
+                continue; // stale: a newer text is on its way
+            }
+            let linter = linter_for(run.path.as_deref());
+            let markup = markup_for(run.path.as_deref(), &run.language_id);
+            let Ok(result) = catch_unwind(AssertUnwindSafe(|| {
+                linter.try_lint_document(&run.text, markup)
+            })) else {
+                continue;
+            };
+            let found = result.unwrap_or_else(|e| {
+                eprintln!(
+                    "mtlint server: {}:{e}: malformed {} file; not linted",
+                    run.uri.as_str(),
+                    markup.name()
+                );
+                Vec::new()
+            });
+            let positions = Positions::new(&run.text, encoding);
+            let diagnostics = found
+                .iter()
+                .map(|d| to_lsp(d, &run.text, &positions, &linter))
+                .collect();
+            // Under the lock, so that a document closed meanwhile stays cleared.
+            let mut shared = lock(&linted);
+            if !is_current(&shared) {
+                continue;
+            }
+            shared
+                .found
+                .insert(run.key.clone(), (run.generation, Arc::new(found)));
+            let params = lsp::PublishDiagnosticsParams::new(run.uri, diagnostics, run.version);
+            let published =
+                Notification::new(notif::PublishDiagnostics::METHOD.to_string(), params);
+            if !send(published.into()) {
+                return;
+            }
+        }
+    }
 }
 
 /// Serve on standard input and output until the client says `exit`. Returns whether
 /// the session ended properly (`shutdown` before `exit`): the process should then exit
 /// with status 0, else 1.
 pub fn run_stdio() -> Result<bool, Box<dyn Error + Send + Sync>> {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = crate::lsp_transport::stdio();
     let clean = serve(&connection)?;
     drop(connection);
     io_threads.join()?;
@@ -318,12 +434,34 @@ pub fn serve(connection: &Connection) -> Result<bool, Box<dyn Error + Send + Syn
     connection
         .sender
         .send(Response::new_ok(id, result).into())?;
+    let (runs, queue) = mpsc::channel();
+    let linted = Arc::new(Mutex::new(Linted::default()));
+    let worker = {
+        let (linted, sender) = (linted.clone(), connection.sender.clone());
+        let send = move |m: Message| sender.send(m).is_ok();
+        std::thread::spawn(move || lint_worker(queue, linted, send, encoding))
+    };
     let mut server = Server {
         connection,
         encoding,
         documents: HashMap::new(),
         shutdown: false,
+        runs,
+        linted,
+        generations: 0,
     };
+    let served = serve_messages(connection, &mut server);
+    // The worker ends with its queue, after its current run.
+    drop(server);
+    let _ = worker.join();
+    served
+}
+
+/// The messages after `initialize`, until `exit` or the end of the stream.
+fn serve_messages(
+    connection: &Connection,
+    server: &mut Server,
+) -> Result<bool, Box<dyn Error + Send + Sync>> {
     for message in &connection.receiver {
         match message {
             Message::Request(request) => server.request(request)?,
@@ -413,8 +551,16 @@ impl Server<'_> {
                 self.shutdown = true;
                 Ok(Value::Null)
             }
-            req::CodeActionRequest::METHOD => self.code_actions(self::params(params)?),
-            req::HoverRequest::METHOD => self.hover(self::params(params)?),
+            req::CodeActionRequest::METHOD => {
+                let p: lsp::CodeActionParams = self::params(params)?;
+                self.refresh(p.text_document.uri.as_str());
+                self.code_actions(p)
+            }
+            req::HoverRequest::METHOD => {
+                let p: lsp::HoverParams = self::params(params)?;
+                self.refresh(p.text_document_position_params.text_document.uri.as_str());
+                self.hover(p)
+            }
             _ => Err(Failure(
                 ErrorCode::MethodNotFound,
                 format!("unknown method `{method}`"),
@@ -426,8 +572,8 @@ impl Server<'_> {
         let method = n.method.clone();
         let outcome = catch_unwind(AssertUnwindSafe(|| self.notified(n)));
         match outcome {
-            Ok(Ok(Some(uri))) => self.publish(&uri),
-            Ok(Ok(None)) => Ok(()),
+            // The worker publishes the findings.
+            Ok(Ok(_)) => Ok(()),
             // Notifications have no answer: tell the user.
             Ok(Err(Failure(_, message))) => self.show(lsp::MessageType::ERROR, &message),
             Err(_) => self.show(
@@ -464,7 +610,8 @@ impl Server<'_> {
                         text: doc.text,
                         path,
                         language_id: doc.language_id,
-                        found: Vec::new(),
+                        generation: 0,
+                        found: (0, Arc::default()),
                     },
                 );
                 Ok(Some(self.lint(key)))
@@ -503,8 +650,7 @@ impl Server<'_> {
                     reload_config();
                     let keys: Vec<String> = self.documents.keys().cloned().collect();
                     for other in keys.into_iter().filter(|k| *k != key) {
-                        let other = self.lint(other);
-                        let _ = self.publish(&other);
+                        self.lint(other);
                     }
                 }
                 Ok(Some(self.lint(key)))
@@ -513,7 +659,11 @@ impl Server<'_> {
                 let p: lsp::DidCloseTextDocumentParams = params(n.params)?;
                 let key = p.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.documents.remove(&key) {
-                    // Clear what the editor shows for the closed document.
+                    // Clear what the editor shows for the closed document; under the
+                    // lock, so that the worker publishes nothing for it afterwards.
+                    let mut linted = lock(&self.linted);
+                    linted.current.remove(&key);
+                    linted.found.remove(&key);
                     let params = lsp::PublishDiagnosticsParams::new(doc.uri, Vec::new(), None);
                     let _ = self.send(Notification::new(
                         notif::PublishDiagnostics::METHOD.to_string(),
@@ -535,41 +685,44 @@ impl Server<'_> {
         })
     }
 
-    /// Lint the document again; returns its key.
+    /// Give the document's text a new generation and queue it for the worker; returns
+    /// its key.
     fn lint(&mut self, key: String) -> String {
+        self.generations += 1;
+        let generation = self.generations;
         if let Some(doc) = self.documents.get_mut(&key) {
-            let markup = doc.markup();
-            doc.found = match doc.linter().try_lint_document(&doc.text, markup) {
-                Ok(found) => found,
-                Err(e) => {
-                    eprintln!(
-                        "mtlint server: {}:{e}: malformed {} file; not linted",
-                        doc.uri.as_str(),
-                        markup.name()
-                    );
-                    Vec::new()
-                }
-            };
+            doc.generation = generation;
+            lock(&self.linted).current.insert(key.clone(), generation);
+            let _ = self.runs.send(Run {
+                key: key.clone(),
+                generation,
+                uri: doc.uri.clone(),
+                version: doc.version,
+                text: doc.text.clone(),
+                path: doc.path.clone(),
+                language_id: doc.language_id.clone(),
+            });
         }
         key
     }
 
-    fn publish(&self, key: &str) -> Sent {
-        let Some(doc) = self.documents.get(key) else {
-            return Ok(());
+    /// Make the findings of the document at `uri` those of its current text: the
+    /// worker's, when it has linted this text, else linted now.
+    fn refresh(&mut self, uri: &str) {
+        let Some(doc) = self.documents.get_mut(uri) else {
+            return;
         };
-        let positions = Positions::new(&doc.text, self.encoding);
-        let linter = doc.linter();
-        let diagnostics = doc
-            .found
-            .iter()
-            .map(|d| to_lsp(d, &doc.text, &positions, &linter))
-            .collect();
-        let params = lsp::PublishDiagnosticsParams::new(doc.uri.clone(), diagnostics, doc.version);
-        self.send(Notification::new(
-            notif::PublishDiagnostics::METHOD.to_string(),
-            params,
-        ))
+        if doc.found.0 == doc.generation {
+            return;
+        }
+        let worker = lock(&self.linted).found.get(uri).cloned();
+        doc.found = match worker {
+            Some(found) if found.0 == doc.generation => found,
+            _ => (
+                doc.generation,
+                Arc::new(doc.linter().lint_document(&doc.text, doc.markup())),
+            ),
+        };
     }
 
     fn code_actions(&self, p: lsp::CodeActionParams) -> Handled {
@@ -591,7 +744,7 @@ impl Server<'_> {
         let range = positions.span(p.range);
         let mut actions = Vec::new();
         if wanted(lsp::CodeActionKind::QUICKFIX.as_str()) {
-            for d in &doc.found {
+            for d in doc.found.1.iter() {
                 let Some(fix) = &d.fix else { continue };
                 // Findings the range touches (an empty range: the cursor's position).
                 if d.span.start > range.end || d.span.end < range.start {
@@ -607,7 +760,7 @@ impl Server<'_> {
                     ..Default::default()
                 });
             }
-            for d in &doc.found {
+            for d in doc.found.1.iter() {
                 if d.span.start > range.end || d.span.end < range.start {
                     continue;
                 }
@@ -637,7 +790,11 @@ impl Server<'_> {
         }
         if wanted(FIX_ALL_KIND) {
             let fixed = linter.fix_document(&doc.text, doc.markup(), FixMode::SafeOnly);
-            if let Some(edit) = minimal_edit(&doc.text, &fixed.text, &positions) {
+            // Unsettled fixes (a rule bug) are not offered.
+            let edit = fixed
+                .converged
+                .then(|| minimal_edit(&doc.text, &fixed.text, &positions));
+            if let Some(edit) = edit.flatten() {
                 actions.push(lsp::CodeAction {
                     title: "Fix all safe problems".into(),
                     kind: Some(lsp::CodeActionKind::new(FIX_ALL_KIND)),
@@ -726,6 +883,7 @@ impl Server<'_> {
         let linter = doc.linter();
         let here: Vec<&Diagnostic> = doc
             .found
+            .1
             .iter()
             .filter(|d| d.span.start <= offset && offset <= d.span.end)
             .collect();
@@ -943,6 +1101,20 @@ mod tests {
                     continue; // between \r and \n: not a position of its own
                 }
                 assert_eq!(p.offset(p.position(i)), i, "{encoding:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn positions_in_any_order_agree_with_a_fresh_count() {
+        let text = "Café 😀 x. .\rand on 😀 é and on".repeat(50);
+        for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+            let p = Positions::new(&text, encoding);
+            let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let order = offsets.iter().chain(offsets.iter().rev()).step_by(7);
+            for &i in order {
+                let fresh = Positions::new(&text, encoding).position(i);
+                assert_eq!(p.position(i), fresh, "{encoding:?} at {i}");
             }
         }
     }

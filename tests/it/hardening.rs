@@ -539,3 +539,279 @@ fn a_listed_name_that_is_not_utf8_is_reported_and_the_others_linted() {
          b.txt:1:10: error[punctuation/doubled-period] doubled period\n"
     );
 }
+
+/// A rule file holding one rule with these extra lines.
+fn rule_file(lines: &str) -> String {
+    format!(
+        "[[rule]]\nid = \"test/probe\"\nseverity = \"error\"\nmessage = \"m\"\n\
+         description = \"d\"\n{lines}\nbad = [{{ text = \"[x]\", fixed = \"y\" }}]\n\
+         good = [\"z\"]\n"
+    )
+}
+
+#[test]
+fn a_rule_pattern_that_can_match_empty_is_rejected_with_its_position() {
+    for pattern in ["x*", r"\b", "(?:a|)"] {
+        let source = rule_file(&format!(
+            "pattern = '{pattern}'\nreplace = \"y\"\nfix = \"safe\""
+        ));
+        let error = mtlint::parse_rule_file("house.toml", &source).unwrap_err();
+        assert_eq!(error.position, Some((6, 11)), "{pattern}");
+        assert_eq!(
+            error.message,
+            format!(
+                "rule `test/probe`: pattern {pattern:?} can match empty text (a fix would \
+                 insert at every position); make it match at least one character"
+            )
+        );
+    }
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "house.toml",
+        rule_file("pattern = 'x?'\nreplace = \"y\"\nfix = \"safe\""),
+    );
+    write(dir.path(), "a.txt", "x\n");
+    let (stderr, code) = stderr_of(mtlint_in(dir.path()).args(["--rules", "house.toml", "a.txt"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: rule `test/probe`: pattern \"x?\" can match empty text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("┌─ house.toml:6:11\n"), "{stderr}");
+}
+
+#[test]
+fn a_fix_pass_may_not_multiply_the_text_and_the_rule_is_named() {
+    let mut linter = mtlint::Linter::empty();
+    linter
+        .add_rule_file(
+            "grow.toml",
+            &rule_file("pattern = 'x'\nreplace = \"xx\"\nfix = \"safe\"\npreserve-case = false"),
+        )
+        .unwrap();
+    let text = "x ".repeat(50);
+    let fixed = linter.fix(&text, mtlint::FixMode::SafeOnly);
+    assert!(!fixed.converged);
+    assert_eq!(fixed.unsettled_rules, ["test/probe"]);
+    // Doubling every pass would reach 100 * 2^10 bytes; the pass that would pass twice
+    // the original length plus 1 KiB is not applied.
+    assert!(
+        fixed.text.len() <= 2 * text.len() + mtlint::FIX_GROWTH_SLACK,
+        "{}",
+        fixed.text.len()
+    );
+    // The command names the rule and leaves the file as it was.
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "grow.toml",
+        rule_file("pattern = 'x'\nreplace = \"xx\"\nfix = \"safe\""),
+    );
+    let file = write(dir.path(), "a.txt", &text);
+    let (stderr, code) =
+        stderr_of(mtlint_in(dir.path()).args(["--rules", "grow.toml", "--fix", "a.txt"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "a.txt: fixes of test/probe did not settle within 10 passes or would more than \
+             double the text (a rule bug); left unchanged"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(file).unwrap(), text);
+}
+
+#[test]
+fn a_condition_that_is_not_a_regex_on_its_own_is_rejected() {
+    for key in ["before", "after", "not-before", "not-after"] {
+        let source = rule_file(&format!(
+            "pattern = 'x'\nreplace = \"y\"\nfix = \"safe\"\n{key} = 'a)|(b'"
+        ));
+        let error = mtlint::parse_rule_file("house.toml", &source).unwrap_err();
+        assert_eq!(error.position, Some((9, key.len() + 4)), "{key}");
+        assert_eq!(error.message, "invalid regex: unopened group", "{key}");
+    }
+    // A condition with alternatives keeps them inside its anchor: `a|b ` before the span
+    // means "ends with `a` or with `b `", so `ca x` is not flagged, `b x` and `xa` are.
+    let mut linter = mtlint::Linter::empty();
+    linter
+        .add_rule_file(
+            "house.toml",
+            &rule_file("pattern = 'x'\nreplace = \"y\"\nfix = \"safe\"\nbefore = 'a|b '"),
+        )
+        .unwrap();
+    let spans = |text: &str| {
+        linter
+            .lint(text)
+            .iter()
+            .map(|d| d.span.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(spans("ca x").is_empty());
+    assert_eq!(spans("b x"), vec![2..3]);
+    assert_eq!(spans("ax"), vec![1..2]);
+}
+
+#[test]
+fn control_characters_are_escaped_on_the_terminal_and_exact_in_json() {
+    let dir = TempDir::new().unwrap();
+    let name = "a\u{1b}]0;owned\u{7}.txt";
+    write(dir.path(), name, "They\u{1b}[2J left. .\n");
+    let (stdout, code) = stdout_of(mtlint_in(dir.path()).args(["--format", "short", name]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "a\\u{1b}]0;owned\\u{7}.txt:1:5: warning[encoding/control-character] terminal escape \
+         sequence “ESC[2J” in text\n\
+         a\\u{1b}]0;owned\\u{7}.txt:1:14: error[punctuation/doubled-period] doubled period\n"
+    );
+    let (stdout, _) = stdout_of(mtlint_in(dir.path()).args(["--format", "human", name]));
+    assert!(!stdout.contains(['\u{1b}', '\u{7}']), "{stdout:?}");
+    assert!(
+        stdout.contains("┌─ a\\u{1b}]0;owned\\u{7}.txt:1:14\n"),
+        "{stdout}"
+    );
+    // The underline stays under the span in the escaped line.
+    let shown = "They\\u{1b}[2J left. .";
+    let under = format!("  │ {}^^^\n", " ".repeat(shown.find(". .").unwrap()));
+    assert!(
+        stdout.contains(&format!("1 │ {shown}\n{under}")),
+        "{stdout}"
+    );
+    let (stdout, _) = stdout_of(mtlint_in(dir.path()).args(["--format", "json", name]));
+    let record: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(record["path"], name);
+    // Errors on standard error are escaped too.
+    let (stderr, code) = stderr_of(mtlint_in(dir.path()).arg("b\u{1b}[1m.txt"));
+    assert_eq!(code, 2);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("b\\u{1b}[1m.txt"), "{stderr}");
+}
+
+#[test]
+fn a_name_that_is_not_utf8_is_shown_with_hex_escapes_not_replacement_characters() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(dir.path().join(name), "They left. .\n").unwrap();
+    let (stdout, code) = stdout_of(mtlint_in(dir.path()).args(["--format", "json", "."]));
+    assert_eq!(code, 1);
+    let record: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(record["path"], "./caf\\xe9.txt");
+}
+
+#[test]
+fn a_closed_standard_output_does_not_stop_the_fixing() {
+    // More files than one batch (256), each keeping a warning to report after its fix.
+    let dir = TempDir::new().unwrap();
+    let text = "They left. .\nThe conference of press was held.\n";
+    let files: Vec<_> = (0..600)
+        .map(|i| write(dir.path(), &format!("f{i:03}.txt"), text))
+        .collect();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["--color", "never", "--fix", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the first line, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "mtlint: error: cannot write output (Broken pipe (os error 32)); every file was \
+         still fixed, but the report is incomplete\n"
+    );
+    for file in &files {
+        assert_eq!(
+            fs::read_to_string(file).unwrap(),
+            "They left.\nThe conference of press was held.\n",
+            "{}",
+            file.display()
+        );
+    }
+}
+
+/// Start `mtlint --fix` on `count` files of `text` in a new folder, and wait until it has
+/// fixed one of them; the folder, the files and the process.
+fn fixing_run(count: usize, text: &str) -> (TempDir, Vec<std::path::PathBuf>, std::process::Child) {
+    let dir = TempDir::new().unwrap();
+    let files: Vec<_> = (0..count)
+        .map(|i| write(dir.path(), &format!("f{i:04}.txt"), text))
+        .collect();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtlint"))
+        .args(["--color", "never", "--threads", "1", "--fix", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Files are walked in name order: wait for the first one to be fixed.
+    while fs::read_to_string(&files[0]).unwrap() == text {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    (dir, files, child)
+}
+
+fn signal(child: &std::process::Child, name: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Every file holds either `text` or its fix; how many were fixed. No temporary file is
+/// left in `dir`.
+fn fixed_or_untouched(dir: &Path, files: &[std::path::PathBuf], text: &str, fixed: &str) -> usize {
+    let leftovers: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".mtlint-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    files
+        .iter()
+        .filter(|f| {
+            let now = fs::read_to_string(f).unwrap();
+            assert!(now == text || now == fixed, "{}: {now:?}", f.display());
+            now == fixed
+        })
+        .count()
+}
+
+#[test]
+fn sigterm_stops_a_fix_after_the_file_being_written() {
+    let (text, fixed) = ("They left. .\n", "They left.\n");
+    let (dir, files, child) = fixing_run(1500, text);
+    signal(&child, "TERM");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("mtlint: interrupted; every file written so far is complete"),
+        "{stderr}"
+    );
+    let done = fixed_or_untouched(dir.path(), &files, text, fixed);
+    // Not the rest of the batch of 256: the run stopped after the file being written.
+    assert!((1..256).contains(&done), "{done} files fixed");
+}
+
+#[test]
+fn a_second_signal_exits_at_once_without_a_temporary_file() {
+    // Large files, so that the second signal finds one being written more often.
+    let text = "They left. .\n".repeat(20_000);
+    let fixed = "They left.\n".repeat(20_000);
+    let (dir, files, child) = fixing_run(300, &text);
+    signal(&child, "INT");
+    signal(&child, "INT");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    // Whichever signal ended it, it was not the end of the batch of 256.
+    let done = fixed_or_untouched(dir.path(), &files, &text, &fixed);
+    assert!(done < 256, "{done} files fixed");
+}

@@ -429,12 +429,90 @@ fn exit_without_shutdown_is_status_1() {
 }
 
 #[test]
-fn a_closed_stream_or_malformed_message_ends_the_server_without_a_panic() {
+fn a_closed_stream_ends_the_server_without_a_panic() {
     let (client, _) = Client::initialized(None);
     assert_eq!(client.status(), 1);
+}
+
+/// The next response with a `null` id (an answer to a message that could not be read).
+fn error_for_unreadable(client: &mut Client) -> Value {
+    let response = client.wait(|m| m["id"].is_null() && m.get("error").is_some());
+    response["error"].clone()
+}
+
+#[test]
+fn malformed_and_non_json_rpc_messages_are_answered_and_the_server_keeps_serving() {
     let (mut client, _) = Client::initialized(None);
     client.send_raw("{ not json");
-    assert_eq!(client.status(), 1);
+    assert_eq!(error_for_unreadable(&mut client)["code"], -32700);
+    client.send_raw(r#"{"hello": "world"}"#);
+    assert_eq!(error_for_unreadable(&mut client)["code"], -32600);
+    client.send_raw("[1, 2]");
+    assert_eq!(error_for_unreadable(&mut client)["code"], -32600);
+    // An id that can be read is answered.
+    client.send_raw(r#"{"id": 41, "method": "textDocument/hover"}"#);
+    let response = client.wait(|m| m["id"] == 41);
+    assert_eq!(response["error"]["code"], -32600);
+    let published = client.open(
+        "file:///tmp/mtlint-lsp-test/after.txt",
+        "plaintext",
+        "They left. .\n",
+    );
+    assert_eq!(published["diagnostics"][0]["range"], range(0, 9, 0, 12));
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_content_length_over_the_limit_is_refused_without_reading_it_into_memory() {
+    for length in [
+        "100000000000",
+        "18446744073709551615",
+        "99999999999999999999999",
+    ] {
+        let (mut client, _) = Client::initialized(None);
+        let stdin = client.stdin.as_mut().unwrap();
+        write!(stdin, "Content-Length: {length}\r\n\r\n{{}}").unwrap();
+        stdin.flush().unwrap();
+        let error = error_for_unreadable(&mut client);
+        if length.len() > 20 {
+            assert_eq!(error["code"], -32700, "{length}");
+            assert_eq!(
+                error["message"],
+                format!("invalid Content-Length `{length}`")
+            );
+        } else {
+            assert_eq!(error["code"], -32600, "{length}");
+            assert_eq!(
+                error["message"],
+                format!(
+                    "message of {length} bytes is larger than the limit of 67108864 bytes; \
+                     skipped"
+                )
+            );
+        }
+        assert_eq!(client.status(), 1);
+    }
+}
+
+#[test]
+fn a_lone_cr_is_a_line_break_in_positions() {
+    let (mut client, _) = Client::initialized(None);
+    let uri = "file:///tmp/mtlint-lsp-test/cr.txt";
+    let published = client.open(uri, "plaintext", "Fine.\rThey left. .\r\nAnd then. .");
+    let ranges: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["range"])
+        .collect();
+    assert_eq!(ranges, [&range(1, 9, 1, 12), &range(2, 8, 2, 11)]);
+    // And back: a fix at that position edits the right bytes.
+    let actions = client.code_actions(uri, range(1, 9, 1, 12), Some("quickfix"));
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri][0]["range"],
+        range(1, 9, 1, 12)
+    );
+    assert_eq!(client.shutdown(), 0);
 }
 
 #[test]
@@ -606,5 +684,61 @@ fn accept_this_word_and_disable_for_this_line_write_the_right_file() {
               "edits": [{ "range": range(0, 0, 0, 0), "newText": "accept = [\"mahi mahi\"]\n" }] }
         ])
     );
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn requests_are_answered_while_a_long_document_is_linted() {
+    let (mut client, _) = Client::initialized(None);
+    let small = "file:///tmp/mtlint-lsp-test/small.txt";
+    client.open(small, "plaintext", "They left. .\n");
+    let long = "file:///tmp/mtlint-lsp-test/long.txt";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": long, "languageId": "plaintext", "version": 1,
+            "text": "They left. . The conference of press was held.\n".repeat(4_000),
+        }}),
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": small }, "position": { "line": 0, "character": 10 } }),
+    );
+    // The hover was answered before the long document's findings were published.
+    assert!(
+        !client.pending.iter().any(|m| m["params"]["uri"] == long),
+        "the long document was linted before answering"
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("punctuation/doubled-period"),
+        "{hover}"
+    );
+    let published = client.diagnostics(long);
+    assert!(published["diagnostics"].as_array().unwrap().len() >= 8_000);
+    assert_eq!(client.shutdown(), 0);
+}
+
+#[test]
+fn a_burst_of_changes_never_publishes_an_older_text_after_a_newer_one() {
+    let (mut client, _) = Client::initialized(None);
+    let uri = "file:///tmp/mtlint-lsp-test/burst.txt";
+    client.open(uri, "plaintext", "They left.\n");
+    for version in 2..=6 {
+        client.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version },
+                    "contentChanges": [{ "text": "They left. .\n".repeat(version as usize) }] }),
+        );
+    }
+    let mut last = 0;
+    while last < 6 {
+        let published = client.diagnostics(uri);
+        let version = published["version"].as_i64().unwrap();
+        assert!(version > last, "version {version} after {last}");
+        last = version;
+    }
     assert_eq!(client.shutdown(), 0);
 }

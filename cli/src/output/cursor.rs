@@ -6,9 +6,10 @@ use mtlint::{Diagnostic, LineIndex};
 
 use super::FileReport;
 
-/// Line and column of many offsets in increasing order: each column is counted on from
-/// the previous one on the same line, so a text that is one very long line costs one
-/// pass, not one pass per diagnostic.
+/// Line and column of many offsets, mostly in increasing order: the line comes from the
+/// [`LineIndex`] built once per file, and each column is counted from the previous offset
+/// when it is on the same line (forwards or backwards), so a text that is one very long
+/// line costs one pass plus the lengths of the spans, not one pass per diagnostic.
 pub(super) struct Cursor<'a> {
     text: &'a str,
     index: &'a LineIndex,
@@ -40,13 +41,16 @@ impl<'a> Cursor<'a> {
     /// The 1-based line and character column of byte `offset`.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
         let line = self.index.line_of(offset);
-        let (from, column) = if line == self.line && offset >= self.offset {
-            (self.offset, self.column)
-        } else {
-            (self.index.line_start(line), 1)
-        };
         let width = self.width;
-        self.column = column + self.text[from..offset].chars().map(width).sum::<usize>();
+        let count =
+            |range: std::ops::Range<usize>| self.text[range].chars().map(width).sum::<usize>();
+        self.column = if line != self.line {
+            1 + count(self.index.line_start(line)..offset)
+        } else if offset >= self.offset {
+            self.column + count(self.offset..offset)
+        } else {
+            self.column - count(offset..self.offset)
+        };
         self.line = line;
         self.offset = offset;
         (line, self.column)
@@ -79,12 +83,45 @@ mod tests {
         let index = LineIndex::new(text);
         let x = text.find('x').unwrap();
         let mut cursor = Cursor::new(text, &index);
-        for offset in [0, 1, 3, x, x + 1, 5, text.len()] {
+        for offset in [0, 1, 3, x, x + 1, 5, 3, x, 5, text.len()] {
             assert_eq!(
                 cursor.locate(offset),
                 index.line_col(text, offset),
                 "at {offset}"
             );
         }
+    }
+
+    /// Counts the characters the cursor steps over: the work of locating.
+    fn steps(text: &str, offsets: &[usize]) -> usize {
+        use std::cell::Cell;
+        thread_local!(static STEPS: Cell<usize> = const { Cell::new(0) });
+        let index = LineIndex::new(text);
+        let mut cursor = Cursor::counting(text, &index, |_| {
+            STEPS.with(|s| s.set(s.get() + 1));
+            1
+        });
+        STEPS.with(|s| s.set(0));
+        for &offset in offsets {
+            cursor.locate(offset);
+        }
+        STEPS.with(Cell::get)
+    }
+
+    #[test]
+    fn one_long_line_is_walked_once_not_once_per_offset() {
+        let text = "x".repeat(100_000);
+        // Starts and ends of 1,000 three-byte spans spread over the line, in the order
+        // the formats ask for them: each character is counted about once.
+        let offsets: Vec<usize> = (0..1_000).flat_map(|i| [i * 100, i * 100 + 3]).collect();
+        assert!(
+            steps(&text, &offsets) <= text.len() + 2 * 3 * 1_000,
+            "{}",
+            steps(&text, &offsets)
+        );
+        // A span that ends before the previous one's end is counted back, not from the
+        // start of the line.
+        let nested = [50_000, 90_000, 50_010, 50_020];
+        assert_eq!(steps(&text, &nested), 90_000 + 39_990 + 10);
     }
 }

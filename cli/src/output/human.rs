@@ -9,7 +9,7 @@ use mtlint::{LineIndex, Severity};
 
 use super::cursor::Cursor;
 use super::help::fix_help;
-use super::{Emitter, FileReport};
+use super::{terminal_safe, Emitter, FileReport};
 use crate::config::FileError;
 
 /// The `human` format.
@@ -118,8 +118,15 @@ fn excerpt<'a>(
     } else {
         ""
     };
-    let source = format!("{prefix}{}{suffix}", &text[from..to]);
-    let label = prefix.len() + span.start - from..prefix.len() + label_end - from;
+    // Control characters are shown escaped, the label over the escaped span.
+    let (before, inside, after) = (
+        terminal_safe(&text[from..span.start]),
+        terminal_safe(&text[span.start..label_end]),
+        terminal_safe(&text[label_end..to]),
+    );
+    let source = format!("{prefix}{before}{inside}{after}{suffix}");
+    let label_start = prefix.len() + before.len();
+    let label = label_start..label_start + inside.len();
     let excerpt = Excerpt {
         name,
         source,
@@ -135,9 +142,10 @@ fn write_human(out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()> 
     let index = LineIndex::new(report.text);
     let mut cursor = Cursor::new(report.text, &index);
     let config = term::Config::default();
+    let name = terminal_safe(report.path);
     for d in report.diagnostics {
         let at = cursor.locate(d.span.start);
-        let (file, label) = excerpt(report.path, report.text, &index, &d.span, at);
+        let (file, label) = excerpt(&name, report.text, &index, &d.span, at);
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
@@ -145,10 +153,10 @@ fn write_human(out: &mut dyn WriteColor, report: &FileReport) -> io::Result<()> 
         };
         let mut rendered = Report::new(level)
             .with_code(d.rule.to_string())
-            .with_message(&d.message)
+            .with_message(terminal_safe(&d.message))
             .with_labels(vec![Label::primary((), label)]);
         if let Some(help) = fix_help(report.text, d) {
-            rendered = rendered.with_notes(vec![format!("help: {help}")]);
+            rendered = rendered.with_notes(vec![format!("help: {}", terminal_safe(&help))]);
         }
         term::emit(out, &config, &file, &rendered).map_err(|e| match e {
             codespan_reporting::files::Error::Io(io) => io,

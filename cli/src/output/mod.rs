@@ -16,6 +16,7 @@ mod short;
 pub mod statistics;
 pub mod sweep;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -30,9 +31,27 @@ use clap::ValueEnum;
 
 use crate::args::{Format, StatisticsView};
 
+/// `s` with every control character but tab (C0, DEL, C1) written as a Rust escape
+/// (`\u{1b}`, `\n`), so that a file name, message or excerpt printed on a terminal cannot
+/// drive it. JSON and SARIF keep text exact (their own escapes are safe).
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() && c != '\t' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// One linted file's findings, ready to render.
 pub struct FileReport<'a> {
-    /// The path as given or walked.
+    /// The path as given or walked, exact ([`crate::files::path_name`]).
     pub path: &'a str,
     /// The text the spans refer to.
     pub text: &'a str,

@@ -51,6 +51,10 @@ impl Job<'_> {
     pub fn process(&self, input: Option<&Found>) -> Outcome {
         let cli = self.cli;
         let mut outcome = Outcome::default();
+        if cli.fix && super::INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+            // Ctrl-C: no new file is started.
+            return outcome;
+        }
         let Some((name, text)) = self.read(input, &mut outcome) else {
             return outcome;
         };
@@ -102,7 +106,7 @@ impl Job<'_> {
     /// telling) when it cannot be linted.
     fn read(&self, input: Option<&Found>, outcome: &mut Outcome) -> Option<(String, String)> {
         let (name, content) = match input {
-            Some(f) => (f.path.display().to_string(), files::read(&f.path)),
+            Some(f) => (files::path_name(&f.path), files::read(&f.path)),
             None => {
                 let content = match files::read_limited(io::stdin().lock(), 0) {
                     Ok(bytes) if self.fixes_stdin(input) => {
@@ -179,7 +183,8 @@ impl Job<'_> {
         };
         if !fixed.converged {
             outcome.errors.push(format!(
-                "{name}: fixes did not settle after {} passes (a rule bug); left unchanged",
+                "{name}: fixes of {} did not settle within {} passes or would more than double the text (a rule bug); left unchanged",
+                fixed.unsettled_rules.join(", "),
                 mtlint::MAX_FIX_PASSES
             ));
             return None;

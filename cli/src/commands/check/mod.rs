@@ -20,8 +20,8 @@ use self::summary::Tally;
 use super::{Fatal, Output, Setup};
 use crate::args::{Cli, Format, StatisticsView};
 use crate::config::Workspace;
-use crate::files::{Found, WalkError};
-use crate::output::{self, Emitter, RunEnd};
+use crate::files::{self, Found, WalkError};
+use crate::output::{self, terminal_safe, Emitter, RunEnd};
 
 /// Set by Ctrl-C during `--fix`: stop between files, so no file is left half-written and
 /// no temporary file is left behind.
@@ -89,6 +89,7 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         emitter,
         tally: Tally::default(),
         errors: Vec::new(),
+        lost_output: None,
     };
     printer.walk_errors(&bad_names);
     printer.walk_errors(&inputs.walk_errors);
@@ -96,10 +97,16 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         inputs::tell_skipped(&inputs.skipped);
     }
     if cli.fix {
-        // If the handler cannot be installed, Ctrl-C keeps its default effect.
-        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+        // The first Ctrl-C (or SIGTERM) lets the files being written finish and starts no
+        // other; a second one exits at once, removing the temporary files. If the handler
+        // cannot be installed, the signals keep their default effect.
+        let _ = ctrlc::set_handler(|| {
+            if INTERRUPTED.swap(true, Ordering::SeqCst) {
+                files::abandon_writes_and_exit(130);
+            }
+        });
     }
-    printer.emitter.begin(&mut printer.stdout, &linter)?;
+    printer.output(|p| p.emitter.begin(&mut p.stdout, &linter))?;
     if !lint_all(cli, &workspace, color, &inputs.list, &mut printer)? {
         printer.end(true)?;
         eprintln!("mtlint: interrupted; every file written so far is complete");
@@ -110,6 +117,15 @@ pub fn run(cli: &Cli, setup: Setup) -> Result<u8, Fatal> {
         // With `--fix -`, standard output carries the fixed text.
         let to_stderr = cli.fix && inputs.list.iter().all(Option::is_none);
         printer.summary(to_stderr)?;
+    }
+    printer.output(|p| p.stdout.flush())?;
+    if let Some(e) = &printer.lost_output {
+        // `--fix DIR | head`: the files were all fixed, the report was cut short.
+        eprintln!(
+            "mtlint: error: cannot write output ({e}); every file was still fixed, but the \
+             report is incomplete"
+        );
+        return Ok(2);
     }
     printer.stdout.finish()?;
     Ok(printer.tally.status())
@@ -159,12 +175,12 @@ fn lint_all(
         bar.suspend(|| -> Result<(), Fatal> {
             for (input, outcome) in batch.iter().zip(outcomes) {
                 if cli.verbose {
-                    printer.stdout.flush()?;
+                    printer.output(|p| p.stdout.flush())?;
                     match &outcome.skipped {
-                        Some(why) => eprintln!("mtlint: {why}"),
+                        Some(why) => eprintln!("mtlint: {}", terminal_safe(why)),
                         None => eprintln!(
                             "mtlint: {}",
-                            inputs::describe(cli, workspace, input.as_ref())
+                            terminal_safe(&inputs::describe(cli, workspace, input.as_ref()))
                         ),
                     }
                 }
@@ -172,7 +188,7 @@ fn lint_all(
             }
             if progress {
                 // Out before the bar is drawn again.
-                printer.stdout.flush()?;
+                printer.output(|p| p.stdout.flush())?;
             }
             Ok(())
         })?;
@@ -191,15 +207,39 @@ struct Printer<'a> {
     tally: Tally,
     /// The problems that kept files from being linted (for the SARIF log).
     errors: Vec<String>,
+    /// Why standard output could not be written, when `--fix` went on without it.
+    lost_output: Option<io::Error>,
 }
 
 impl Printer<'_> {
+    /// Write to standard output with `write`. When that fails during `--fix`, the run
+    /// goes on (the files are still fixed) without output, and ends with status 2; any
+    /// other run stops.
+    fn output(&mut self, write: impl FnOnce(&mut Self) -> io::Result<()>) -> Result<(), Fatal> {
+        if self.lost_output.is_some() {
+            return Ok(());
+        }
+        match write(self) {
+            Ok(()) => Ok(()),
+            Err(e) => self.lose(e),
+        }
+    }
+
+    /// Standard output failed with `e`: remembered with `--fix`, fatal otherwise.
+    fn lose(&mut self, e: io::Error) -> Result<(), Fatal> {
+        if self.cli.fix {
+            self.lost_output = Some(e);
+            Ok(())
+        } else {
+            Err(Fatal::Output(e))
+        }
+    }
     /// Paths that could not be walked: told now, and they fail the run.
     fn walk_errors(&mut self, walk_errors: &[WalkError]) {
         for e in walk_errors {
-            eprintln!("mtlint: error: {}: {}", e.path.display(), e.message);
-            self.errors
-                .push(format!("{}: {}", e.path.display(), e.message));
+            let e = format!("{}: {}", files::path_name(&e.path), e.message);
+            eprintln!("mtlint: error: {}", terminal_safe(&e));
+            self.errors.push(e);
             self.tally.failed = true;
         }
     }
@@ -209,12 +249,12 @@ impl Printer<'_> {
         if let Some(e) = outcome.output_error.take() {
             return Err(Fatal::Output(e));
         }
-        self.emitter.write(&mut self.stdout, &outcome.stdout)?;
+        self.output(|p| p.emitter.write(&mut p.stdout, &outcome.stdout))?;
         if !outcome.stderr.is_empty() || !outcome.errors.is_empty() {
-            self.stdout.flush()?;
+            self.output(|p| p.stdout.flush())?;
             let mut stderr = io::stderr().lock();
             for e in &outcome.errors {
-                writeln!(stderr, "mtlint: error: {e}")?;
+                writeln!(stderr, "mtlint: error: {}", terminal_safe(e))?;
             }
             stderr.write_all(&outcome.stderr)?;
         }
@@ -231,9 +271,14 @@ impl Printer<'_> {
             errors: &self.errors,
             interrupted,
         };
-        self.emitter.end(&mut self.stdout, &end)?;
+        // Not `output()`: `end` borrows the tally.
+        if self.lost_output.is_none() {
+            if let Err(e) = self.emitter.end(&mut self.stdout, &end) {
+                self.lose(e)?;
+            }
+        }
         if interrupted {
-            self.stdout.flush()?;
+            self.output(|p| p.stdout.flush())?;
         }
         Ok(())
     }
@@ -244,7 +289,7 @@ impl Printer<'_> {
         if to_stderr {
             eprintln!("{summary}");
         } else {
-            writeln!(self.stdout, "{summary}")?;
+            self.output(|p| writeln!(p.stdout, "{summary}"))?;
         }
         Ok(())
     }
