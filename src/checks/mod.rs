@@ -72,6 +72,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(residue::repeated_headline::RepeatedHeadline::new()),
         Box::new(residue::repeated_sentence::VerbatimRepeat::new()),
         Box::new(sentence::lowercase_after_period::LowercaseAfterPeriod::new()),
+        Box::new(sentence::lowercase_paragraph_start::LowercaseParagraphStart::new()),
         Box::new(translation::untranslated::Untranslated::new()),
         Box::new(translation::untranslated_word::UntranslatedWord::new()),
         Box::new(typo::doubled_word::DoubledWord::new()),

@@ -5,8 +5,10 @@
 //!
 //! Finds a number of one or two digits followed by a period where the period cannot end a
 //! sentence: before a month (`on 5. May`), or before a lowercase word in the middle of a
-//! sentence (`the 20. century`, `finished in 2. place`). Before a capitalised word it is
-//! left alone: `the 3. Liga` and `1. FC Köln` are names.
+//! sentence (`the 20. century`, `finished in 2. place`), or before a capitalised common
+//! English word after a determiner (`the 1. World war`: German capitalises its nouns).
+//! Other capitalised words are left alone: `the 3. Liga` and `1. FC Köln` are names, and
+//! `in 2. The next year` starts a sentence.
 //!
 //! ## Why it matters
 //!
@@ -37,6 +39,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
+use crate::text::wordlist::is_word;
 use crate::text::Document;
 
 /// A number of one or two digits, a period, a space and the word after it.
@@ -58,6 +61,32 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// Words that open a clause: capitalised after `2.`, they start a sentence.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i", "in",
+    "on", "at", "and", "but", "or", "so", "then", "there", "his", "her", "its", "our", "their",
+    "my", "your", "after", "before", "for", "with", "when", "if", "as", "one",
+];
+
+/// A capitalised common English word after a determiner and the number (`the 1. World
+/// war`, `their 2. Round`): the noun capitals of German after its ordinal period. A
+/// name (`the 3. Liga`, `1. FC`) is not an English word, and a capitalised clause
+/// opener after a number (`in 2. The next`) starts a sentence.
+fn german_noun(before: &str, next: &str) -> bool {
+    let determiner = before
+        .trim_end_matches([' ', '\u{A0}'])
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let lower = next.to_lowercase();
+    matches!(
+        determiner.to_lowercase().as_str(),
+        "the" | "its" | "their" | "his" | "her" | "our"
+    ) && next.chars().skip(1).all(char::is_lowercase)
+        && !OPENERS.contains(&lower.as_str())
+        && is_word(&lower)
+}
 
 /// `1st`, `2nd`, `3rd`, `4th`, `11th`, `12th`, `13th`, `21st`…
 fn ordinal(n: &str) -> String {
@@ -110,6 +139,9 @@ impl OrdinalPeriod {
                     Example::good("1. Install the package.\n2. run it\nThey scored 3. Then 4."),
                     Example::good("the 20th century, on 5 May, chapter 12.3. the end"),
                     Example::good("promoted to the 3. Liga, like 1. FC Köln"),
+                    Example::bad("since the [1.] World war", "since the 1st World war")
+                        .message("ordinal written with a period: English writes `1st`"),
+                    Example::good("we won in 2. The next year their 3. The end"),
                 ],
             },
         }
@@ -151,7 +183,7 @@ impl Rule for OrdinalPeriod {
                 continue;
             }
             let month = MONTHS.contains(&next);
-            if !(month || next.starts_with(char::is_lowercase)) {
+            if !(month || next.starts_with(char::is_lowercase) || german_noun(before, next)) {
                 continue;
             }
             let span = number.start()..number.end() + 1;

@@ -109,7 +109,7 @@ const NAME_WINDOW: usize = 20_000;
 /// Whether `word` (at `at`) is a name written in lowercase on purpose (`curses`, `glibc`,
 /// `libvirt`): not a common sentence opener, used at least twice more nearby, and never
 /// capitalized there in mid-sentence.
-fn is_lowercase_name(text: &str, word: &str, at: usize) -> bool {
+pub(crate) fn is_lowercase_name(text: &str, word: &str, at: usize) -> bool {
     if COMMON.contains(&word) {
         return false;
     }
