@@ -234,6 +234,36 @@ fn fix_loop(text: &str, mode: FixMode, mut lint: impl FnMut(&str) -> Vec<Diagnos
     }
 }
 
+/// Whether a fix of `span` in an HTML `text` could make text into a tag, so that it is
+/// not offered: its replacement puts a `<` before a letter, `/`, `!` or `?` where none
+/// stood, or a bare `<` (text, not a tag) stands just before the span, where this fix and
+/// another in the same pass could close the gap between them (`<Â !.`, whose mojibake and
+/// French-spacing fixes together would give the declaration `<!.`).
+fn opens_tag(text: &str, span: &std::ops::Range<usize>, replacement: &str) -> bool {
+    let near = text::char_boundary_before(text, span.start.saturating_sub(8));
+    if text[near..span.start].contains('<') {
+        return true;
+    }
+    let opens = |s: &str| {
+        s.as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])))
+    };
+    let from = text::char_boundary_before(text, span.start.saturating_sub(1));
+    let to = if span.end < text.len() {
+        text::next_char_boundary(text, span.end)
+    } else {
+        text.len()
+    };
+    let before = &text[from..to];
+    let after = format!(
+        "{}{replacement}{}",
+        &text[from..span.start],
+        &text[span.end..to]
+    );
+    opens(&after) && !opens(before)
+}
+
 /// A set of rules, ready to lint texts.
 pub struct Linter {
     /// Severities set by [`Linter::set_severity`], by rule id.
@@ -571,6 +601,14 @@ impl Linter {
                         .iter()
                         .any(|t| d.span.start < t.end && t.start < d.span.end.max(d.span.start + 1))
                 });
+                for d in &mut found {
+                    if d.fix
+                        .as_ref()
+                        .is_some_and(|f| opens_tag(text, &d.span, &f.replacement))
+                    {
+                        d.fix = None;
+                    }
+                }
                 (found, comments)
             }
         };
