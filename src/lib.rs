@@ -240,15 +240,26 @@ fn fix_loop(text: &str, mode: FixMode, mut lint: impl FnMut(&str) -> Vec<Diagnos
 /// another in the same pass could close the gap between them (`<Â !.`, whose mojibake and
 /// French-spacing fixes together would give the declaration `<!.`).
 fn opens_tag(text: &str, span: &std::ops::Range<usize>, replacement: &str) -> bool {
-    let near = text::char_boundary_before(text, span.start.saturating_sub(8));
-    if text[near..span.start].contains('<') {
-        return true;
-    }
+    let opens_after = |b: u8| b.is_ascii_alphabetic() || b"/!?".contains(&b);
     let opens = |s: &str| {
         s.as_bytes()
             .windows(2)
-            .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])))
+            .any(|w| w[0] == b'<' && opens_after(w[1]))
     };
+    let near = text::char_boundary_before(text, span.start.saturating_sub(8));
+    let bare = text.as_bytes()[near..span.start]
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| {
+            b == b'<'
+                && !text
+                    .as_bytes()
+                    .get(near + i + 1)
+                    .is_some_and(|&n| opens_after(n))
+        });
+    if bare {
+        return true;
+    }
     let from = text::char_boundary_before(text, span.start.saturating_sub(1));
     let to = if span.end < text.len() {
         text::next_char_boundary(text, span.end)

@@ -282,3 +282,20 @@ fn the_clean_sample_as_html_stays_clean() {
     assert!(doc.matches("<p ").count() > 5);
     assert_eq!(found(&doc), []);
 }
+
+#[test]
+fn a_fix_beside_a_tag_is_made_and_one_beside_a_bare_lt_is_not() {
+    // Right after a tag the fix is made, as anywhere in the prose.
+    assert_eq!(fixed("<p>$ 5 million</p>\n"), "<p>$5 million</p>\n");
+    // Beside a bare `<`, the mojibake and French-spacing fixes together would make the
+    // text a declaration (`<!.`): neither is made, and both are still reported.
+    let doc = "<p>x <Â !.</p>\n";
+    assert_eq!(fixed(doc), doc);
+    assert_eq!(
+        found(doc),
+        [
+            ("encoding/mojibake".to_string(), "Â".to_string(), false),
+            ("spacing/french-spacing".to_string(), " ".to_string(), false),
+        ]
+    );
+}
