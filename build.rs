@@ -6,6 +6,16 @@
 
 use std::{env, fs, path::Path};
 
+// The pattern rewriting and literal extraction of the run, computed here once for the
+// built-in rules (the run only does it for `--rules` files).
+#[path = "src/literals.rs"]
+#[allow(dead_code)]
+mod literals;
+// The static word set of `src/text/wordlist.rs`.
+#[path = "src/text/word_table.rs"]
+#[allow(dead_code)]
+mod word_table;
+
 /// Every file under `dir` whose name ends in `.{ext}`, recursively.
 fn files(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -40,6 +50,44 @@ fn description(source: &str) -> Option<String> {
     found.then(|| out.join(" "))
 }
 
+/// The required literals of each rule of a rule file, in file order, as Rust source:
+/// `Some(&[Some(&[b"..", ..]), None, ..])`; `None` for a file this cannot read (the run
+/// then parses it and reports the error as it would for a user file).
+fn file_literals(source: &str) -> String {
+    let Ok(table) = source.parse::<toml::Table>() else {
+        return "None".into();
+    };
+    let rules = match table.get("rule") {
+        Some(toml::Value::Array(rules)) => rules.as_slice(),
+        None => &[],
+        Some(_) => return "None".into(),
+    };
+    let mut out = String::from("Some(&[");
+    for rule in rules {
+        let patterns: Vec<String> = match rule.get("pattern") {
+            Some(toml::Value::String(p)) => vec![literals::ascii_classes(p)],
+            Some(toml::Value::Array(ps)) => ps
+                .iter()
+                .filter_map(|p| p.as_str().map(literals::ascii_classes))
+                .collect(),
+            _ => return "None".into(),
+        };
+        let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        match literals::required_literals(&refs) {
+            None => out.push_str("None, "),
+            Some(set) => {
+                out.push_str("Some(&[");
+                for literal in set {
+                    out.push_str(&format!("&{literal:?}, "));
+                }
+                out.push_str("]), ");
+            }
+        }
+    }
+    out.push_str("])");
+    out
+}
+
 /// `path` (relative to the package) with `/` separators.
 fn name(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
@@ -53,19 +101,32 @@ fn main() {
     files(Path::new("rules"), "toml", &mut rule_files);
     rule_files.sort();
     let mut out = String::from("&[\n");
+    let mut literal_table = String::from("&[\n");
     for path in rule_files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = name(&path);
         out.push_str(&format!(
             "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/\", {name:?}))),\n"
         ));
+        let source = fs::read_to_string(&path).expect("readable rule file");
+        literal_table.push_str(&format!("    {},\n", file_literals(&source)));
     }
     out.push(']');
+    literal_table.push(']');
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("write builtin_rules.rs");
     fs::write(
-        Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_rules.rs"),
-        out,
+        Path::new(&out_dir).join("builtin_literals.rs"),
+        literal_table,
     )
-    .expect("write builtin_rules.rs");
+    .expect("write builtin_literals.rs");
+
+    let list = "src/text/data/english-words.txt";
+    println!("cargo:rerun-if-changed={list}");
+    let words = word_table::decode(&fs::read_to_string(list).expect("readable word list"));
+    let (blob, slots) = word_table::build(&words);
+    fs::write(Path::new(&out_dir).join("english-words.blob"), blob).expect("write blob");
+    fs::write(Path::new(&out_dir).join("english-words.slots"), slots).expect("write slots");
 
     let mut checks = Vec::new();
     files(Path::new("src/checks"), "rs", &mut checks);

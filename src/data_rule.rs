@@ -21,7 +21,8 @@
 //! just before / just after that span (up to 120 bytes back), `not-before` / `not-after`
 //! regexes that must not. Keeping context out of `pattern` keeps it fast: a pattern
 //! that starts with a literal is found by a vectorised literal search.
-//! `\b` is an ASCII word boundary (see [`ascii_word_boundaries`]).
+//! `\b` is an ASCII word boundary and `\d` an ASCII digit (see
+//! [`crate::literals::ascii_classes`]).
 //! `replace` may use capture references (`${1}`, `$name`) and, unless
 //! `preserve-case = false`, takes the capitalisation of the text it replaces.
 //! `replace-uk` replaces it when the house style is UK (`style = "uk"`): a rule that
@@ -208,15 +209,27 @@ impl LazyRegex {
 /// Parse every rule of one TOML file, compiling all its regexes so that any error is
 /// reported now. `origin` names the file in errors and in `--explain`.
 pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, RuleError> {
-    parse_rules(origin, source, true)
+    parse_rules(origin, source, true, None)
+}
+
+/// Parse a built-in rule file: regexes are compiled on first use and not checked here
+/// (the tests compile them all and run their examples), and each rule's prefilter
+/// literals come from `literals`, the table `build.rs` computed, when it has them.
+pub(crate) fn parse_builtin(
+    origin: &str,
+    source: &str,
+    literals: crate::FileLiterals,
+) -> Result<Vec<DataRule>, RuleError> {
+    parse_rules(origin, source, false, literals)
 }
 
 /// Parse every rule of one TOML file; with `eager` false, regexes are compiled on first
-/// use and not checked here (for the built-in rules, whose examples the tests run).
-pub(crate) fn parse_rules(
+/// use and not checked here.
+fn parse_rules(
     origin: &str,
     source: &str,
     eager: bool,
+    literals: crate::FileLiterals,
 ) -> Result<Vec<DataRule>, RuleError> {
     let index = LineIndex::new(source);
     let error = |span: Option<Range<usize>>, message: String| RuleError {
@@ -250,7 +263,7 @@ pub(crate) fn parse_rules(
                 .parse(source)
                 .map_err(|e| invalid(e.to_string()))?;
         }
-        let source = wrap(&ascii_word_boundaries(source));
+        let source = wrap(&crate::literals::ascii_classes(source));
         let compiled = OnceLock::new();
         if eager {
             let regex = Regex::new(&source).map_err(|e| invalid(e.to_string()))?;
@@ -427,12 +440,15 @@ pub(crate) fn parse_rules(
                 origin: origin.to_string(),
                 examples,
             },
-            literals: crate::prefilter::required_literals(
-                &patterns
-                    .iter()
-                    .map(|p| p.source.as_str())
-                    .collect::<Vec<_>>(),
-            ),
+            literals: match literals.and_then(|table| table.get(rules.len())) {
+                Some(known) => known.map(|set| set.iter().map(|l| l.to_vec()).collect()),
+                None => crate::literals::required_literals(
+                    &patterns
+                        .iter()
+                        .map(|p| p.source.as_str())
+                        .collect::<Vec<_>>(),
+                ),
+            },
             patterns,
             grow_left: raw.grow_left,
             before,
@@ -488,42 +504,6 @@ fn can_match_empty(pattern: &str) -> bool {
 /// Whether `code` can name a pack: 2 to 8 lowercase ASCII letters (`all` is reserved).
 fn is_valid_pack(code: &str) -> bool {
     (2..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()) && code != "all"
-}
-
-/// Rewrite `\b` and `\B` (outside character classes) as ASCII word boundaries. A Unicode
-/// word boundary forces the regex engine off its fast DFA on non-ASCII text (twenty to
-/// thirty times slower); prose rules lose nothing by it, since the words they anchor are
-/// English.
-fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    let mut class_depth = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if class_depth == 0 => {
-                    out.push_str("(?-u:\\");
-                    out.push(b);
-                    out.push(')');
-                }
-                Some(next) => {
-                    out.push('\\');
-                    out.push(next);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 impl DataRule {
@@ -635,17 +615,5 @@ impl DataRule {
                 whole.end()
             };
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ascii_word_boundaries;
-
-    #[test]
-    fn word_boundaries_become_ascii_outside_classes() {
-        assert_eq!(ascii_word_boundaries(r"\bx\B"), r"(?-u:\b)x(?-u:\B)");
-        assert_eq!(ascii_word_boundaries(r"[\b]\\b"), r"[\b]\\b");
-        assert_eq!(ascii_word_boundaries(r"[a[b]]\b"), r"[a[b]](?-u:\b)");
     }
 }

@@ -31,6 +31,7 @@ mod fix;
 mod formats;
 mod html;
 mod knowledge;
+mod literals;
 pub mod markdown;
 mod position;
 mod prefilter;
@@ -54,7 +55,7 @@ pub use score::{Score, Verdict};
 pub use style::Style;
 pub use text::document::{Document, Sentence, Word, Words};
 
-use std::sync::OnceLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use prefilter::Prefilter;
 #[cfg(feature = "rayon")]
@@ -65,6 +66,26 @@ use registry::Registry;
 /// The built-in rule files, embedded at build time: `(name, TOML source)`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// The required literals of every rule of [`BUILTIN_RULE_FILES`] (same order, then rule
+/// order within a file), computed by `build.rs` with `literals.rs`; `None` for a file the
+/// build could not read.
+type FileLiterals = Option<&'static [Option<&'static [&'static [u8]]>]>;
+const BUILTIN_LITERALS: &[FileLiterals] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_literals.rs"));
+
+/// The rules of [`BUILTIN_RULE_FILES`], parsed once per process and shared by every
+/// [`Linter::builtin`] (a workspace with several configurations, the language server,
+/// the tests) and by `residue/chrome-line`, so each regex compiles once.
+static BUILTIN_DATA_RULES: LazyLock<Vec<Arc<DataRule>>> = LazyLock::new(|| {
+    let mut rules = Vec::new();
+    for ((name, source), literals) in BUILTIN_RULE_FILES.iter().zip(BUILTIN_LITERALS) {
+        let parsed = data_rule::parse_builtin(name, source, *literals)
+            .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
+        rules.extend(parsed.into_iter().map(Arc::new));
+    }
+    rules
+});
 
 /// How many times [`Linter::fix`] re-lints and fixes before giving up.
 pub const MAX_FIX_PASSES: usize = 10;
@@ -278,7 +299,7 @@ fn opens_tag(text: &str, span: &std::ops::Range<usize>, replacement: &str) -> bo
 /// A set of rules, ready to lint texts.
 pub struct Linter {
     /// Severities set by [`Linter::set_severity`], by rule id.
-    severity: std::collections::HashMap<std::sync::Arc<str>, Severity>,
+    severity: std::collections::HashMap<Arc<str>, Severity>,
     /// The active rules by id, and every id ever loaded (suppression comments may name
     /// rules that are not selected).
     rules: Registry,
@@ -293,12 +314,10 @@ pub struct Linter {
 impl Linter {
     /// The built-in rules: every file under `rules/` and every coded check.
     pub fn builtin() -> Self {
-        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-        for (name, source) in BUILTIN_RULE_FILES {
-            let parsed = data_rule::parse_rules(name, source, false)
-                .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
-            rules.extend(parsed.into_iter().map(|r| Box::new(r) as Box<dyn Rule>));
-        }
+        let mut rules: Vec<Box<dyn Rule>> = BUILTIN_DATA_RULES
+            .iter()
+            .map(|r| Box::new(Arc::clone(r)) as Box<dyn Rule>)
+            .collect();
         rules.extend(checks::all());
         Linter::new(rules)
     }
@@ -499,6 +518,9 @@ impl Linter {
 
     /// Lint one text (or one piece of a long text) with the rules that may match in it.
     fn lint_piece(&self, text: &str) -> Vec<Diagnostic> {
+        if text.is_empty() {
+            return Vec::new(); // no rule finds anything in nothing; compile nothing
+        }
         let prefilter = self.prefilter.get_or_init(|| {
             let sets: Vec<_> = self.rules().map(|r| r.required_literals()).collect();
             Prefilter::new(&sets)

@@ -272,7 +272,7 @@ pub trait Rule: Send + Sync {
     /// Literals one of which occurs in every finding's match; `None` if the rule must
     /// always run. Derived from [`Rule::patterns`] unless a rule knows better.
     fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        crate::prefilter::required_literals(&self.patterns())
+        crate::literals::required_literals(&self.patterns())
     }
 
     /// The source-language packs the rule belongs to (`fr`, `de`, …), empty for a rule
@@ -291,6 +291,33 @@ pub trait Rule: Send + Sync {
     /// its examples are checked in its own).
     fn style(&self) -> Option<crate::Style> {
         None
+    }
+}
+
+/// A shared rule is the rule: the built-in data rules are parsed once per process and
+/// shared by every linter (and by the checks that consult them), so each regex compiles
+/// once.
+impl<R: Rule + ?Sized> Rule for Arc<R> {
+    fn meta(&self) -> &RuleMeta {
+        (**self).meta()
+    }
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        (**self).check(doc, out)
+    }
+    fn patterns(&self) -> Vec<&str> {
+        (**self).patterns()
+    }
+    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        (**self).required_literals()
+    }
+    fn packs(&self) -> &[Arc<str>] {
+        (**self).packs()
+    }
+    fn runs_by_default(&self) -> bool {
+        (**self).runs_by_default()
+    }
+    fn style(&self) -> Option<crate::Style> {
+        (**self).style()
     }
 }
 

@@ -5,6 +5,7 @@ pub mod chars;
 pub mod document;
 pub mod numbers;
 pub mod quotes;
+mod word_table;
 pub mod wordlist;
 
 pub use document::Document;

@@ -1,9 +1,7 @@
 //! Common English words, shared by the checks that need to know whether a token is a
-//! word: SCOWL sizes 10–35 (see `data/gen_words.py` for provenance and licence).
+//! word: SCOWL sizes 10–35 (`src/text/data/gen_words.py` gives its provenance and licence).
 
-use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
 
 /// FNV-1a: much faster than the default hasher on short words, and the keys are ours.
 #[derive(Default)]
@@ -30,36 +28,19 @@ impl Hasher for Fnv {
 /// A hasher builder for word sets.
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
-/// Front-coded list: a three-letter key, then the endings of its words (`.` for the key
-/// itself), `*` marking the most frequent words.
-const SOURCE: &str = include_str!("data/english-words.txt");
-
-/// Every word, mapped to whether it is one of the most frequent (sizes 10 and 20).
-static WORDS: LazyLock<HashMap<String, bool, FnvBuild>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity_and_hasher(45_000, FnvBuild::default());
-    for line in SOURCE.lines() {
-        let mut parts = line.split(' ');
-        let key = parts.next().unwrap_or_default();
-        for entry in parts {
-            let (top, ending) = match entry.strip_prefix('*') {
-                Some(rest) => (true, rest),
-                None => (false, entry),
-            };
-            let ending = if ending == "." { "" } else { ending };
-            map.insert(format!("{key}{ending}"), top);
-        }
-    }
-    map
-});
+/// SCOWL's words (`src/text/data/english-words.txt`), flagged when among the most frequent (sizes
+/// 10 and 20), as a static table `build.rs` makes (see `word_table.rs`).
+static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-words.blob"));
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-words.slots"));
 
 /// Whether `word` (lowercase) is a common English word.
 pub fn is_word(word: &str) -> bool {
-    WORDS.contains_key(word)
+    super::word_table::lookup(BLOB, SLOTS, word).is_some()
 }
 
 /// Whether `word` (lowercase) is one of the most frequent English words.
 pub fn is_frequent(word: &str) -> bool {
-    WORDS.get(word).copied().unwrap_or(false)
+    super::word_table::lookup(BLOB, SLOTS, word) == Some(true)
 }
 
 #[cfg(test)]
@@ -75,6 +56,7 @@ mod tests {
         assert!(is_word("abolish"));
         assert!(!is_word("abo"));
         assert!(!is_word("hourand"));
-        assert!(WORDS.len() > 38_000);
+        assert!(!is_word("") && !is_word("governments-"));
+        assert!(super::super::word_table::len(SLOTS) > 38_000);
     }
 }

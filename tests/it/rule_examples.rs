@@ -64,6 +64,24 @@ fn every_built_in_rule_file_compiles_eagerly() {
 }
 
 #[test]
+fn build_time_literals_equal_those_computed_at_load() {
+    // `build.rs` computes the prefilter literals of the built-in rules; a user file gets
+    // them computed when it loads. Both must give the same set for every rule.
+    let linter = Linter::builtin();
+    let mut filtered = 0;
+    for (name, source) in mtlint::BUILTIN_RULE_FILES {
+        for rule in mtlint::parse_rule_file(name, source).unwrap() {
+            let at_load = mtlint::Rule::required_literals(&rule);
+            let id = &mtlint::Rule::meta(&rule).id;
+            let built = linter.rule(id).expect("built-in rule").required_literals();
+            assert_eq!(built, at_load, "{id}");
+            filtered += usize::from(built.is_some());
+        }
+    }
+    assert!(filtered > 200, "only {filtered} rules have literals");
+}
+
+#[test]
 fn every_built_in_data_rule_lives_in_its_category_folder() {
     // `rules/<category>/core.toml` holds the rules of any source language,
     // `rules/<category>/<lang>.toml` those of one pack, `rules/<category>/shared.toml`

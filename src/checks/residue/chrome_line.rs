@@ -279,23 +279,21 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").exp
 const SEPARATORS: &[char] = &['»', '›', '>', '|', '/', '→'];
 
 /// The list rules whose findings this check must not repeat.
-static LIST_RULES: LazyLock<Vec<DataRule>> = LazyLock::new(|| {
-    crate::BUILTIN_RULE_FILES
+fn list_rules() -> impl Iterator<Item = &'static DataRule> {
+    crate::BUILTIN_DATA_RULES
         .iter()
-        .filter(|(name, _)| {
-            name.starts_with("rules/residue/") || name.starts_with("rules/boilerplate/")
+        .filter(|r| {
+            let origin = &r.meta().origin;
+            origin.starts_with("rules/residue/") || origin.starts_with("rules/boilerplate/")
         })
-        .flat_map(|(name, source)| {
-            crate::data_rule::parse_rules(name, source, false).unwrap_or_default()
-        })
-        .collect()
-});
+        .map(|r| &**r)
+}
 
 /// Whether one of the list rules matches the line (with its line break).
 fn listed(line: &str) -> bool {
     let text = format!("{line}\n");
     let mut out = Vec::new();
-    LIST_RULES.iter().any(|r| {
+    list_rules().any(|r| {
         r.check(&Document::new(&text), &mut out);
         !out.is_empty()
     })

@@ -15,7 +15,7 @@
 //! dictionaries know (`therefore`, `another`, `errand`, `therefrom`), nor capitalised
 //! words and names (`Holland`, `YouTube`, `iPhone`), nor identifiers, hashtags,
 //! mentions, URLs and file names (`camelCase`, `snake_case`, `#andthe`, `hourand.com`).
-//! The word list is SCOWL (sizes 10–35); `src/checks/data/gen_words.py` regenerates it.
+//! The word list is SCOWL (sizes 10–35); `src/text/data/gen_words.py` regenerates it.
 //!
 //! ## Example
 //!
@@ -42,7 +42,7 @@ use crate::text::wordlist::{is_frequent, is_word, FnvBuild};
 use crate::text::Document;
 
 /// Words that, glued after another word, make a split likely (keep in step with
-/// `data/gen_words.py`).
+/// `src/text/data/gen_words.py`).
 const GLUE_AFTER: &[&str] = &[
     "and", "the", "of", "said", "that", "with", "from", "for", "which", "were", "was", "has",
     "have", "had", "will", "would", "this", "their", "they", "but", "are", "when",

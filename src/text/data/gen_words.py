@@ -5,7 +5,7 @@ Source: SCOWL (Spell Checker Oriented Word Lists, Kevin Atkinson), as shipped by
 Debian's `scowl` and `wamerican-insane`/`wbritish-insane` packages (2020.12.07):
 
     apt-get install scowl wamerican-insane wbritish-insane
-    python3 src/checks/data/gen_words.py
+    python3 src/text/data/gen_words.py
 
 Licence: see SCOWL-COPYRIGHT.txt beside this file (permissive, notice kept).
 
