@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole-process benchmark: throughput on one and all cores, files/s, start-up time of
-# a 2 KB article, peak memory, against `wc -w` (the word-splitting floor) and ripgrep with
+# a 2 KB article and of an empty file (medians), peak memory, against `wc -w` (the word-splitting floor) and ripgrep with
 # the union of mtlint's patterns (when installed). The corpus is generated from a fixed
 # seed into target/bench-corpus. In-process MB/s and the per-rule profile:
 #   cargo bench --bench throughput
@@ -46,10 +46,17 @@ for name in many big; do
     "$((rss1 / 1024))"
 done
 
+# median wall time in ms of $runs runs of a command (hyperfine-style: the median, not the
+# mean, so that one descheduled run does not move it)
+median_ms() {
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N); "$@" > /dev/null 2>&1 || true; e=$(date +%s%N); echo $((e - s))
+  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1e6 }'
+}
 article="$corpus/small/article.txt"
+empty="$tmp/empty.txt"
+: > "$empty"
 runs=200
-start=$(date +%s%N)
-for _ in $(seq "$runs"); do "$bin" "$article" > /dev/null || true; done
-end=$(date +%s%N)
 read -r _ rss < <(measure "$bin" "$article")
-echo "2 KB article, whole process: $(awk -v d=$((end - start)) -v n=$runs 'BEGIN { printf "%.1f", d / n / 1e6 }') ms per run (mean of $runs), peak RSS $((rss / 1024)) MiB"
+echo "$(wc -c < "$article")-byte article, whole process: $(median_ms "$bin" "$article") ms (median of $runs runs), peak RSS $((rss / 1024)) MiB"
+echo "empty file, whole process: $(median_ms "$bin" "$empty") ms; mtlint --version: $(median_ms "$bin" --version) ms"

@@ -24,12 +24,15 @@ fn rare(literal: &[u8]) -> bool {
 /// Classes with at most this many characters are expanded into literals.
 const MAX_CLASS: usize = 8;
 
-/// Literals that every match of a regex contains, and whether the regex matches exactly
-/// one of them (so that neighbours can be joined into longer literals).
+/// Literals that every match of a regex contains, whether the regex matches exactly one
+/// of them (so that neighbours can be joined into longer literals), and whether every
+/// match at least begins with one and ends with one (`[ \t]+`: its literal can be joined
+/// to what stands before it, and what follows to it, but not both at once).
 #[derive(Clone)]
 struct Required {
     literals: Vec<Vec<u8>>,
     exact: bool,
+    affix: bool,
 }
 
 impl Required {
@@ -67,6 +70,7 @@ impl Required {
         Some(Required {
             literals,
             exact: true,
+            affix: true,
         })
     }
 }
@@ -109,10 +113,12 @@ fn required(hir: &Hir) -> Option<Required> {
         HirKind::Literal(lit) => Some(Required {
             literals: vec![lit.0.to_vec()],
             exact: true,
+            affix: true,
         }),
         HirKind::Class(class) => class_literals(class).map(|literals| Required {
             literals,
             exact: true,
+            affix: true,
         }),
         HirKind::Capture(cap) => required(&cap.sub),
         HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub).map(|r| Required {
@@ -121,13 +127,18 @@ fn required(hir: &Hir) -> Option<Required> {
         }),
         HirKind::Alternation(alts) => {
             let mut literals = Vec::new();
-            let mut exact = true;
+            let (mut exact, mut affix) = (true, true);
             for alt in alts {
                 let r = required(alt)?;
                 exact &= r.exact;
+                affix &= r.affix;
                 literals.extend(r.literals);
             }
-            (literals.len() <= MAX_LITERALS).then_some(Required { literals, exact })
+            (literals.len() <= MAX_LITERALS).then_some(Required {
+                literals,
+                exact,
+                affix,
+            })
         }
         HirKind::Concat(parts) => {
             let mut best: Option<Required> = None;
@@ -159,6 +170,15 @@ fn required(hir: &Hir) -> Option<Required> {
                             }),
                         })
                     }
+                    // `By[ \t]+`: the run joins the repetition's first literal (`By `) and
+                    // ends; a new run starts at its last one (`[ \t]+\.` gives ` .`).
+                    Some(r) if r.affix => {
+                        all_exact = false;
+                        if let Some(prev) = run.take() {
+                            keep(prev.then(&r).unwrap_or(prev));
+                        }
+                        run = Some(r);
+                    }
                     other => {
                         all_exact = false;
                         if let Some(prev) = run.take() {
@@ -176,7 +196,11 @@ fn required(hir: &Hir) -> Option<Required> {
                 }
                 keep(prev);
             }
-            best.map(|b| Required { exact: false, ..b })
+            best.map(|b| Required {
+                exact: false,
+                affix: false,
+                ..b
+            })
         }
         _ => None,
     }
@@ -267,6 +291,12 @@ mod tests {
             Some(vec!["Secular".into(), "secular".into()])
         );
         assert_eq!(lits(r"(?i:un)-x").map(|v| v.len()), Some(4));
+        assert_eq!(
+            lits(r"By[ \t]+[A-Z]"),
+            Some(vec!["By\t".into(), "By ".into()])
+        );
+        assert_eq!(lits(r"x[ \t]+\.\d"), Some(vec!["\t.".into(), " .".into()]));
+        assert_eq!(lits(r"(?:at|by)[ \t]+\d").map(|v| v.len()), Some(4));
         assert_eq!(
             lits(r"«[ ]*(?P<a>[^«»\n]*?)[ ]*»|»(?P<b>[^«»\n]*?)«"),
             Some(vec!["«".into(), "»".into()])
