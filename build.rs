@@ -4,10 +4,11 @@
 //! `## Why it matters` sections, each line joined to the next by a space. The walks are
 //! recursive and sorted, so the tables are the same on every machine.
 
+use std::collections::HashMap;
 use std::{env, fs, path::Path};
 
 // The pattern rewriting and literal extraction of the run, computed here once for the
-// built-in rules (the run only does it for `--rules` files).
+// built-in rules (the run only does it for `--rules` files), and their search DFAs.
 #[path = "src/literals.rs"]
 #[allow(dead_code)]
 mod literals;
@@ -50,10 +51,41 @@ fn description(source: &str) -> Option<String> {
     found.then(|| out.join(" "))
 }
 
-/// The required literals of each rule of a rule file, in file order, as Rust source:
-/// `Some(&[Some(&[b"..", ..]), None, ..])`; `None` for a file this cannot read (the run
-/// then parses it and reports the error as it would for a user file).
-fn file_literals(source: &str) -> String {
+/// The largest DFA built for a pattern: past it the pattern is only compiled at run time.
+/// 128 KiB keeps nine patterns in ten, about 2.4 MB in all.
+const DFA_LIMIT: usize = 64 << 10;
+
+/// A pattern's search DFA (unanchored, leftmost-first, no captures), serialized little
+/// endian, or `None` when the pattern needs more than [`DFA_LIMIT`] or has a feature no
+/// DFA supports. The run asks it whether the pattern matches a text at all, before it
+/// compiles the regex (see `LazyRegex::may_match` in `src/data_rule.rs`).
+fn search_dfa(pattern: &str) -> Option<Vec<u8>> {
+    use regex_automata::dfa::{dense, StartKind};
+    use regex_automata::nfa::thompson;
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Unanchored)
+                .dfa_size_limit(Some(DFA_LIMIT))
+                .determinize_size_limit(Some(4 * DFA_LIMIT)),
+        )
+        .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build(pattern)
+        .ok()?;
+    let (bytes, pad) = dfa.to_bytes_little_endian();
+    Some(bytes[pad..].to_vec())
+}
+
+/// What the build knows of each rule of a rule file, in file order, as Rust source: its
+/// required literals (`Some(&[&[..], ..])` or `None`) and, for each pattern, where its
+/// DFA lies in `blob` (`Some((offset, len))`, 8-aligned) or `None`. The whole is `None`
+/// for a file this cannot read: the run then parses it and reports the error as it would
+/// for a user file.
+fn prepare_file(
+    source: &str,
+    blob: &mut Vec<u8>,
+    seen: &mut HashMap<String, Option<(usize, usize)>>,
+) -> String {
     let Ok(table) = source.parse::<toml::Table>() else {
         return "None".into();
     };
@@ -73,16 +105,33 @@ fn file_literals(source: &str) -> String {
             _ => return "None".into(),
         };
         let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        out.push('(');
         match literals::required_literals(&refs) {
-            None => out.push_str("None, "),
+            None => out.push_str("None"),
             Some(set) => {
                 out.push_str("Some(&[");
                 for literal in set {
                     out.push_str(&format!("&{literal:?}, "));
                 }
-                out.push_str("]), ");
+                out.push_str("])");
             }
         }
+        out.push_str(", &[");
+        for pattern in &patterns {
+            // A pattern several rules share (`\.[ \t]*\.`) is stored once.
+            let place = *seen.entry(pattern.clone()).or_insert_with(|| {
+                let bytes = search_dfa(pattern)?;
+                blob.resize(blob.len().next_multiple_of(8), 0);
+                let at = blob.len();
+                blob.extend_from_slice(&bytes);
+                Some((at, bytes.len()))
+            });
+            match place {
+                None => out.push_str("None, "),
+                Some((at, len)) => out.push_str(&format!("Some(({at}, {len})), ")),
+            }
+        }
+        out.push_str("]), ");
     }
     out.push_str("])");
     out
@@ -101,7 +150,9 @@ fn main() {
     files(Path::new("rules"), "toml", &mut rule_files);
     rule_files.sort();
     let mut out = String::from("&[\n");
-    let mut literal_table = String::from("&[\n");
+    let mut prepared = String::from("&[\n");
+    let mut dfas = Vec::new();
+    let mut seen = HashMap::new();
     for path in rule_files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = name(&path);
@@ -109,17 +160,18 @@ fn main() {
             "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/\", {name:?}))),\n"
         ));
         let source = fs::read_to_string(&path).expect("readable rule file");
-        literal_table.push_str(&format!("    {},\n", file_literals(&source)));
+        prepared.push_str(&format!(
+            "    {},\n",
+            prepare_file(&source, &mut dfas, &mut seen)
+        ));
     }
     out.push(']');
-    literal_table.push(']');
+    prepared.push(']');
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("write builtin_rules.rs");
-    fs::write(
-        Path::new(&out_dir).join("builtin_literals.rs"),
-        literal_table,
-    )
-    .expect("write builtin_literals.rs");
+    fs::write(Path::new(&out_dir).join("builtin_prepared.rs"), prepared)
+        .expect("write builtin_prepared.rs");
+    fs::write(Path::new(&out_dir).join("builtin_dfas.bin"), dfas).expect("write builtin_dfas.bin");
 
     let list = "src/text/data/english-words.txt";
     println!("cargo:rerun-if-changed={list}");

@@ -43,9 +43,12 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::Regex;
+use regex_automata::dfa::{dense, Automaton};
+use regex_automata::Input;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -193,9 +196,55 @@ pub struct DataRule {
 struct LazyRegex {
     source: String,
     compiled: OnceLock<Regex>,
+    /// The search DFA `build.rs` serialized for a built-in pattern (see `may_match`).
+    dfa: Option<&'static [u8]>,
+    search_dfa: OnceLock<Option<dense::DFA<&'static [u32]>>>,
+    /// Bytes of text the DFA has been asked about.
+    scanned: AtomicUsize,
 }
 
+/// Text a pattern's DFA answers for before its regex compiles anyway (past this, the
+/// compile costs less than searching twice would).
+const PRECHECK_BYTES: usize = 1 << 20;
+
 impl LazyRegex {
+    fn new(source: String, compiled: OnceLock<Regex>) -> Self {
+        LazyRegex {
+            source,
+            compiled,
+            dfa: None,
+            search_dfa: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+        }
+    }
+
+    /// Whether the pattern may match in `text`: `false` only when its search DFA, read in
+    /// place from the binary, finds no match. A built-in pattern that matches nothing in
+    /// the texts of a run is then never compiled (compiling is most of a short run's
+    /// time); once it has matched, or once the DFA has read [`PRECHECK_BYTES`], the
+    /// compiled regex searches alone.
+    fn may_match(&self, text: &str) -> bool {
+        let Some(bytes) = self.dfa else {
+            return true;
+        };
+        if self.compiled.get().is_some()
+            || self.scanned.fetch_add(text.len(), Ordering::Relaxed) > PRECHECK_BYTES
+        {
+            return true;
+        }
+        // A DFA that does not load (another byte order) leaves the regex to answer.
+        let dfa = self
+            .search_dfa
+            .get_or_init(|| dense::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa));
+        match dfa {
+            Some(dfa) => !matches!(
+                dfa.try_search_fwd(&Input::new(text).earliest(true)),
+                Ok(None)
+            ),
+            None => true,
+        }
+    }
+
     fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
             // Only built-in rules compile here, and the tests compile them all
@@ -214,13 +263,14 @@ pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, Rule
 
 /// Parse a built-in rule file: regexes are compiled on first use and not checked here
 /// (the tests compile them all and run their examples), and each rule's prefilter
-/// literals come from `literals`, the table `build.rs` computed, when it has them.
+/// literals and search DFAs come from `prepared`, what `build.rs` computed, when it has
+/// them.
 pub(crate) fn parse_builtin(
     origin: &str,
     source: &str,
-    literals: crate::FileLiterals,
+    prepared: crate::PreparedFile,
 ) -> Result<Vec<DataRule>, RuleError> {
-    parse_rules(origin, source, false, literals)
+    parse_rules(origin, source, false, prepared)
 }
 
 /// Parse every rule of one TOML file; with `eager` false, regexes are compiled on first
@@ -229,7 +279,7 @@ fn parse_rules(
     origin: &str,
     source: &str,
     eager: bool,
-    literals: crate::FileLiterals,
+    prepared: crate::PreparedFile,
 ) -> Result<Vec<DataRule>, RuleError> {
     let index = LineIndex::new(source);
     let error = |span: Option<Range<usize>>, message: String| RuleError {
@@ -269,7 +319,7 @@ fn parse_rules(
             let regex = Regex::new(&source).map_err(|e| invalid(e.to_string()))?;
             compiled.set(regex).expect("new cell");
         }
-        Ok(LazyRegex { source, compiled })
+        Ok(LazyRegex::new(source, compiled))
     };
     let packs_of = |list: &Spanned<PackList>| -> Result<Vec<Arc<str>>, RuleError> {
         let codes = list.get_ref().codes();
@@ -315,10 +365,16 @@ fn parse_rules(
                 format!("rule `{id}` has no pattern"),
             ));
         }
-        let patterns = sources
+        let mut patterns = sources
             .iter()
             .map(|p| compile(p, pattern_span.clone(), str::to_string))
             .collect::<Result<Vec<_>, _>>()?;
+        let prepared_rule = prepared.and_then(|table| table.get(rules.len()));
+        if let Some((_, dfas)) = prepared_rule.filter(|(_, d)| d.len() == patterns.len()) {
+            for (pattern, dfa) in patterns.iter_mut().zip(*dfas) {
+                pattern.dfa = dfa.map(|(at, len)| &crate::BUILTIN_DFAS.bytes[at..at + len]);
+            }
+        }
         if eager {
             if let Some(empty) = sources
                 .iter()
@@ -440,8 +496,8 @@ fn parse_rules(
                 origin: origin.to_string(),
                 examples,
             },
-            literals: match literals.and_then(|table| table.get(rules.len())) {
-                Some(known) => known.map(|set| set.iter().map(|l| l.to_vec()).collect()),
+            literals: match prepared_rule {
+                Some((known, _)) => known.map(|set| set.iter().map(|l| l.to_vec()).collect()),
                 None => crate::literals::required_literals(
                     &patterns
                         .iter()
@@ -552,7 +608,7 @@ impl Rule for DataRule {
         }
         let text = doc.text();
         let first = out.len();
-        for pattern in &self.patterns {
+        for pattern in self.patterns.iter().filter(|p| p.may_match(text)) {
             self.check_pattern(pattern.get(), text, doc.style(), out);
         }
         if self.patterns.len() > 1 {
@@ -615,5 +671,67 @@ impl DataRule {
                 whole.end()
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rule::Example;
+
+    #[test]
+    fn search_dfas_load_and_agree_with_the_regexes() {
+        let (mut with, mut without) = (0, 0);
+        for rule in crate::BUILTIN_DATA_RULES.iter() {
+            let texts: Vec<&str> = rule
+                .meta
+                .examples
+                .iter()
+                .flat_map(|e| match e {
+                    Example::Bad { text, fixed, .. } => vec![text.as_str()]
+                        .into_iter()
+                        .chain(fixed.as_deref())
+                        .collect::<Vec<_>>(),
+                    Example::Good { text } => vec![text.as_str()],
+                })
+                .collect();
+            for pattern in &rule.patterns {
+                let Some(bytes) = pattern.dfa else {
+                    without += 1;
+                    continue;
+                };
+                with += 1;
+                let (dfa, _) = dense::DFA::from_bytes(bytes).expect("the DFA loads");
+                let regex = Regex::new(&pattern.source).unwrap();
+                for text in &texts {
+                    let found = dfa.try_search_fwd(&Input::new(text)).unwrap().is_some();
+                    assert_eq!(
+                        found,
+                        regex.is_match(text),
+                        "{} on {text:?}",
+                        pattern.source
+                    );
+                }
+            }
+        }
+        // Most patterns get one; the rest are long phrase lists past the size limit.
+        assert!(
+            with > 4 * without,
+            "{with} patterns with a DFA, {without} without"
+        );
+    }
+
+    #[test]
+    fn a_pattern_its_dfa_rules_out_is_never_compiled() {
+        let rule = crate::BUILTIN_DATA_RULES
+            .iter()
+            .find(|r| &*r.meta.id == "punctuation/doubled-comma")
+            .expect("built-in rule");
+        let mut fresh = LazyRegex::new(rule.patterns[0].source.clone(), OnceLock::new());
+        fresh.dfa = rule.patterns[0].dfa;
+        assert!(fresh.dfa.is_some());
+        assert!(!fresh.may_match("One, two and three."));
+        assert!(fresh.compiled.get().is_none());
+        assert!(fresh.may_match("One,, two"));
     }
 }

@@ -67,20 +67,38 @@ use registry::Registry;
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
-/// The required literals of every rule of [`BUILTIN_RULE_FILES`] (same order, then rule
-/// order within a file), computed by `build.rs` with `literals.rs`; `None` for a file the
-/// build could not read.
-type FileLiterals = Option<&'static [Option<&'static [&'static [u8]]>]>;
-const BUILTIN_LITERALS: &[FileLiterals] =
-    include!(concat!(env!("OUT_DIR"), "/builtin_literals.rs"));
+/// What `build.rs` computed for one rule of a built-in file: its prefilter literals and,
+/// for each of its patterns, where its search DFA lies in [`BUILTIN_DFAS`].
+type PreparedRule = (
+    Option<&'static [&'static [u8]]>,
+    &'static [Option<(usize, usize)>],
+);
+/// [`PreparedRule`] for each rule of a built-in file; `None` for a file the build could
+/// not read (its rules are then prepared at load time, like a user file's).
+type PreparedFile = Option<&'static [PreparedRule]>;
+/// For every file of [`BUILTIN_RULE_FILES`], in the same order.
+const BUILTIN_PREPARED: &[PreparedFile] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_prepared.rs"));
+
+/// Bytes aligned as the `u32` transition table of a DFA needs.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u64; 0],
+    bytes: B,
+}
+/// The serialized search DFAs of the built-in patterns, end to end at 8-byte offsets.
+static BUILTIN_DFAS: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/builtin_dfas.bin")),
+};
 
 /// The rules of [`BUILTIN_RULE_FILES`], parsed once per process and shared by every
 /// [`Linter::builtin`] (a workspace with several configurations, the language server,
 /// the tests) and by `residue/chrome-line`, so each regex compiles once.
 static BUILTIN_DATA_RULES: LazyLock<Vec<Arc<DataRule>>> = LazyLock::new(|| {
     let mut rules = Vec::new();
-    for ((name, source), literals) in BUILTIN_RULE_FILES.iter().zip(BUILTIN_LITERALS) {
-        let parsed = data_rule::parse_builtin(name, source, *literals)
+    for ((name, source), prepared) in BUILTIN_RULE_FILES.iter().zip(BUILTIN_PREPARED) {
+        let parsed = data_rule::parse_builtin(name, source, *prepared)
             .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
         rules.extend(parsed.into_iter().map(Arc::new));
     }
