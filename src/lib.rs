@@ -55,6 +55,7 @@ pub use score::{Score, Verdict};
 pub use style::Style;
 pub use text::document::{Document, Sentence, Word, Words};
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use prefilter::Prefilter;
@@ -96,14 +97,30 @@ static BUILTIN_DFAS: &Aligned<[u8]> = &Aligned {
 /// [`Linter::builtin`] (a workspace with several configurations, the language server,
 /// the tests) and by `residue/chrome-line`, so each regex compiles once.
 static BUILTIN_DATA_RULES: LazyLock<Vec<Arc<DataRule>>> = LazyLock::new(|| {
-    let mut rules = Vec::new();
-    for ((name, source), prepared) in BUILTIN_RULE_FILES.iter().zip(BUILTIN_PREPARED) {
-        let parsed = data_rule::parse_builtin(name, source, *prepared)
-            .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"));
-        rules.extend(parsed.into_iter().map(Arc::new));
-    }
-    rules
+    let parse = |((name, source), prepared): (&(&str, &str), &PreparedFile)| {
+        data_rule::parse_builtin(name, source, *prepared)
+            .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"))
+    };
+    // The files parse on every core (in order): TOML parsing is most of what loading
+    // them costs.
+    #[cfg(feature = "rayon")]
+    let parsed: Vec<Vec<DataRule>> = BUILTIN_RULE_FILES
+        .par_iter()
+        .zip(BUILTIN_PREPARED.par_iter())
+        .map(parse)
+        .collect();
+    #[cfg(not(feature = "rayon"))]
+    let parsed: Vec<Vec<DataRule>> = BUILTIN_RULE_FILES
+        .iter()
+        .zip(BUILTIN_PREPARED)
+        .map(parse)
+        .collect();
+    parsed.into_iter().flatten().map(Arc::new).collect()
 });
+
+/// Texts whose rules run in parallel: the first ones, where rules do their first-use work.
+#[cfg(feature = "rayon")]
+const COLD_TEXTS: usize = 4;
 
 /// How many times [`Linter::fix`] re-lints and fixes before giving up.
 pub const MAX_FIX_PASSES: usize = 10;
@@ -323,6 +340,8 @@ pub struct Linter {
     rules: Registry,
     /// Built on first use from the active rules; reset when they change.
     prefilter: OnceLock<Prefilter>,
+    /// Texts linted so far, up to [`COLD_TEXTS`] (see `lint_piece`).
+    cold_texts: AtomicUsize,
     /// Terms never flagged, and terms always flagged.
     vocabulary: checks::vocabulary::Vocabulary,
     /// The house style the fixes follow.
@@ -345,6 +364,7 @@ impl Linter {
             severity: Default::default(),
             rules: Registry::new(rules),
             prefilter: OnceLock::new(),
+            cold_texts: AtomicUsize::new(0),
             vocabulary: Default::default(),
             style: Style::default(),
         }
@@ -547,11 +567,31 @@ impl Linter {
         // One view of the text for every rule: words, sentences and quotes are computed
         // once, when a rule first asks.
         let doc = Document::with_style(text, self.style);
-        for (rule, active) in self.rules().zip(prefilter.active(text, self.rules.len())) {
-            if active {
-                rule.check(&doc, &mut out);
-            }
+        let active = self
+            .rules()
+            .zip(prefilter.active(text, self.rules.len()))
+            .filter_map(|(rule, active)| active.then_some(rule));
+        // The first texts a linter sees are dominated by each rule's first-use work
+        // (compiling its regexes, building its tables): there the rules run on every
+        // thread of the pool, so that a one-file run starts on all cores. Later texts
+        // run their rules in turn, the files being already linted in parallel.
+        #[cfg(feature = "rayon")]
+        if self.cold_texts.fetch_add(1, Ordering::Relaxed) < COLD_TEXTS {
+            let active: Vec<&dyn Rule> = active.collect();
+            let found: Vec<Vec<Diagnostic>> = active
+                .par_iter()
+                .map(|rule| {
+                    let mut found = Vec::new();
+                    rule.check(&doc, &mut found);
+                    found
+                })
+                .collect();
+            out = found.concat();
+        } else {
+            active.for_each(|rule| rule.check(&doc, &mut out));
         }
+        #[cfg(not(feature = "rayon"))]
+        active.for_each(|rule| rule.check(&doc, &mut out));
         if !self.vocabulary.is_empty() {
             let rejected = self.rules.get(checks::vocabulary::rejected::ID).is_some();
             self.vocabulary.apply(text, &mut out, rejected);

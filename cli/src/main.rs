@@ -20,6 +20,16 @@ fn main() -> ExitCode {
         cli => cli,
     };
     mtlint_cli::files::set_max_file_size(cli.max_file_size);
+    // Before anything runs on the pool: loading the rules already does.
+    if let Some(n) = cli.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            let e = Fatal::Message(format!("cannot start {n} threads: {e}"));
+            return ExitCode::from(report(&cli, e));
+        }
+    }
     match dispatch(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => ExitCode::from(report(&cli, e)),

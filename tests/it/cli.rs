@@ -621,3 +621,22 @@ fn statistics_count_problems_per_rule() {
          1  sentence/lowercase-after-period                sentence starts with a lowercase word\n"
     );
 }
+
+#[test]
+fn one_thread_and_two_report_the_same_findings() {
+    // The rules of the first texts run in parallel (their first-use work dominates), and
+    // the rule files load in parallel: neither may change what is reported, or its order.
+    let samples = root().join("samples");
+    let run = |threads: &str| {
+        let (out, code) = stdout_of(
+            mtlint()
+                .args(["--format=short", "-j", threads])
+                .arg(&samples),
+        );
+        assert_eq!(code, 1, "{out}");
+        out
+    };
+    let one = run("1");
+    assert!(one.lines().count() > 50, "{one}");
+    assert_eq!(one, run("2"));
+}

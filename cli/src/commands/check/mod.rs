@@ -149,12 +149,6 @@ fn lint_all(
     } else {
         ProgressBar::hidden()
     };
-    if let Some(n) = cli.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .map_err(|e| Fatal::Message(format!("cannot start {n} threads: {e}")))?;
-    }
     for batch in list.chunks(BATCH) {
         if INTERRUPTED.load(Ordering::SeqCst) {
             bar.finish_and_clear();
