@@ -1,5 +1,6 @@
 //! Skipping rules that cannot match. Each rule's regexes are reduced to a small set of
-//! literals, one of which occurs in every match (`secular`, `United`, `«`…); one
+//! literals, one of which occurs in every match (`secular`, `United`, `«`…; see
+//! `literals.rs`, which `build.rs` runs on the built-in rules); one
 //! Aho-Corasick pass over a text then tells which rules can match at all, and only those
 //! run. Rules without such a set (their patterns start with a class like `\p{L}`) always
 //! run.
