@@ -198,7 +198,9 @@ struct LazyRegex {
     compiled: OnceLock<Regex>,
     /// The search DFA `build.rs` serialized for a built-in pattern (see `may_match`).
     dfa: Option<&'static [u8]>,
-    search_dfa: OnceLock<Option<dense::DFA<&'static [u32]>>>,
+    /// Boxed: a DFA's tables of byte classes make it large, and most patterns never load
+    /// theirs (five conditions per rule, each with this field).
+    search_dfa: OnceLock<Option<Box<dense::DFA<&'static [u32]>>>>,
     /// Bytes of text the DFA has been asked about.
     scanned: AtomicUsize,
 }
@@ -233,9 +235,11 @@ impl LazyRegex {
             return true;
         }
         // A DFA that does not load (another byte order) leaves the regex to answer.
-        let dfa = self
-            .search_dfa
-            .get_or_init(|| dense::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa));
+        let dfa = self.search_dfa.get_or_init(|| {
+            dense::DFA::from_bytes(bytes)
+                .ok()
+                .map(|(dfa, _)| Box::new(dfa))
+        });
         match dfa {
             Some(dfa) => !matches!(
                 dfa.try_search_fwd(&Input::new(text).earliest(true)),
