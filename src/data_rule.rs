@@ -199,7 +199,7 @@ struct LazyRegex {
     /// The search DFA `build.rs` serialized for a built-in pattern (see `may_match`).
     dfa: Option<&'static [u8]>,
     /// Boxed: a DFA's tables of byte classes make it large, and most patterns never load
-    /// theirs (five conditions per rule, each with this field).
+    /// theirs (every pattern and condition of every rule has this field).
     search_dfa: OnceLock<Option<Box<dense::DFA<&'static [u32]>>>>,
     /// Bytes of text the DFA has been asked about.
     scanned: AtomicUsize,
