@@ -6,13 +6,20 @@
 //! A slot is `0` (empty) or `offset << 8 | len << 1 | flag`: where the word lies in the
 //! blob, its length in bytes (below 128) and one bit of data per word.
 
-/// FNV-1a of `bytes`.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+/// The state FNV-1a starts from.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`, continued from the state `h`.
+pub fn fnv1a_from(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// FNV-1a of `bytes`.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(FNV_OFFSET, bytes)
 }
 
 /// The words of a front-coded list: each line a key, then the endings of its words (`.`

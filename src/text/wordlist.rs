@@ -3,6 +3,8 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::word_table::{fnv1a_from, FNV_OFFSET};
+
 /// FNV-1a: much faster than the default hasher on short words, and the keys are ours.
 #[derive(Default)]
 pub struct Fnv(u64);
@@ -13,23 +15,16 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        let h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = fnv1a_from(h, bytes);
     }
 }
 
 /// A hasher builder for word sets.
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
-/// SCOWL's words (`src/text/data/english-words.txt`), flagged when among the most frequent (sizes
-/// 10 and 20), as a static table `build.rs` makes (see `word_table.rs`).
+/// SCOWL's words (`src/text/data/english-words.txt`), flagged when among the most
+/// frequent (sizes 10 and 20), as a static table `build.rs` makes (see `word_table.rs`).
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-words.blob"));
 static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/english-words.slots"));
 

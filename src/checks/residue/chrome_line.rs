@@ -278,8 +278,9 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").exp
 /// Breadcrumb separators.
 const SEPARATORS: &[char] = &['»', '›', '>', '|', '/', '→'];
 
-/// The list rules whose findings this check must not repeat.
-fn list_rules() -> impl Iterator<Item = &'static DataRule> {
+/// The list rules whose findings this check must not repeat (the built-in rules
+/// themselves, chosen once rather than on every line asked about).
+static LIST_RULES: LazyLock<Vec<&'static DataRule>> = LazyLock::new(|| {
     crate::BUILTIN_DATA_RULES
         .iter()
         .filter(|r| {
@@ -287,13 +288,14 @@ fn list_rules() -> impl Iterator<Item = &'static DataRule> {
             origin.starts_with("rules/residue/") || origin.starts_with("rules/boilerplate/")
         })
         .map(|r| &**r)
-}
+        .collect()
+});
 
 /// Whether one of the list rules matches the line (with its line break).
 fn listed(line: &str) -> bool {
     let text = format!("{line}\n");
     let mut out = Vec::new();
-    list_rules().any(|r| {
+    LIST_RULES.iter().any(|r| {
         r.check(&Document::new(&text), &mut out);
         !out.is_empty()
     })
