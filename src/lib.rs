@@ -659,11 +659,15 @@ impl Linter {
                 return Ok(self.lint_view(&formats::po::prose_view(text, fuzzy)?))
             }
             Markup::Xliff => return Ok(self.lint_view(&formats::xliff::prose_view(text)?)),
-            Markup::Srt => {
-                return Ok(self.lint_view(&formats::subtitles::prose_view(text, Kind::Srt)?))
-            }
-            Markup::Vtt => {
-                return Ok(self.lint_view(&formats::subtitles::prose_view(text, Kind::Vtt)?))
+            Markup::Srt | Markup::Vtt => {
+                let kind = if markup == Markup::Srt {
+                    Kind::Srt
+                } else {
+                    Kind::Vtt
+                };
+                let mut found = self.lint_view(&formats::subtitles::prose_view(text, kind)?);
+                formats::subtitles::keep_cue_lines(text, &mut found);
+                return Ok(found);
             }
             Markup::Markdown | Markup::Mdx => {
                 let prose = if markup == Markup::Mdx {

@@ -14,6 +14,7 @@ use regex::Regex;
 
 use super::{lines, DocumentError};
 use crate::html::{Context, ProseView};
+use crate::{apply_fixes, Diagnostic, FixMode};
 
 /// Which subtitle format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,6 +194,53 @@ fn decode_reference(reference: &str) -> String {
 }
 
 /// At most 40 characters of a line, for a message.
+/// Drop the fixes that would leave a line of cue text blank, alone or together with the
+/// other fixes on its line: a blank line ends a cue, so the rest of the cue would no
+/// longer read as a cue (found by mapping through [`ProseView::map_diagnostics`], whose
+/// fixes never span a line break).
+pub(crate) fn keep_cue_lines(source: &str, found: &mut [Diagnostic]) {
+    let line_of = |d: &Diagnostic| {
+        let start = source[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = source[d.span.end..]
+            .find('\n')
+            .map_or(source.len(), |i| d.span.end + i);
+        start..end
+    };
+    let blanks = |line: &Range<usize>, fixes: &[&Diagnostic]| {
+        let local: Vec<Diagnostic> = fixes
+            .iter()
+            .map(|d| {
+                let mut d = (*d).clone();
+                d.span = d.span.start - line.start..d.span.end - line.start;
+                d
+            })
+            .collect();
+        apply_fixes(&source[line.clone()], &local, FixMode::IncludeUnsafe)
+            .is_some_and(|(after, _)| after.split('\n').any(|l| l.trim().is_empty()))
+    };
+    let mut fixable: Vec<(Range<usize>, usize)> = (0..found.len())
+        .filter(|&i| found[i].fix.is_some())
+        .map(|i| (line_of(&found[i]), i))
+        .collect();
+    fixable.sort_by_key(|(line, i)| (line.start, *i));
+    let mut drop = Vec::new();
+    for group in fixable.chunk_by(|a, b| a.0 == b.0) {
+        let line = &group[0].0;
+        let all: Vec<&Diagnostic> = group.iter().map(|&(_, i)| &found[i]).collect();
+        let together = blanks(line, &all);
+        drop.extend(
+            group
+                .iter()
+                .filter(|&&(_, i)| together || blanks(line, &[&found[i]]))
+                .map(|&(_, i)| i),
+        );
+    }
+    for i in drop {
+        found[i].fix = None;
+        found[i].message.push_str(crate::html::UNSAFE_TO_APPLY);
+    }
+}
+
 fn excerpt(line: &str) -> String {
     line.chars().take(40).collect()
 }
@@ -217,6 +265,26 @@ mod tests {
         let (span, context) = view.map(the - 4..the + 3);
         assert_eq!(&vtt[span], "the\n\n00:03.000 --> 00:04.000\nthe");
         assert_eq!(context, None);
+    }
+
+    #[test]
+    fn a_fix_that_would_blank_a_cue_line_is_not_offered() {
+        let linter = crate::Linter::builtin();
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\n\u{c2} \nnext line.\n";
+        let found = linter.try_lint_document(srt, crate::Markup::Srt).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(&srt[found[0].span.clone()], "\u{c2}");
+        assert!(found[0].fix.is_none());
+        assert!(found[0].message.ends_with(crate::html::UNSAFE_TO_APPLY));
+        let fixed = linter.fix_document(srt, crate::Markup::Srt, FixMode::IncludeUnsafe);
+        assert_eq!(fixed.text, srt);
+        // With a word left on the line, the same fix is offered.
+        let srt = srt.replace("\u{c2} ", "\u{c2} Hi");
+        let fixed = linter.fix_document(&srt, crate::Markup::Srt, FixMode::IncludeUnsafe);
+        assert_eq!(
+            fixed.text,
+            "1\n00:00:01,000 --> 00:00:02,000\n Hi\nnext line.\n"
+        );
     }
 
     #[test]
