@@ -193,7 +193,6 @@ fn decode_reference(reference: &str) -> String {
     code.unwrap_or('\u{fffd}').to_string()
 }
 
-/// At most 40 characters of a line, for a message.
 /// Drop the fixes that would leave a line of cue text blank, alone or together with the
 /// other fixes on its line: a blank line ends a cue, so the rest of the cue would no
 /// longer read as a cue (found by mapping through [`ProseView::map_diagnostics`], whose
@@ -241,6 +240,7 @@ pub(crate) fn keep_cue_lines(source: &str, found: &mut [Diagnostic]) {
     }
 }
 
+/// At most 40 characters of a line, for a message.
 fn excerpt(line: &str) -> String {
     line.chars().take(40).collect()
 }
