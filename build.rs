@@ -142,6 +142,93 @@ fn prepare_file(
     out
 }
 
+/// The confusion pairs of `false-friend/confusion-pair`: data, but not rules of their own.
+const PAIRS: &str = "rules/false-friend/confusion-pairs.toml";
+
+/// [`PAIRS`] as a static `&[Pair]` (`src/checks/false_friend/confusion_pair.rs`),
+/// sorted by word. The file is built in, so a malformed one stops the build, naming
+/// the pair and the field.
+fn confusion_pairs() -> String {
+    println!("cargo:rerun-if-changed={PAIRS}");
+    let source = fs::read_to_string(PAIRS).expect("readable confusion pairs");
+    let table: toml::Table = source.parse().unwrap_or_else(|e| panic!("{PAIRS}: {e}"));
+    let Some(toml::Value::Array(pairs)) = table.get("pair") else {
+        panic!("{PAIRS}: no [[pair]] entries");
+    };
+    let mut rows = Vec::new();
+    for (n, pair) in pairs.iter().enumerate() {
+        let field = |key: &str| {
+            pair.get(key)
+                .unwrap_or_else(|| panic!("{PAIRS}: pair {}: no `{key}`", n + 1))
+        };
+        let text = |key: &str| {
+            field(key)
+                .as_str()
+                .unwrap_or_else(|| panic!("{PAIRS}: pair {}: `{key}` is not a string", n + 1))
+                .to_string()
+        };
+        let list = |key: &str| {
+            field(key)
+                .as_array()
+                .unwrap_or_else(|| panic!("{PAIRS}: pair {}: `{key}` is not a list", n + 1))
+                .clone()
+        };
+        let (word, alternative) = (text("word"), text("alternative"));
+        for w in [&word, &alternative] {
+            assert!(
+                !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{PAIRS}: pair {}: {w:?} is not one lowercase word",
+                n + 1
+            );
+        }
+        let factor = field("factor")
+            .as_float()
+            .unwrap_or_else(|| panic!("{PAIRS}: pair {}: `factor` is not a number", n + 1));
+        let mut bad = String::new();
+        for example in list("bad") {
+            let get = |key: &str| {
+                example
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_else(|| {
+                        panic!("{PAIRS}: pair {}: a `bad` example without `{key}`", n + 1)
+                    })
+                    .to_string()
+            };
+            bad.push_str(&format!("({:?}, {:?}), ", get("text"), get("fixed")));
+        }
+        let mut good = String::new();
+        for example in list("good") {
+            let example = example.as_str().unwrap_or_else(|| {
+                panic!("{PAIRS}: pair {}: a `good` example is not a string", n + 1)
+            });
+            good.push_str(&format!("{example:?}, "));
+        }
+        rows.push((
+            word.clone(),
+            format!(
+                "    Pair {{ word: {word:?}, alternative: {alternative:?}, factor: {factor:?}, \
+                 sources: {:?}, bad: &[{bad}], good: &[{good}] }},\n",
+                text("sources")
+            ),
+        ));
+    }
+    rows.sort();
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].0 != pair[1].0,
+            "{PAIRS}: {:?} is paired twice",
+            pair[0].0
+        );
+    }
+    let mut out = String::from("&[\n");
+    for (_, row) in rows {
+        out.push_str(&row);
+    }
+    out.push(']');
+    out
+}
+
 /// `path` (relative to the package) with `/` separators.
 fn name(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
@@ -153,6 +240,7 @@ fn name(path: &Path) -> String {
 fn main() {
     let mut rule_files = Vec::new();
     files(Path::new("rules"), "toml", &mut rule_files);
+    rule_files.retain(|p| p != Path::new(PAIRS));
     rule_files.sort();
     let mut out = String::from("&[\n");
     let mut prepared = String::from("&[\n");
@@ -177,6 +265,12 @@ fn main() {
     fs::write(Path::new(&out_dir).join("builtin_prepared.rs"), prepared)
         .expect("write builtin_prepared.rs");
     fs::write(Path::new(&out_dir).join("builtin_dfas.bin"), dfas).expect("write builtin_dfas.bin");
+
+    fs::write(
+        Path::new(&out_dir).join("confusion_pairs.rs"),
+        confusion_pairs(),
+    )
+    .expect("write confusion_pairs.rs");
 
     let list = "src/text/data/english-words.txt";
     println!("cargo:rerun-if-changed={list}");

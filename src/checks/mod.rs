@@ -6,6 +6,7 @@ mod calque;
 mod capitalization;
 mod currency;
 mod encoding;
+mod false_friend;
 mod names;
 mod numbers;
 mod quotes;
@@ -55,6 +56,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(encoding::mojibake::Mojibake::new()),
         Box::new(encoding::no_break_space_in_word::NoBreakSpaceInWord::new()),
         Box::new(encoding::replacement_character::ReplacementCharacter::new()),
+        Box::new(false_friend::confusion_pair::ConfusionPair::new()),
         Box::new(names::mixed_script::MixedScript::new()),
         Box::new(names::name_variant::NameVariant::new()),
         Box::new(numbers::dot_thousands::DotThousands::new()),
@@ -70,6 +72,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(residue::chrome_line::ChromeLine::new()),
         Box::new(residue::html_entity::HtmlEntity::new()),
         Box::new(residue::repeated_headline::RepeatedHeadline::new()),
+        Box::new(residue::repeated_line::RepeatedLine::new()),
         Box::new(residue::repeated_sentence::VerbatimRepeat::new()),
         Box::new(sentence::lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(sentence::lowercase_paragraph_start::LowercaseParagraphStart::new()),
@@ -127,7 +130,11 @@ mod tests {
                 continue;
             }
             coded += 1;
-            let want = format!("src/checks/{category}/{}.rs", name.replace('-', "_"));
+            let want = format!(
+                "src/checks/{}/{}.rs",
+                category.replace('-', "_"),
+                name.replace('-', "_")
+            );
             assert_eq!(meta.origin, want, "{}", meta.id);
             let defining: Vec<&str> = texts
                 .iter()

@@ -5,9 +5,12 @@
 //! - [`pos`]: parts of speech of English words (WordNet 3.0).
 //! - [`compound`]: "X of Y" phrases English says as the compound "Y X" (CMU en-us
 //!   3-gram model).
+//! - [`confusion`]: which of two confusable words English uses next to a word (CMU
+//!   en-us 3-gram model), for the confusion pairs of `rules/false-friend/`.
 //! - [`freq`]: word frequencies in English and eight source languages (wordfreq).
 
 pub mod compound;
+pub mod confusion;
 pub mod freq;
 pub mod pos;
 

@@ -201,7 +201,7 @@ fn sentence_start(text: &str, start: usize) -> bool {
 }
 
 /// A rough test for `an`: a vowel letter, except the `yoo` and `wu` sounds.
-fn starts_with_vowel_sound(word: &str) -> bool {
+pub(crate) fn starts_with_vowel_sound(word: &str) -> bool {
     let w = word.as_bytes();
     match w.first() {
         Some(b'a' | b'e' | b'i' | b'o') => !word.starts_with("one") && !word.starts_with("eu"),
