@@ -3,4 +3,5 @@
 pub mod chrome_line;
 pub mod html_entity;
 pub mod repeated_headline;
+pub mod repeated_line;
 pub mod repeated_sentence;
