@@ -144,16 +144,7 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
             .map(|j| &words[j])
             .filter(|a| joined(text, a, x))
         {
-            let at = article.text(text);
-            let an = starts_with_vowel_sound(yt);
-            let fixed = match at {
-                "a" if an => Some("an"),
-                "an" if !an => Some("a"),
-                "A" if an => Some("An"),
-                "An" if !an => Some("A"),
-                _ => None,
-            };
-            if let Some(fixed) = fixed {
+            if let Some(fixed) = corrected_article(article.text(text), yt) {
                 start = article.start;
                 compound = format!("{fixed} {compound}");
             }
@@ -198,6 +189,19 @@ fn window(text: &str, of: usize) -> Range<usize> {
 fn sentence_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '“', '‘', '(', '\'']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// The article to write instead of `article` (`a`, `an`, `A`, `An`) before `word`, if
+/// it must change (`an` → `a` before `purchase`); `None` for any other word.
+pub(crate) fn corrected_article(article: &str, word: &str) -> Option<&'static str> {
+    let an = starts_with_vowel_sound(word);
+    match article {
+        "a" if an => Some("an"),
+        "an" if !an => Some("a"),
+        "A" if an => Some("An"),
+        "An" if !an => Some("A"),
+        _ => None,
+    }
 }
 
 /// A rough test for `an`: a vowel letter, except the `yoo` and `wu` sounds.

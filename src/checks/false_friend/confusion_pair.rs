@@ -33,7 +33,7 @@
 //! The staff of the hospital went on strike.
 //! ```
 
-use crate::checks::calque::of_genitive::starts_with_vowel_sound;
+use crate::checks::calque::of_genitive::{corrected_article, starts_with_vowel_sound};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::knowledge::confusion::{term, Side};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
@@ -139,12 +139,10 @@ impl Rule for ConfusionPair {
             let pair = &PAIRS[at];
             let prev = words.previous(&word);
             let next = words.next(&word);
-            let mut before = neighbour(
-                prev.as_ref()
-                    .map_or("", |p| &text[p.span.end..word.span.start]),
-                prev.as_ref().map(|p| p.text),
-                "<s>",
-            );
+            let gap_before = prev
+                .as_ref()
+                .map_or("", |p| &text[p.span.end..word.span.start]);
+            let mut before = neighbour(gap_before, prev.as_ref().map(|p| p.text), "<s>");
             // The article the fix would write: `an eventual` is asked as `a possible`.
             if before == "a" || before == "an" {
                 before = article(pair.alternative).into();
@@ -161,16 +159,8 @@ impl Rule for ConfusionPair {
             let mut span = word.span.clone();
             let mut replacement = pair.alternative.to_string();
             // `an eventual delay` → `a possible delay`.
-            if let Some(before) = prev.filter(|p| &text[p.span.end..word.span.start] == " ") {
-                let an = article(pair.alternative) == "an";
-                let fixed = match before.text {
-                    "a" if an => Some("an"),
-                    "an" if !an => Some("a"),
-                    "A" if an => Some("An"),
-                    "An" if !an => Some("A"),
-                    _ => None,
-                };
-                if let Some(fixed) = fixed {
+            if let Some(before) = prev.filter(|_| gap_before == " ") {
+                if let Some(fixed) = corrected_article(before.text, pair.alternative) {
                     span.start = before.span.start;
                     replacement = format!("{fixed} {replacement}");
                 }
