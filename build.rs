@@ -4,10 +4,11 @@
 //! `## Why it matters` sections, each line joined to the next by a space. The walks are
 //! recursive and sorted, so the tables are the same on every machine.
 //!
-//! It also does what a run would otherwise do at start-up: each built-in rule's
-//! prefilter literals and each pattern's search DFA (`builtin_prepared.rs`,
-//! `builtin_dfas.bin`), and the static table of the English word list
-//! (`english-words.blob`, `english-words.slots`).
+//! It also does what a run would otherwise do at start-up: it reads the rule files into
+//! static tables (`builtin_tables.rs`: no TOML is parsed at run time), with each rule's
+//! prefilter literals and each pattern's search DFA (`builtin_dfas.bin`), and it lays out
+//! the static table of the English word list (`english-words.blob`,
+//! `english-words.slots`).
 
 use std::collections::HashMap;
 use std::{env, fs, path::Path};
@@ -81,47 +82,130 @@ fn search_dfa(pattern: &str) -> Option<Vec<u8>> {
     Some(bytes[pad..].to_vec())
 }
 
-/// What the build knows of each rule of a rule file, in file order, as Rust source: its
-/// required literals (`Some(&[&[..], ..])` or `None`) and, for each pattern, where its
-/// DFA lies in `blob` (`Some((offset, len))`, 8-aligned) or `None`. The whole is `None`
-/// for a file this cannot read: the run then parses it and reports the error as it would
-/// for a user file.
-fn prepare_file(
+/// Every key a rule table may have (`RawRule` in `src/data_rule.rs`).
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "severity",
+    "message",
+    "description",
+    "pattern",
+    "grow-left",
+    "before",
+    "after",
+    "not-before",
+    "not-after",
+    "replace",
+    "replace-uk",
+    "fix",
+    "preserve-case",
+    "bad",
+    "good",
+    "pack",
+    "default",
+    "style",
+];
+
+/// A rule file as Rust source, `Some(&[StaticRule { .. }, ..])` in file order, so that the
+/// run reads its rules in place instead of parsing TOML (see `StaticRule` in
+/// `src/data_rule.rs`): the patterns rewritten as the run rewrites them, the conditions
+/// anchored, each rule's prefilter literals and, for each pattern, where its search DFA
+/// lies in `blob` (8-aligned). `None` for a file that does not have the shape of a rule
+/// file: the run then parses it and reports the error as it would for a user file (the
+/// tests parse every file that way too, and check that both readings agree).
+fn static_file(
     source: &str,
     blob: &mut Vec<u8>,
     seen: &mut HashMap<String, Option<(usize, usize)>>,
 ) -> String {
-    let Ok(table) = source.parse::<toml::Table>() else {
-        return "None".into();
-    };
+    static_rules(source, blob, seen).unwrap_or_else(|| "None".into())
+}
+
+fn static_rules(
+    source: &str,
+    blob: &mut Vec<u8>,
+    seen: &mut HashMap<String, Option<(usize, usize)>>,
+) -> Option<String> {
+    let table = source.parse::<toml::Table>().ok()?;
+    if table.keys().any(|k| k != "rule" && k != "pack") {
+        return None;
+    }
     let rules = match table.get("rule") {
         Some(toml::Value::Array(rules)) => rules.as_slice(),
         None => &[],
-        Some(_) => return "None".into(),
+        Some(_) => return None,
     };
-    let mut out = String::from("Some(&[");
+    // A string, or a list of strings.
+    let strings = |value: &toml::Value| -> Option<Vec<String>> {
+        match value {
+            toml::Value::String(s) => Some(vec![s.clone()]),
+            toml::Value::Array(list) => list.iter().map(|v| v.as_str().map(String::from)).collect(),
+            _ => None,
+        }
+    };
+    let list = |items: &[String]| {
+        let mut out = String::from("&[");
+        for item in items {
+            out.push_str(&format!("{item:?}, "));
+        }
+        out.push(']');
+        out
+    };
+    let option = |value: Option<String>| value.map_or("None".into(), |v| format!("Some({v:?})"));
+    let file_packs = table.get("pack").map(strings).unwrap_or(Some(Vec::new()))?;
+    let mut out = String::from("Some(&[\n");
     for rule in rules {
-        let patterns: Vec<String> = match rule.get("pattern") {
-            Some(toml::Value::String(p)) => vec![literals::ascii_classes(p)],
-            Some(toml::Value::Array(ps)) => ps
-                .iter()
-                .filter_map(|p| p.as_str().map(literals::ascii_classes))
-                .collect(),
-            _ => return "None".into(),
+        let rule = rule.as_table()?;
+        if rule.keys().any(|k| !RULE_KEYS.contains(&k.as_str())) {
+            return None;
+        }
+        let text = |key: &str| -> Option<Option<String>> {
+            match rule.get(key) {
+                None => Some(None),
+                Some(v) => v.as_str().map(|s| Some(s.to_string())),
+            }
         };
+        let flag = |key: &str, default: bool| -> Option<bool> {
+            match rule.get(key) {
+                None => Some(default),
+                Some(v) => v.as_bool(),
+            }
+        };
+        let severity = match text("severity")?.as_deref() {
+            Some("error") => "Error",
+            Some("warning") => "Warning",
+            Some("info") => "Info",
+            _ => return None,
+        };
+        let fix = match text("fix")?.as_deref() {
+            None => "None",
+            Some("safe") => "Some(Applicability::Safe)",
+            Some("unsafe") => "Some(Applicability::Unsafe)",
+            Some(_) => return None,
+        };
+        let patterns: Vec<String> = strings(rule.get("pattern")?)?
+            .iter()
+            .map(|p| literals::ascii_classes(p))
+            .collect();
+        let condition = |key: &str, wrap: fn(&str) -> String| -> Option<String> {
+            Some(option(
+                text(key)?.map(|c| wrap(&literals::ascii_classes(&c))),
+            ))
+        };
+        let ending = |c: &str| format!("(?:{c})\\z");
+        let starting = |c: &str| format!("\\A(?:{c})");
         let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
-        out.push('(');
-        match literals::required_literals(&refs) {
-            None => out.push_str("None"),
+        let literals = match literals::required_literals(&refs) {
+            None => "None".to_string(),
             Some(set) => {
-                out.push_str("Some(&[");
+                let mut out = String::from("Some(&[");
                 for literal in set {
                     out.push_str(&format!("&{literal:?}, "));
                 }
                 out.push_str("])");
+                out
             }
-        }
-        out.push_str(", &[");
+        };
+        let mut dfas = String::from("&[");
         for pattern in &patterns {
             // A pattern several rules share (`\.[ \t]*\.`) is stored once.
             let place = *seen.entry(pattern.clone()).or_insert_with(|| {
@@ -132,14 +216,77 @@ fn prepare_file(
                 Some((at, bytes.len()))
             });
             match place {
-                None => out.push_str("None, "),
-                Some((at, len)) => out.push_str(&format!("Some(({at}, {len})), ")),
+                None => dfas.push_str("None, "),
+                Some((at, len)) => dfas.push_str(&format!("Some(({at}, {len})), ")),
             }
         }
-        out.push_str("]), ");
+        dfas.push(']');
+        let mut bad = String::from("&[");
+        for example in rule
+            .get("bad")
+            .map_or(Some(&[][..]), |v| v.as_array().map(|a| a.as_slice()))?
+        {
+            let example = example.as_table()?;
+            if example
+                .keys()
+                .any(|k| !["text", "fixed", "message"].contains(&k.as_str()))
+            {
+                return None;
+            }
+            let get = |key: &str| match example.get(key) {
+                None => Some(None),
+                Some(v) => v.as_str().map(|s| Some(s.to_string())),
+            };
+            let messages = example
+                .get("message")
+                .map(strings)
+                .unwrap_or(Some(Vec::new()))?;
+            bad.push_str(&format!(
+                "StaticBad {{ text: {:?}, fixed: {}, messages: {} }}, ",
+                get("text")??,
+                option(get("fixed")?),
+                list(&messages)
+            ));
+        }
+        bad.push(']');
+        let good: Vec<String> = match rule.get("good") {
+            None => Vec::new(),
+            Some(v) => v
+                .as_array()?
+                .iter()
+                .map(|g| g.as_str().map(String::from))
+                .collect::<Option<_>>()?,
+        };
+        let packs = match rule.get("pack") {
+            Some(v) => strings(v)?,
+            None => file_packs.clone(),
+        };
+        out.push_str(&format!(
+            "    StaticRule {{ id: {:?}, severity: Severity::{severity}, message: {:?}, \
+             description: {:?}, patterns: {}, grow_left: {}, before: {}, after: {}, \
+             not_before: {}, not_after: {}, replace: {}, replace_uk: {}, fix: {fix}, \
+             preserve_case: {}, bad: {bad}, good: {}, packs: {}, conservative_default: {}, \
+             style: {}, literals: {literals}, dfas: {dfas} }},\n",
+            text("id")??,
+            text("message")??,
+            text("description")??.trim(),
+            list(&patterns),
+            option(text("grow-left")?),
+            condition("before", ending)?,
+            condition("after", starting)?,
+            condition("not-before", ending)?,
+            condition("not-after", starting)?,
+            option(text("replace")?),
+            option(text("replace-uk")?),
+            flag("preserve-case", true)?,
+            list(&good),
+            list(&packs),
+            flag("default", false)?,
+            option(text("style")?),
+        ));
     }
     out.push_str("])");
-    out
+    Some(out)
 }
 
 /// The confusion pairs of `false-friend/confusion-pair`: data, but not rules of their own.
@@ -243,7 +390,7 @@ fn main() {
     rule_files.retain(|p| p != Path::new(PAIRS));
     rule_files.sort();
     let mut out = String::from("&[\n");
-    let mut prepared = String::from("&[\n");
+    let mut tables = String::from("&[\n");
     let mut dfas = Vec::new();
     let mut seen = HashMap::new();
     for path in rule_files {
@@ -253,17 +400,17 @@ fn main() {
             "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/\", {name:?}))),\n"
         ));
         let source = fs::read_to_string(&path).expect("readable rule file");
-        prepared.push_str(&format!(
+        tables.push_str(&format!(
             "    {},\n",
-            prepare_file(&source, &mut dfas, &mut seen)
+            static_file(&source, &mut dfas, &mut seen)
         ));
     }
     out.push(']');
-    prepared.push(']');
+    tables.push(']');
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("write builtin_rules.rs");
-    fs::write(Path::new(&out_dir).join("builtin_prepared.rs"), prepared)
-        .expect("write builtin_prepared.rs");
+    fs::write(Path::new(&out_dir).join("builtin_tables.rs"), tables)
+        .expect("write builtin_tables.rs");
     fs::write(Path::new(&out_dir).join("builtin_dfas.bin"), dfas).expect("write builtin_dfas.bin");
 
     fs::write(

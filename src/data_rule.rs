@@ -262,29 +262,120 @@ impl LazyRegex {
 /// Parse every rule of one TOML file, compiling all its regexes so that any error is
 /// reported now. `origin` names the file in errors and in `--explain`.
 pub fn parse_rule_file(origin: &str, source: &str) -> Result<Vec<DataRule>, RuleError> {
-    parse_rules(origin, source, true, None)
+    parse_rules(origin, source, true)
 }
 
-/// Parse a built-in rule file: regexes are compiled on first use and not checked here
-/// (the tests compile them all and run their examples), and each rule's prefilter
-/// literals and search DFAs come from `prepared`, what `build.rs` computed, when it has
-/// them.
-pub(crate) fn parse_builtin(
-    origin: &str,
-    source: &str,
-    prepared: crate::PreparedFile,
-) -> Result<Vec<DataRule>, RuleError> {
-    parse_rules(origin, source, false, prepared)
+/// Parse a built-in rule file that `build.rs` could not read into a [`StaticRule`] table:
+/// regexes are compiled on first use, and its errors are reported as a user file's.
+pub(crate) fn parse_builtin(origin: &str, source: &str) -> Result<Vec<DataRule>, RuleError> {
+    parse_rules(origin, source, false)
+}
+
+/// A built-in rule as `build.rs` read it from its TOML file, so that nothing is parsed at
+/// start-up: the fields of [`RawRule`], with the patterns rewritten by
+/// [`crate::literals::ascii_classes`], the conditions anchored as [`parse_rules`] anchors
+/// them, and what the build computed: the prefilter literals and, for each pattern, where
+/// its search DFA lies in [`crate::BUILTIN_DFAS`]. The tests check that every file reads
+/// the same both ways.
+pub(crate) struct StaticRule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub message: &'static str,
+    pub description: &'static str,
+    pub patterns: &'static [&'static str],
+    pub grow_left: Option<&'static str>,
+    pub before: Option<&'static str>,
+    pub after: Option<&'static str>,
+    pub not_before: Option<&'static str>,
+    pub not_after: Option<&'static str>,
+    pub replace: Option<&'static str>,
+    pub replace_uk: Option<&'static str>,
+    pub fix: Option<Applicability>,
+    pub preserve_case: bool,
+    pub bad: &'static [StaticBad],
+    pub good: &'static [&'static str],
+    pub packs: &'static [&'static str],
+    pub conservative_default: bool,
+    pub style: Option<&'static str>,
+    pub literals: Option<&'static [&'static [u8]]>,
+    pub dfas: &'static [Option<(usize, usize)>],
+}
+
+/// A bad example of a [`StaticRule`], as written (its spans marked).
+pub(crate) struct StaticBad {
+    pub text: &'static str,
+    pub fixed: Option<&'static str>,
+    pub messages: &'static [&'static str],
+}
+
+/// The rules of every file of [`crate::BUILTIN_RULE_FILES`], in the same order; `None`
+/// for a file the build could not read.
+pub(crate) static BUILTIN_TABLES: &[Option<&[StaticRule]>] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_tables.rs"));
+
+impl DataRule {
+    /// A built-in rule from its static table (`origin` is its file).
+    pub(crate) fn from_static(origin: &str, rule: &StaticRule) -> DataRule {
+        let regex = |source: &str| LazyRegex::new(source.to_string(), OnceLock::new());
+        let condition = |source: Option<&str>| source.map(regex);
+        let patterns = rule
+            .patterns
+            .iter()
+            .zip(rule.dfas)
+            .map(|(source, dfa)| LazyRegex {
+                dfa: dfa.map(|(at, len)| &crate::BUILTIN_DFAS.bytes[at..at + len]),
+                ..regex(source)
+            })
+            .collect();
+        let mut examples: Vec<Example> = rule
+            .bad
+            .iter()
+            .map(|bad| {
+                let (text, spans) = crate::rule::parse_marked(bad.text)
+                    .unwrap_or_else(|_| (bad.text.to_string(), Vec::new()));
+                Example::Bad {
+                    text,
+                    fixed: bad.fixed.map(String::from),
+                    spans,
+                    messages: bad.messages.iter().map(|m| m.to_string()).collect(),
+                }
+            })
+            .collect();
+        examples.extend(rule.good.iter().map(|&text| Example::good(text)));
+        DataRule {
+            id_span: 0..0,
+            meta: RuleMeta {
+                id: rule.id.into(),
+                severity: rule.severity,
+                fix: rule.fix,
+                fixes: crate::rule::Fixes::of_data_rule(rule.fix),
+                summary: rule.message.to_string(),
+                description: rule.description.to_string(),
+                origin: origin.to_string(),
+                examples,
+            },
+            literals: rule
+                .literals
+                .map(|set| set.iter().map(|l| l.to_vec()).collect()),
+            patterns,
+            grow_left: rule.grow_left.map(String::from),
+            before: condition(rule.before),
+            after: condition(rule.after),
+            not_before: condition(rule.not_before),
+            not_after: condition(rule.not_after),
+            replace: rule.replace.map(String::from),
+            replace_uk: rule.replace_uk.map(String::from),
+            preserve_case: rule.preserve_case,
+            packs: rule.packs.iter().map(|&p| Arc::from(p)).collect(),
+            conservative_default: rule.conservative_default,
+            style: rule.style.and_then(crate::Style::from_name),
+        }
+    }
 }
 
 /// Parse every rule of one TOML file; with `eager` false, regexes are compiled on first
 /// use and not checked here.
-fn parse_rules(
-    origin: &str,
-    source: &str,
-    eager: bool,
-    prepared: crate::PreparedFile,
-) -> Result<Vec<DataRule>, RuleError> {
+fn parse_rules(origin: &str, source: &str, eager: bool) -> Result<Vec<DataRule>, RuleError> {
     let index = LineIndex::new(source);
     let error = |span: Option<Range<usize>>, message: String| RuleError {
         origin: origin.to_string(),
@@ -369,16 +460,10 @@ fn parse_rules(
                 format!("rule `{id}` has no pattern"),
             ));
         }
-        let mut patterns = sources
+        let patterns = sources
             .iter()
             .map(|p| compile(p, pattern_span.clone(), str::to_string))
             .collect::<Result<Vec<_>, _>>()?;
-        let prepared_rule = prepared.and_then(|table| table.get(rules.len()));
-        if let Some((_, dfas)) = prepared_rule.filter(|(_, d)| d.len() == patterns.len()) {
-            for (pattern, dfa) in patterns.iter_mut().zip(*dfas) {
-                pattern.dfa = dfa.map(|(at, len)| &crate::BUILTIN_DFAS.bytes[at..at + len]);
-            }
-        }
         if eager {
             if let Some(empty) = sources
                 .iter()
@@ -500,15 +585,12 @@ fn parse_rules(
                 origin: origin.to_string(),
                 examples,
             },
-            literals: match prepared_rule {
-                Some((known, _)) => known.map(|set| set.iter().map(|l| l.to_vec()).collect()),
-                None => crate::literals::required_literals(
-                    &patterns
-                        .iter()
-                        .map(|p| p.source.as_str())
-                        .collect::<Vec<_>>(),
-                ),
-            },
+            literals: crate::literals::required_literals(
+                &patterns
+                    .iter()
+                    .map(|p| p.source.as_str())
+                    .collect::<Vec<_>>(),
+            ),
             patterns,
             grow_left: raw.grow_left,
             before,
@@ -682,6 +764,50 @@ impl DataRule {
 mod tests {
     use super::*;
     use crate::rule::Example;
+
+    /// Everything a rule reads, as text, to compare two readings of one rule.
+    fn reading(rule: &DataRule) -> String {
+        let source = |r: &Option<LazyRegex>| r.as_ref().map(|r| r.source.clone());
+        format!(
+            "{:?} {:?} {:?} {} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            rule.meta.id,
+            rule.meta.severity,
+            rule.meta.fix,
+            rule.meta.summary,
+            rule.meta.description,
+            rule.meta.examples,
+            Rule::patterns(rule),
+            rule.literals,
+            rule.grow_left,
+            source(&rule.before),
+            source(&rule.after),
+            source(&rule.not_before),
+            source(&rule.not_after),
+            rule.replace,
+            rule.replace_uk,
+            rule.preserve_case,
+            rule.packs,
+            rule.conservative_default,
+            rule.style,
+        )
+    }
+
+    #[test]
+    fn the_static_tables_read_every_built_in_file_as_its_toml_parse_does() {
+        let mut rules = 0;
+        for ((name, source), table) in crate::BUILTIN_RULE_FILES.iter().zip(BUILTIN_TABLES) {
+            let table = table.unwrap_or_else(|| panic!("build.rs could not read {name}"));
+            let parsed = parse_rule_file(name, source).unwrap();
+            assert_eq!(table.len(), parsed.len(), "{name}");
+            for (row, rule) in table.iter().zip(&parsed) {
+                let built = DataRule::from_static(name, row);
+                assert_eq!(reading(&built), reading(rule), "{name}");
+                assert_eq!(built.patterns.len(), row.dfas.len(), "{name}");
+                rules += 1;
+            }
+        }
+        assert!(rules > 200, "{rules} rules");
+    }
 
     #[test]
     fn search_dfas_load_and_agree_with_the_regexes() {

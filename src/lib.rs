@@ -68,19 +68,6 @@ use registry::Registry;
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
-/// What `build.rs` computed for one rule of a built-in file: its prefilter literals and,
-/// for each of its patterns, where its search DFA lies in [`BUILTIN_DFAS`].
-type PreparedRule = (
-    Option<&'static [&'static [u8]]>,
-    &'static [Option<(usize, usize)>],
-);
-/// [`PreparedRule`] for each rule of a built-in file; `None` for a file the build could
-/// not read (its rules are then prepared at load time, like a user file's).
-type PreparedFile = Option<&'static [PreparedRule]>;
-/// For every file of [`BUILTIN_RULE_FILES`], in the same order.
-const BUILTIN_PREPARED: &[PreparedFile] =
-    include!(concat!(env!("OUT_DIR"), "/builtin_prepared.rs"));
-
 /// Bytes aligned as the `u32` transition table of a DFA needs.
 #[repr(C)]
 struct Aligned<B: ?Sized> {
@@ -97,25 +84,19 @@ static BUILTIN_DFAS: &Aligned<[u8]> = &Aligned {
 /// [`Linter::builtin`] (a workspace with several configurations, the language server,
 /// the tests) and by `residue/chrome-line`, so each regex compiles once.
 static BUILTIN_DATA_RULES: LazyLock<Vec<Arc<DataRule>>> = LazyLock::new(|| {
-    let parse = |((name, source), prepared): (&(&str, &str), &PreparedFile)| {
-        data_rule::parse_builtin(name, source, *prepared)
-            .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"))
-    };
-    // The files parse on every core (in order): TOML parsing is most of what loading
-    // them costs.
-    #[cfg(feature = "rayon")]
-    let parsed: Vec<Vec<DataRule>> = BUILTIN_RULE_FILES
-        .par_iter()
-        .zip(BUILTIN_PREPARED.par_iter())
-        .map(parse)
-        .collect();
-    #[cfg(not(feature = "rayon"))]
-    let parsed: Vec<Vec<DataRule>> = BUILTIN_RULE_FILES
+    BUILTIN_RULE_FILES
         .iter()
-        .zip(BUILTIN_PREPARED)
-        .map(parse)
-        .collect();
-    parsed.into_iter().flatten().map(Arc::new).collect()
+        .zip(data_rule::BUILTIN_TABLES)
+        .flat_map(|(&(name, source), table)| match table {
+            Some(rules) => rules
+                .iter()
+                .map(|rule| DataRule::from_static(name, rule))
+                .collect(),
+            None => data_rule::parse_builtin(name, source)
+                .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}")),
+        })
+        .map(Arc::new)
+        .collect()
 });
 
 /// Texts whose rules run in parallel: the first ones, where rules do their first-use work.
