@@ -120,6 +120,15 @@ fn static_file(
     static_rules(source, blob, seen).unwrap_or_else(|| "None".into())
 }
 
+/// The string at `key` of `table`: `Some(None)` when it is absent, `None` when it is not
+/// a string.
+fn optional_string(table: &toml::Table, key: &str) -> Option<Option<String>> {
+    match table.get(key) {
+        None => Some(None),
+        Some(v) => v.as_str().map(|s| Some(s.to_string())),
+    }
+}
+
 fn static_rules(
     source: &str,
     blob: &mut Vec<u8>,
@@ -158,12 +167,7 @@ fn static_rules(
         if rule.keys().any(|k| !RULE_KEYS.contains(&k.as_str())) {
             return None;
         }
-        let text = |key: &str| -> Option<Option<String>> {
-            match rule.get(key) {
-                None => Some(None),
-                Some(v) => v.as_str().map(|s| Some(s.to_string())),
-            }
-        };
+        let text = |key: &str| optional_string(rule, key);
         let flag = |key: &str, default: bool| -> Option<bool> {
             match rule.get(key) {
                 None => Some(default),
@@ -191,8 +195,6 @@ fn static_rules(
                 text(key)?.map(|c| wrap(&literals::ascii_classes(&c))),
             ))
         };
-        let ending = |c: &str| format!("(?:{c})\\z");
-        let starting = |c: &str| format!("\\A(?:{c})");
         let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
         let literals = match literals::required_literals(&refs) {
             None => "None".to_string(),
@@ -233,18 +235,14 @@ fn static_rules(
             {
                 return None;
             }
-            let get = |key: &str| match example.get(key) {
-                None => Some(None),
-                Some(v) => v.as_str().map(|s| Some(s.to_string())),
-            };
             let messages = example
                 .get("message")
                 .map(strings)
                 .unwrap_or(Some(Vec::new()))?;
             bad.push_str(&format!(
                 "StaticBad {{ text: {:?}, fixed: {}, messages: {} }}, ",
-                get("text")??,
-                option(get("fixed")?),
+                optional_string(example, "text")??,
+                option(optional_string(example, "fixed")?),
                 list(&messages)
             ));
         }
@@ -272,10 +270,10 @@ fn static_rules(
             text("description")??.trim(),
             list(&patterns),
             option(text("grow-left")?),
-            condition("before", ending)?,
-            condition("after", starting)?,
-            condition("not-before", ending)?,
-            condition("not-after", starting)?,
+            condition("before", literals::ending)?,
+            condition("after", literals::starting)?,
+            condition("not-before", literals::ending)?,
+            condition("not-after", literals::starting)?,
             option(text("replace")?),
             option(text("replace-uk")?),
             flag("preserve-case", true)?,

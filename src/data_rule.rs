@@ -330,16 +330,7 @@ impl DataRule {
         let mut examples: Vec<Example> = rule
             .bad
             .iter()
-            .map(|bad| {
-                let (text, spans) = crate::rule::parse_marked(bad.text)
-                    .unwrap_or_else(|_| (bad.text.to_string(), Vec::new()));
-                Example::Bad {
-                    text,
-                    fixed: bad.fixed.map(String::from),
-                    spans,
-                    messages: bad.messages.iter().map(|m| m.to_string()).collect(),
-                }
-            })
+            .map(|bad| Example::marked(bad.text, bad.fixed).messages(bad.messages))
             .collect();
         examples.extend(rule.good.iter().map(|&text| Example::good(text)));
         DataRule {
@@ -481,12 +472,12 @@ fn parse_rules(origin: &str, source: &str, eager: bool) -> Result<Vec<DataRule>,
         }
         let ending = |p: &Option<Spanned<String>>| {
             p.as_ref()
-                .map(|p| compile(p.get_ref(), p.span(), |c| format!("(?:{c})\\z")))
+                .map(|p| compile(p.get_ref(), p.span(), crate::literals::ending))
                 .transpose()
         };
         let starting = |p: &Option<Spanned<String>>| {
             p.as_ref()
-                .map(|p| compile(p.get_ref(), p.span(), |c| format!("\\A(?:{c})")))
+                .map(|p| compile(p.get_ref(), p.span(), crate::literals::starting))
                 .transpose()
         };
         let (before, not_before) = (ending(&raw.before)?, ending(&raw.not_before)?);

@@ -223,6 +223,18 @@ pub fn required_literals(patterns: &[&str]) -> Option<Vec<Vec<u8>>> {
     (!all.is_empty()).then_some(all)
 }
 
+/// A `before`/`not-before` condition as it is searched: anchored at the end of the text
+/// before the span (grouped first, so that `a)|(b` cannot slip out of the anchor).
+pub fn ending(condition: &str) -> String {
+    format!("(?:{condition})\\z")
+}
+
+/// An `after`/`not-after` condition as it is searched: anchored at the start of the text
+/// after the span.
+pub fn starting(condition: &str) -> String {
+    format!("\\A(?:{condition})")
+}
+
 /// Rewrite the Perl classes whose Unicode meaning costs more than it gives in English
 /// prose, wherever they stand: `\b` and `\B` become ASCII word boundaries (a Unicode
 /// boundary forces the regex engine off its fast DFA on non-ASCII text, twenty to thirty

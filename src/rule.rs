@@ -75,7 +75,7 @@ impl Example {
         Example::marked(marked, None)
     }
 
-    fn marked(marked: &str, fixed: Option<&str>) -> Self {
+    pub(crate) fn marked(marked: &str, fixed: Option<&str>) -> Self {
         let (text, spans) = parse_marked(marked).unwrap_or_else(|_| (marked.into(), Vec::new()));
         Example::Bad {
             text,
