@@ -37,8 +37,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::checks::spans::{tokens, word_core};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
@@ -173,30 +171,87 @@ static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> = LazyLock::new(|| 
         .collect()
 });
 
-/// Where a glued token may be: a capital between lowercase letters, or a capitalised word
-/// ending in a glue word. Only the tokens around these matches are looked at.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Ll}\p{Lu}\p{Ll}|\p{Lu}\p{Ll}{3,}(?:of|which|from|with|that|said|were)")
-        .expect("valid regex")
-});
+/// Where a glued token may be: a capital between lowercase letters (`rA`+lowercase), or a
+/// capital, three or more lowercase letters and a glue word (`Ribeiroof`). Only the
+/// tokens around these matches are looked at. Spans as `find_iter` of
+/// `\p{Ll}\p{Lu}\p{Ll}|\p{Lu}\p{Ll}{3,}(?:of|which|from|with|that|said|were)` gives
+/// them, found by a scan of the characters: that regex takes longer to compile than most
+/// articles take to lint.
+fn candidates(text: &str) -> Vec<Range<usize>> {
+    const GLUE: [&str; 7] = ["of", "which", "from", "with", "that", "said", "were"];
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    // No match may start before the end of the last one.
+    let mut floor = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every match has a capital: skip to the next one, ASCII a byte at a time.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let after = i + c.len_utf8();
+        if !c.is_uppercase() {
+            i = after;
+            continue;
+        }
+        let next = text[after..].chars().next().filter(|n| n.is_lowercase());
+        let prev = text[floor..i]
+            .chars()
+            .next_back()
+            .filter(|p| p.is_lowercase());
+        if let (Some(p), Some(n)) = (prev, next) {
+            let end = after + n.len_utf8();
+            out.push(i - p.len_utf8()..end);
+            (floor, i) = (end, end);
+            continue;
+        }
+        // The run of lowercase letters after the capital; the regex's greedy `{3,}`
+        // leaves the glue word as late in it as it can.
+        let run: Vec<usize> = text[after..]
+            .char_indices()
+            .take_while(|&(_, l)| l.is_lowercase())
+            .map(|(k, _)| after + k)
+            .collect();
+        let run_end = text[after..]
+            .find(|l: char| !l.is_lowercase())
+            .map_or(text.len(), |k| after + k);
+        let glued = (3..run.len()).rev().find_map(|n| {
+            let rest = &text[run[n]..run_end];
+            GLUE.iter()
+                .find(|g| rest.starts_with(**g))
+                .map(|g| run[n] + g.len())
+        });
+        if let Some(end) = glued {
+            out.push(i..end);
+            (floor, i) = (end, end);
+            continue;
+        }
+        i = after;
+    }
+    out
+}
 
 /// Every glued token: its span and the byte offset of the split inside it.
 fn find(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut last_token = None;
-    for m in CANDIDATE.find_iter(text) {
+    for m in candidates(text) {
         // The white-space token around the match, each once.
         // Tokens are short: look back at most 64 bytes.
-        let floor = crate::text::char_boundary_before(text, m.start().saturating_sub(64));
-        let start = text[floor..m.start()]
+        let floor = crate::text::char_boundary_before(text, m.start.saturating_sub(64));
+        let start = text[floor..m.start]
             .rfind(char::is_whitespace)
             .map(|i| floor + i)
             .map_or(floor, |i| {
                 i + text[i..].chars().next().map_or(1, char::len_utf8)
             });
-        let end = text[m.end()..]
+        let end = text[m.end..]
             .find(char::is_whitespace)
-            .map_or(text.len(), |i| m.end() + i);
+            .map_or(text.len(), |i| m.end + i);
         if last_token == Some(start) {
             continue;
         }
@@ -275,6 +330,44 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, usize)> {
         find(text).into_iter().map(|(r, s)| (&text[r], s)).collect()
+    }
+
+    #[test]
+    fn the_scan_finds_the_spans_of_the_regex_it_stands_for() {
+        let regex = regex::Regex::new(
+            r"\p{Ll}\p{Lu}\p{Ll}|\p{Lu}\p{Ll}{3,}(?:of|which|from|with|that|said|were)",
+        )
+        .unwrap();
+        for text in [
+            "Anna HollenbacherAfter the vote",
+            "Ribeiroof the party; Sportsfrom Kenya; Gonçalvesof; Wordwithwith",
+            "aBc aBcD éÉé ÉcoleÀthat Thatthat Ofof Xabcwere Xabwere Xabcdsaidwith",
+            "iPhone eBay McDonald MacArthur ValueError getName HTTPServer Ünterwegswhich",
+            "Ab Abc Abcd Abcof Abcdof AbcdofX Öabcof ς Σαλονίκηfrom",
+            "",
+            "xY",
+            "Bazfromfrom Quxthatwere",
+        ] {
+            let expected: Vec<Range<usize>> = regex.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(candidates(text), expected, "{text:?}");
+        }
+        // And on strings of letters and glue words drawn at random (a fixed seed).
+        let pieces = [
+            "a", "B", "é", "Ö", " ", "of", "with", "that", "x", "Q", "ß", "Σ", "ω",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..3000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    pieces[(seed >> 33) as usize % pieces.len()]
+                })
+                .collect();
+            let expected: Vec<Range<usize>> = regex.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(candidates(&text), expected, "{text:?}");
+        }
     }
 
     #[test]
