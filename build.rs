@@ -147,8 +147,8 @@ fn heads(hir: &regex_syntax::hir::Hir, bytes: usize) -> regex_syntax::hir::Hir {
 /// `hir` made to match a superset of its texts with a far smaller automaton: a class with
 /// characters outside ASCII keeps its ASCII part and takes every other character (so
 /// `\p{L}` costs a few states, not thousands), a counted repetition loses its bounds
-/// (`[^\n]{0,60}` becomes `[^\n]*`, `(?:…){4,}` becomes `(?:…)+`), and a Unicode word boundary, which no DFA supports
-/// on non-ASCII text, is dropped. Captures go too.
+/// (`[^\n]{0,60}` becomes `[^\n]*`, `(?:…){4,}` becomes `(?:…)+`), and a Unicode word
+/// boundary, which no DFA supports on non-ASCII text, is dropped. Captures go too.
 fn relaxed(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
     match hir.kind() {

@@ -171,11 +171,11 @@ static EXCEPTIONS: LazyLock<HashSet<&'static str, FnvBuild>> = LazyLock::new(|| 
         .collect()
 });
 
-/// Where a glued token may be: a capital between lowercase letters (`rA`+lowercase), or a
-/// capital, three or more lowercase letters and a glue word (`Ribeiroof`). Only the
-/// tokens around these matches are looked at. Spans as `find_iter` of
-/// `\p{Ll}\p{Lu}\p{Ll}|\p{Lu}\p{Ll}{3,}(?:of|which|from|with|that|said|were)` gives
-/// them, found by a scan of the characters: that regex takes longer to compile than most
+/// Where a glued token may be: a capital between lowercase letters (`rAf`), or a capital,
+/// three or more lowercase letters and a glue word (`Ribeiroof`). Only the tokens around
+/// these matches are looked at. The spans are those `find_iter` of
+/// `\p{Ll}\p{Lu}\p{Ll}|\p{Lu}\p{Ll}{3,}(?:of|which|from|with|that|said|were)` gives,
+/// found by a scan of the characters: that regex takes longer to compile than most
 /// articles take to lint.
 fn candidates(text: &str) -> Vec<Range<usize>> {
     const GLUE: [&str; 7] = ["of", "which", "from", "with", "that", "said", "were"];
@@ -211,14 +211,13 @@ fn candidates(text: &str) -> Vec<Range<usize>> {
         }
         // The run of lowercase letters after the capital; the regex's greedy `{3,}`
         // leaves the glue word as late in it as it can.
-        let run: Vec<usize> = text[after..]
-            .char_indices()
-            .take_while(|&(_, l)| l.is_lowercase())
-            .map(|(k, _)| after + k)
-            .collect();
         let run_end = text[after..]
             .find(|l: char| !l.is_lowercase())
             .map_or(text.len(), |k| after + k);
+        let run: Vec<usize> = text[after..run_end]
+            .char_indices()
+            .map(|(k, _)| after + k)
+            .collect();
         let glued = (3..run.len()).rev().find_map(|n| {
             let rest = &text[run[n]..run_end];
             GLUE.iter()
