@@ -214,16 +214,16 @@ fn candidates(text: &str) -> Vec<Range<usize>> {
         let run_end = text[after..]
             .find(|l: char| !l.is_lowercase())
             .map_or(text.len(), |k| after + k);
-        let run: Vec<usize> = text[after..run_end]
+        let run = &text[after..run_end];
+        let glued = run
             .char_indices()
-            .map(|(k, _)| after + k)
-            .collect();
-        let glued = (3..run.len()).rev().find_map(|n| {
-            let rest = &text[run[n]..run_end];
-            GLUE.iter()
-                .find(|g| rest.starts_with(**g))
-                .map(|g| run[n] + g.len())
-        });
+            .skip(3)
+            .filter_map(|(k, _)| {
+                GLUE.iter()
+                    .find(|g| run[k..].starts_with(**g))
+                    .map(|g| after + k + g.len())
+            })
+            .last();
         if let Some(end) = glued {
             out.push(i..end);
             (floor, i) = (end, end);
