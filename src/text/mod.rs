@@ -10,6 +10,40 @@ pub mod wordlist;
 
 pub use document::Document;
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A check's regex, compiled on first search. Unlike a `LazyLock<Regex>`, its source can
+/// be read without compiling it: [`crate::rule::Rule::patterns`] hands the sources to the
+/// prefilter at start-up, and a rule whose literals a text lacks never compiles.
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    pub const fn new(source: &'static str) -> Self {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compiled
+            .get_or_init(|| Regex::new(self.source).expect("valid regex"))
+    }
+}
+
 /// Placeholder for masked inline text: the Markdown and HTML prose views write it where
 /// inline code or markup was, so that the checks see a non-word there.
 pub const INLINE_MASK: char = '\u{1}';
@@ -74,7 +108,7 @@ pub fn at_line_start(text: &str, i: usize) -> bool {
 /// in order; found by looking only around the matches.
 pub fn paragraphs_with<'a>(
     text: &'a str,
-    mark: &'a regex::Regex,
+    mark: &'a Regex,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -132,8 +166,8 @@ pub fn paragraph_around(text: &str, i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
-static BLANK_LINE: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\n[ \t\r]*\n").expect("valid regex"));
+static BLANK_LINE: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"\n[ \t\r]*\n").expect("valid regex"));
 
 /// Split `text` into pieces of about `size` bytes that end at a paragraph break, where
 /// the next paragraph does not open with `“` (which may continue a quotation). Each piece

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::Pattern;
 use crate::text::{at_line_start, is_hspace, paragraphs_with};
 
 const OPEN: char = '“';
@@ -30,8 +31,7 @@ const QUOTE_LEN: usize = 3; // both are three bytes in UTF-8
 static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new("[“”„«»\"]").expect("valid regex"));
 
 /// Paragraphs worth a scan hold one of these.
-pub(crate) static TRIGGER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[“”„]").expect("valid regex"));
+pub(crate) static TRIGGER: Pattern = Pattern::new("[“”„]");
 
 /// What the scan found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -24,22 +24,16 @@
 //! a deficit of $167.4 million this year
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::english;
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// An amount with a French multiplier before the currency symbol: `167,4 M$`, `12 G€`.
-static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?P<num>[0-9]{1,3}(?:,[0-9]{1,2})?|[0-9]+(?:\.[0-9]+)?)[ \u{A0}\u{202F}]?(?P<mult>Mds?|Mrds?|M|G|k)[ \u{A0}\u{202F}]?(?P<cur>\$|€|£)",
-    )
-    .expect("valid regex")
-});
+static MULTIPLIER: Pattern = Pattern::new(
+    r"(?-u:\b)(?P<num>[0-9]{1,3}(?:,[0-9]{1,2})?|[0-9]+(?:\.[0-9]+)?)[ \u{A0}\u{202F}]?(?P<mult>Mds?|Mrds?|M|G|k)[ \u{A0}\u{202F}]?(?P<cur>\$|€|£)",
+);
 
 /// The rule.
 pub struct AbbreviatedMultiplier {
@@ -88,7 +82,7 @@ impl Rule for AbbreviatedMultiplier {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![MULTIPLIER.as_str()]
+        vec![MULTIPLIER.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -34,9 +34,10 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::char_boundary_before;
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// A currency symbol: found first, since it is rare and a literal search is fast.
-static SYMBOL: LazyLock<Regex> = LazyLock::new(|| Regex::new("[$€£¥]").expect("valid regex"));
+static SYMBOL: Pattern = Pattern::new("[$€£¥]");
 
 /// An amount (thousands in space-separated groups, or digits with dots and commas) right
 /// before the symbol.
@@ -119,7 +120,7 @@ impl Rule for CurrencyOrder {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![SYMBOL.as_str()]
+        vec![SYMBOL.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -35,17 +35,13 @@
 //! Canada’s café résumé
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// A character that Windows-1252 decodes from a UTF-8 lead byte (0xC2–0xF4).
-static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[\u{C2}-\u{F4}]").expect("valid regex"));
+static LEAD: Pattern = Pattern::new("[\u{C2}-\u{F4}]");
 
 /// Windows-1252's characters for the bytes 0x80–0x9F (0 where it has none).
 const CP1252_HIGH: [char; 32] = [
@@ -215,7 +211,7 @@ impl Rule for Mojibake {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![LEAD.as_str()]
+        vec![LEAD.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -26,22 +26,16 @@
 //! 1,390,000 euros
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english};
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// Digit groups separated by dots: two or more groups, or one with a decimal comma.
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}(?:,[0-9]{1,2})?|\.[0-9]{3},[0-9]{1,2})(?-u:\b)",
-    )
-    .expect("valid regex")
-});
+static DOTTED: Pattern = Pattern::new(
+    r"(?-u:\b)[0-9]{1,3}(?:(?:\.[0-9]{3}){2,}(?:,[0-9]{1,2})?|\.[0-9]{3},[0-9]{1,2})(?-u:\b)",
+);
 
 /// The rule.
 pub struct DotThousands {
@@ -78,7 +72,7 @@ impl Rule for DotThousands {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![DOTTED.as_str()]
+        vec![DOTTED.source()]
     }
 
     /// The pattern starts with a digit class, which gives the prefilter nothing; every

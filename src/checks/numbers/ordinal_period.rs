@@ -33,19 +33,14 @@
 //! the 20th century ended on 31 December
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::wordlist::is_word;
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// A number of one or two digits, a period, a space and the word after it.
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<n>\d{1,2})\.[ \u{A0}](?P<next>\p{L}+)").expect("valid regex")
-});
+static ORDINAL: Pattern = Pattern::new(r"(?-u:\b)(?P<n>\d{1,2})\.[ \u{A0}](?P<next>\p{L}+)");
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -154,7 +149,7 @@ impl Rule for OrdinalPeriod {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![ORDINAL.as_str()]
+        vec![ORDINAL.source()]
     }
 
     /// Every match holds a digit, a period and a space.

@@ -35,12 +35,11 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english, sep};
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// Digit groups separated by spaces or no-break spaces, with an optional decimal comma.
-static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?:,[0-9]{1,2})?(?-u:\b)")
-        .expect("valid regex")
-});
+static SPACED: Pattern =
+    Pattern::new(r"(?-u:\b)[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+(?:,[0-9]{1,2})?(?-u:\b)");
 
 /// Words after a single space-separated group that make it certainly a number.
 static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,7 +94,7 @@ impl Rule for SpaceThousands {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![SPACED.as_str()]
+        vec![SPACED.source()]
     }
 
     /// The pattern starts with a digit class, which gives the prefilter nothing; every

@@ -33,12 +33,12 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::char_boundary_before;
 use crate::text::Document;
+use crate::text::Pattern;
 
 /// `11h21`, `11 h 21`, `23 h 00`, and `23: 00` (checked for context separately).
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<h>[01]?[0-9]|2[0-3])(?:(?P<hsep> ?h ?)|(?P<colon>: ))(?P<min>[0-5][0-9])(?-u:\b)")
-        .expect("valid regex")
-});
+static TIME: Pattern = Pattern::new(
+    r"(?-u:\b)(?P<h>[01]?[0-9]|2[0-3])(?:(?P<hsep> ?h ?)|(?P<colon>: ))(?P<min>[0-5][0-9])(?-u:\b)",
+);
 
 /// Words before a time that make `23: 00` certainly a time.
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,7 +85,7 @@ impl Rule for TimeFormat {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![TIME.as_str()]
+        vec![TIME.source()]
     }
 
     /// The pattern starts with a digit class, which gives the prefilter nothing: every

@@ -25,7 +25,7 @@ impl Rule for QuoteCheck {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![TRIGGER.as_str()]
+        vec![TRIGGER.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

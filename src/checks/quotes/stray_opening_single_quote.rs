@@ -29,16 +29,13 @@
 //! the vast swathes that he had managed to capture.
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::paragraphs_with;
 use crate::text::Document;
+use crate::text::Pattern;
 
-static OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new("‘").expect("valid regex"));
+static OPENING: Pattern = Pattern::new("‘");
 
 /// Words that legitimately start with an apostrophe, often typed as `‘`.
 const ELIDED: &[&str] = &[
@@ -117,7 +114,7 @@ impl Rule for StraySingleQuote {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![OPENING.as_str()]
+        vec![OPENING.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

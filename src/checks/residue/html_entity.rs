@@ -26,17 +26,13 @@
 //! Canada’s\u{A0}mission
 //! ```
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
+use crate::text::Pattern;
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);").expect("valid regex")
-});
+static REFERENCE: Pattern =
+    Pattern::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);");
 
 /// The named references that turn up in prose, and the characters they stand for.
 const NAMED: &[(&str, char)] = &[
@@ -143,7 +139,7 @@ impl Rule for HtmlEntity {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![REFERENCE.as_str()]
+        vec![REFERENCE.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -38,6 +38,7 @@ use regex::Regex;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
+use crate::text::Pattern;
 use crate::text::{at_line_start, is_hspace};
 
 /// Abbreviations that end in a period and may be followed by a lowercase word.
@@ -148,9 +149,7 @@ pub(crate) fn is_lowercase_name(text: &str, word: &str, at: usize) -> bool {
 
 /// A period, spaces, then anything but a space, a capital or a digit: a superset of the
 /// findings, found by the regex engine far faster than looking at every period.
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\.[ \t\u{A0}\u{202F}\u{2009}]+[^\sA-Z0-9]").expect("valid regex")
-});
+static CANDIDATE: Pattern = Pattern::new(r"\.[ \t\u{A0}\u{202F}\u{2009}]+[^\sA-Z0-9]");
 
 pub struct LowercaseAfterPeriod {
     meta: RuleMeta,
@@ -236,7 +235,7 @@ impl Rule for LowercaseAfterPeriod {
     }
 
     fn patterns(&self) -> Vec<&str> {
-        vec![CANDIDATE.as_str()]
+        vec![CANDIDATE.source()]
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
