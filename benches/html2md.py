@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turn the HTML pages of a published book into Markdown prose for the accuracy corpus.
 
-Prose blocks (paragraphs, list items, headings, definitions) become Markdown paragraphs;
+Prose blocks (paragraphs, list items, headings, definitions) become Markdown paragraphs,
+a list item's with a `- ` marker;
 inline code, commands, file names and user input become code spans (which mtlint's
 Markdown mode does not lint); preformatted blocks, tables, navigation, scripts and
 index anchors are dropped. Standard library only.
@@ -49,7 +50,10 @@ class Converter(html.parser.HTMLParser):
     def in_code(self):
         return any(e[2] for e in self.stack)
 
-    def flush(self):
+    def in_list_item(self):
+        return any(e[0] == "li" for e in self.stack)
+
+    def flush(self, item=False):
         text = re.sub(r"\s+", " ", "".join(self.current)).strip()
         # Emphasis markers hug their text, as in Markdown: `*word*`.
         text = re.sub(r"\x02( ?)", r"\1*", text)
@@ -57,7 +61,7 @@ class Converter(html.parser.HTMLParser):
         text = text.replace("\x02\x03", "")
         text = text.replace("``", "").replace("` `", " ")
         if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3:
-            self.paragraphs.append(text)
+            self.paragraphs.append("- " + text if item else text)
         self.current = []
 
     def handle_starttag(self, tag, attrs):
@@ -65,7 +69,7 @@ class Converter(html.parser.HTMLParser):
         skip = tag in SKIP or bool(classes & SKIP_CLASSES)
         code = tag in CODE or (tag in INLINE and bool(classes & CODE_CLASSES))
         if tag in BLOCK and not self.skipping():
-            self.flush()
+            self.flush(self.in_list_item())
         if tag in VOID:
             return
         if code and not self.in_code() and not self.skipping():
@@ -78,6 +82,7 @@ class Converter(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag in VOID:
             return
+        item = self.in_list_item()
         while self.stack:
             t, _, code, emph = self.stack.pop()
             if code and not self.in_code() and not self.skipping():
@@ -87,7 +92,7 @@ class Converter(html.parser.HTMLParser):
             if t == tag:
                 break
         if tag in BLOCK and not self.skipping():
-            self.flush()
+            self.flush(item)
 
     def handle_data(self, data):
         if self.skipping():
