@@ -41,6 +41,7 @@
 //! rules run only when their language is chosen (`Linter::source_languages`), except
 //! those marked `default = true`, which also run when no language is given.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -172,8 +173,9 @@ pub struct DataRule {
     /// Where the id is written in the rule file.
     pub(crate) id_span: Range<usize>,
     patterns: Vec<LazyRegex>,
-    /// Literals one of which every match contains (see `prefilter.rs`).
-    literals: Option<Vec<Vec<u8>>>,
+    /// Literals one of which every match contains (see `prefilter.rs`): static for a
+    /// built-in rule, computed at load time for a user's.
+    literals: Option<Vec<Cow<'static, [u8]>>>,
     /// Characters the span takes in when they stand just before it.
     grow_left: Option<String>,
     before: Option<LazyRegex>,
@@ -347,7 +349,7 @@ impl DataRule {
             },
             literals: rule
                 .literals
-                .map(|set| set.iter().map(|l| l.to_vec()).collect()),
+                .map(|set| set.iter().map(|&l| Cow::Borrowed(l)).collect()),
             patterns,
             grow_left: rule.grow_left.map(String::from),
             before: condition(rule.before),
@@ -581,7 +583,8 @@ fn parse_rules(origin: &str, source: &str, eager: bool) -> Result<Vec<DataRule>,
                     .iter()
                     .map(|p| p.source.as_str())
                     .collect::<Vec<_>>(),
-            ),
+            )
+            .map(crate::rule::owned),
             patterns,
             grow_left: raw.grow_left,
             before,
@@ -663,8 +666,9 @@ impl Rule for DataRule {
         self.patterns.iter().map(|p| p.source.as_str()).collect()
     }
 
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        self.literals.clone()
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        let set = self.literals.as_ref()?;
+        Some(set.iter().map(|l| Cow::Borrowed(&**l)).collect())
     }
 
     fn packs(&self) -> &[Arc<str>] {

@@ -1,5 +1,6 @@
 //! The [`Rule`] trait every check implements, data-driven or coded, and its metadata.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
@@ -270,9 +271,11 @@ pub trait Rule: Send + Sync {
     }
 
     /// Literals one of which occurs in every finding's match; `None` if the rule must
-    /// always run. Derived from [`Rule::patterns`] unless a rule knows better.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        crate::literals::required_literals(&self.patterns())
+    /// always run. Derived from [`Rule::patterns`] unless a rule knows better. Borrowed
+    /// where the rule holds them (a built-in rule's are static), so that gathering the
+    /// literals of all rules at start-up copies none.
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        crate::literals::required_literals(&self.patterns()).map(owned)
     }
 
     /// The source-language packs the rule belongs to (`fr`, `de`, …), empty for a rule
@@ -307,7 +310,7 @@ impl<R: Rule + ?Sized> Rule for Arc<R> {
     fn patterns(&self) -> Vec<&str> {
         (**self).patterns()
     }
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
         (**self).required_literals()
     }
     fn packs(&self) -> &[Arc<str>] {
@@ -319,6 +322,11 @@ impl<R: Rule + ?Sized> Rule for Arc<R> {
     fn style(&self) -> Option<crate::Style> {
         (**self).style()
     }
+}
+
+/// Literals computed on the spot, as [`Rule::required_literals`] returns them.
+pub fn owned(literals: Vec<Vec<u8>>) -> Vec<Cow<'static, [u8]>> {
+    literals.into_iter().map(Cow::Owned).collect()
 }
 
 /// Whether `id` is `category/name` with lowercase kebab-case parts.

@@ -28,6 +28,7 @@
 //! We bought a train ticket.
 //! ```
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[cfg(test)]
@@ -115,9 +116,9 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Finding> {
             continue;
         }
         let x_lower = if capital {
-            std::borrow::Cow::Owned(xt.to_ascii_lowercase())
+            Cow::Owned(xt.to_ascii_lowercase())
         } else {
-            std::borrow::Cow::Borrowed(xt)
+            Cow::Borrowed(xt)
         };
         let next = words.get(i + 2).filter(|n| joined(text, y, n));
         if next.is_some_and(|n| !lower_ascii(n.text(text))) {
@@ -224,8 +225,8 @@ impl Rule for OfGenitive {
         &self.meta
     }
 
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        Some(vec![b" of ".to_vec()])
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        Some(vec![Cow::Borrowed(b" of ")])
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

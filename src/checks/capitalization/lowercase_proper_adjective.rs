@@ -31,6 +31,7 @@
 //! The Canadian government and the European Union met.
 //! ```
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -387,8 +388,13 @@ impl Rule for LowercaseProper {
 
     /// The words themselves: the linter's shared literal pass skips this rule on texts
     /// without any of them (most texts), which is much cheaper than its own scan.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        Some(ALL_WORDS.iter().map(|w| w.as_bytes().to_vec()).collect())
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        Some(
+            ALL_WORDS
+                .iter()
+                .map(|w| Cow::Borrowed(w.as_bytes()))
+                .collect(),
+        )
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -38,6 +38,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::knowledge::confusion::{term, Side};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
+use std::borrow::Cow;
 
 /// One confusion pair, from `rules/false-friend/confusion-pairs.toml`.
 pub struct Pair {
@@ -125,8 +126,13 @@ impl Rule for ConfusionPair {
         &self.meta
     }
 
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        Some(PAIRS.iter().map(|p| p.word.as_bytes().to_vec()).collect())
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        Some(
+            PAIRS
+                .iter()
+                .map(|p| Cow::Borrowed(p.word.as_bytes()))
+                .collect(),
+        )
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -31,6 +31,7 @@ use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english};
 use crate::text::Document;
 use crate::text::Pattern;
+use std::borrow::Cow;
 
 /// Digit groups separated by dots: two or more groups, or one with a decimal comma.
 static DOTTED: Pattern = Pattern::new(
@@ -78,8 +79,8 @@ impl Rule for DotThousands {
     /// The pattern starts with a digit class, which gives the prefilter nothing; every
     /// match contains a digit, a separator and a digit, which are rare enough in prose to
     /// filter on.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        Some(digits_around(&["."]))
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        Some(crate::rule::owned(digits_around(&["."])))
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -38,6 +38,7 @@ use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::wordlist::is_word;
 use crate::text::Document;
 use crate::text::Pattern;
+use std::borrow::Cow;
 
 /// A number of one or two digits, a period, a space and the word after it.
 static ORDINAL: Pattern = Pattern::new(r"(?-u:\b)(?P<n>\d{1,2})\.[ \u{A0}](?P<next>\p{L}+)");
@@ -153,11 +154,11 @@ impl Rule for OrdinalPeriod {
     }
 
     /// Every match holds a digit, a period and a space.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
         Some(
             (0..10)
                 .flat_map(|d| [format!("{d}. "), format!("{d}.\u{A0}")])
-                .map(String::into_bytes)
+                .map(|s| Cow::Owned(s.into_bytes()))
                 .collect(),
         )
     }

@@ -27,6 +27,7 @@
 //! a budget of 1,390,000 dollars
 //! ```
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -100,8 +101,10 @@ impl Rule for SpaceThousands {
     /// The pattern starts with a digit class, which gives the prefilter nothing; every
     /// match contains a digit, a separator and a digit, which are rare enough in prose to
     /// filter on.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        Some(digits_around(&[" ", "\u{A0}", "\u{202F}"]))
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        Some(crate::rule::owned(digits_around(&[
+            " ", "\u{A0}", "\u{202F}",
+        ])))
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -25,6 +25,7 @@
 //! at 11:21 on Monday
 //! ```
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -90,13 +91,13 @@ impl Rule for TimeFormat {
 
     /// The pattern starts with a digit class, which gives the prefilter nothing: every
     /// match holds a digit and `h`, or `: ` and a digit.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
         let mut out: Vec<Vec<u8>> = (0..10)
             .flat_map(|d| [format!("{d}h"), format!("{d} h")])
             .map(String::into_bytes)
             .collect();
         out.extend((0..6).map(|d| format!(": {d}").into_bytes()));
-        Some(out)
+        Some(crate::rule::owned(out))
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {

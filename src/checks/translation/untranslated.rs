@@ -38,6 +38,7 @@
 //! language identification (`whatlang`, limited to the five languages) runs only on
 //! those whose function words already point to a source language.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -459,8 +460,13 @@ impl Rule for Untranslated {
 
     /// The trigger patterns: the linter's shared prefilter skips this check on texts
     /// without any, so English prose costs next to nothing.
-    fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
-        Some(TRIGGER_PATTERNS.clone())
+    fn required_literals(&self) -> Option<Vec<Cow<'_, [u8]>>> {
+        Some(
+            TRIGGER_PATTERNS
+                .iter()
+                .map(|p| Cow::Borrowed(&p[..]))
+                .collect(),
+        )
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
