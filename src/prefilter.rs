@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::text::wordlist::FnvBuild;
+
 /// One automaton over the literals of all rules that have them.
 pub struct Prefilter {
     /// Each distinct literal.
@@ -100,7 +102,7 @@ impl Prefilter {
     /// Build from each rule's literal set (`None`: always run), in rule order.
     pub fn new(sets: &[Option<Vec<Cow<'_, [u8]>>>]) -> Self {
         let mut literals = Lists::new();
-        let mut index: HashMap<&[u8], usize> = HashMap::new();
+        let mut index: HashMap<&[u8], usize, FnvBuild> = HashMap::default();
         let mut pairs: Vec<(usize, u32)> = Vec::new();
         let mut always = Vec::new();
         for (rule, set) in sets.iter().enumerate() {
@@ -196,7 +198,7 @@ fn head_key(head: &[u8]) -> u64 {
 
 impl Heads {
     fn new(literals: &Lists<u8>) -> Self {
-        let mut index: HashMap<u64, usize> = HashMap::new();
+        let mut index: HashMap<u64, usize, FnvBuild> = HashMap::default();
         let mut keys: Vec<u64> = Vec::new();
         let mut pairs: Vec<(usize, u32)> = Vec::new();
         let mut lengths = 0u8;
