@@ -54,7 +54,7 @@ median_ms() {
   if command -v hyperfine > /dev/null && command -v jq > /dev/null; then
     hyperfine -N -i -w 10 -r "$runs" --style none --export-json "$tmp/hf.json" \
       "$(printf '%q ' "$@")" > /dev/null 2>&1
-    jq -r '.results[0].median * 1000 | . * 10 | round / 10' "$tmp/hf.json"
+    jq -r '.results[0].median * 1000' "$tmp/hf.json" | awk '{ printf "%.1f", $1 }'
     return
   fi
   for _ in $(seq "$runs"); do
