@@ -202,6 +202,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pattern_compiles_on_first_search_not_when_its_source_is_read() {
+        static P: Pattern = Pattern::new("a+b");
+        assert_eq!(P.source(), "a+b");
+        assert!(P.compiled.get().is_none());
+        assert!(P.is_match("xaab"));
+        assert!(P.compiled.get().is_some());
+    }
+
+    #[test]
     fn preserve_case_follows_the_original() {
         assert_eq!(preserve_case("Secular", "sectarian"), "Sectarian");
         assert_eq!(preserve_case("SECULAR", "sectarian"), "SECTARIAN");

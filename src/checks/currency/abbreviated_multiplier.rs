@@ -27,8 +27,7 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::english;
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 /// An amount with a French multiplier before the currency symbol: `167,4 M$`, `12 G€`.
 static MULTIPLIER: Pattern = Pattern::new(

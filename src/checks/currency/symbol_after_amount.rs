@@ -33,8 +33,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::char_boundary_before;
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 /// A currency symbol: found first, since it is rare and a literal search is fast.
 static SYMBOL: Pattern = Pattern::new("[$€£¥]");

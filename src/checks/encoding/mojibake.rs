@@ -37,8 +37,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 /// A character that Windows-1252 decodes from a UTF-8 lead byte (0xC2–0xF4).
 static LEAD: Pattern = Pattern::new("[\u{C2}-\u{F4}]");

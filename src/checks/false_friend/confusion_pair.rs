@@ -33,12 +33,13 @@
 //! The staff of the hospital went on strike.
 //! ```
 
+use std::borrow::Cow;
+
 use crate::checks::calque::of_genitive::{corrected_article, starts_with_vowel_sound};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::knowledge::confusion::{term, Side};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::Document;
-use std::borrow::Cow;
 
 /// One confusion pair, from `rules/false-friend/confusion-pairs.toml`.
 pub struct Pair {

@@ -26,12 +26,12 @@
 //! 1,390,000 euros
 //! ```
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english};
-use crate::text::Document;
-use crate::text::Pattern;
-use std::borrow::Cow;
+use crate::text::{Document, Pattern};
 
 /// Digit groups separated by dots: two or more groups, or one with a decimal comma.
 static DOTTED: Pattern = Pattern::new(

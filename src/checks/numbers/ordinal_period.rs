@@ -33,12 +33,12 @@
 //! the 20th century ended on 31 December
 //! ```
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::wordlist::is_word;
-use crate::text::Document;
-use crate::text::Pattern;
-use std::borrow::Cow;
+use crate::text::{Document, Pattern};
 
 /// A number of one or two digits, a period, a space and the word after it.
 static ORDINAL: Pattern = Pattern::new(r"(?-u:\b)(?P<n>\d{1,2})\.[ \u{A0}](?P<next>\p{L}+)");

@@ -35,8 +35,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::numbers::{digits_around, english, sep};
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 /// Digit groups separated by spaces or no-break spaces, with an optional decimal comma.
 static SPACED: Pattern =

@@ -33,8 +33,7 @@ use regex::Regex;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::char_boundary_before;
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 /// `11h21`, `11 h 21`, `23 h 00`, and `23: 00` (checked for context separately).
 static TIME: Pattern = Pattern::new(

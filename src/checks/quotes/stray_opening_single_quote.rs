@@ -32,8 +32,7 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::paragraphs_with;
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 static OPENING: Pattern = Pattern::new("‘");
 

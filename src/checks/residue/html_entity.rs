@@ -28,8 +28,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
-use crate::text::Document;
-use crate::text::Pattern;
+use crate::text::{Document, Pattern};
 
 static REFERENCE: Pattern =
     Pattern::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);");

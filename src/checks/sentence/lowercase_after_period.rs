@@ -37,9 +37,8 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
-use crate::text::Document;
-use crate::text::Pattern;
 use crate::text::{at_line_start, is_hspace};
+use crate::text::{Document, Pattern};
 
 /// Abbreviations that end in a period and may be followed by a lowercase word.
 const ABBREVIATIONS: &[&str] = &[
