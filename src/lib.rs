@@ -868,6 +868,26 @@ mod tests {
         assert_eq!(got, [("calque/conference-of-press", 12..31)]);
     }
 
+    /// A long text is linted in pieces; a paragraph judged by the one before (here one
+    /// that opens with a comma) is found where a piece would otherwise have started.
+    #[test]
+    fn paragraph_starts_are_judged_across_the_pieces_of_a_long_text() {
+        let para = "The council met on Monday and the vote was held at noon.\n\n";
+        let mut text = para.repeat(PIECE / para.len() + 1);
+        let at = text.len();
+        text.push_str(", we will stay until the end, one of them said.\n\n");
+        while text.len() <= 4 * PIECE {
+            text.push_str(para);
+        }
+        let found: Vec<usize> = Linter::builtin()
+            .lint(&text)
+            .iter()
+            .filter(|d| &*d.rule == "punctuation/paragraph-starts-with-comma")
+            .map(|d| d.span.start)
+            .collect();
+        assert_eq!(found, [at]);
+    }
+
     /// A rule that declares safe fixes only, and gives an unsafe one.
     struct Liar(RuleMeta);
 

@@ -170,8 +170,9 @@ static BLANK_LINE: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(r"\n[ \t\r]*\n").expect("valid regex"));
 
 /// Split `text` into pieces of about `size` bytes that end at a paragraph break, where
-/// the next paragraph does not open with `“` (which may continue a quotation). Each piece
-/// can be linted on its own with the same result.
+/// the next paragraph opens neither with `“` (which may continue a quotation) nor with a
+/// comma, a semicolon or a lowercase letter (which the checks of paragraph starts judge
+/// by the paragraph before). Each piece can be linted on its own with the same result.
 pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -183,7 +184,7 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             };
             let next = blank.end();
             let rest = text[next..].trim_start();
-            if !rest.starts_with('“') {
+            if !rest.starts_with(|c: char| matches!(c, '“' | ',' | ';') || c.is_lowercase()) {
                 break text.len() - rest.len();
             }
             from = next;
@@ -234,9 +235,17 @@ mod tests {
 
     #[test]
     fn pieces_end_at_paragraphs_that_do_not_continue_a_quote() {
-        let text = "aaaa\n\nbbbb\n\n“cc\n\r\ndddd\n\neeee";
+        let text = "Aaaa\n\nBbbb\n\n“cc\n\r\nDddd\n\n, ee\n\nff\n\nGggg";
         let got: Vec<&str> = pieces(text, 3).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(got, ["aaaa\n\n", "bbbb\n\n“cc\n\r\n", "dddd\n\n", "eeee"]);
+        assert_eq!(
+            got,
+            [
+                "Aaaa\n\n",
+                "Bbbb\n\n“cc\n\r\n",
+                "Dddd\n\n, ee\n\nff\n\n",
+                "Gggg"
+            ]
+        );
         assert_eq!(
             pieces("short", 100),
             vec![std::ops::Range { start: 0, end: 5 }]
