@@ -172,7 +172,9 @@ static BLANK_LINE: std::sync::LazyLock<Regex> =
 /// Split `text` into pieces of about `size` bytes that end at a paragraph break, where
 /// the next paragraph opens neither with `“` (which may continue a quotation) nor with a
 /// comma, a semicolon or a lowercase letter (which the checks of paragraph starts judge
-/// by the paragraph before). Each piece can be linted on its own with the same result.
+/// by the paragraph before). Each piece can be linted on its own with the same result,
+/// but for a text where no such break comes within four times `size` (a text all in
+/// lowercase): it is cut at the next break, so that pieces stay small.
 pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -184,7 +186,9 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             };
             let next = blank.end();
             let rest = text[next..].trim_start();
-            if !rest.starts_with(|c: char| matches!(c, '“' | ',' | ';') || c.is_lowercase()) {
+            let joined =
+                rest.starts_with(|c: char| matches!(c, '“' | ',' | ';') || c.is_lowercase());
+            if !joined || next - start > 4 * size {
                 break text.len() - rest.len();
             }
             from = next;
@@ -246,6 +250,10 @@ mod tests {
                 "Gggg"
             ]
         );
+        // No break that may be cut within four times the size: the next one is cut.
+        let lower = "aaaa\n\nbbbb\n\ncccc\n\ndddd\n\neeee\n\nffff";
+        let got: Vec<&str> = pieces(lower, 3).into_iter().map(|r| &lower[r]).collect();
+        assert_eq!(got, ["aaaa\n\nbbbb\n\ncccc\n\n", "dddd\n\neeee\n\nffff"]);
         assert_eq!(
             pieces("short", 100),
             vec![std::ops::Range { start: 0, end: 5 }]
