@@ -171,7 +171,7 @@ static BLANK_LINE: std::sync::LazyLock<Regex> =
 
 /// Split `text` into pieces of about `size` bytes that end at a paragraph break, where
 /// the next paragraph opens neither with `“` (which may continue a quotation) nor with a
-/// comma, a semicolon or a lowercase letter (which the checks of paragraph starts judge
+/// comma or a lowercase letter (which the checks of paragraph starts judge
 /// by the paragraph before). Each piece can be linted on its own with the same result,
 /// but for a text where no such break comes within four times `size` (a text all in
 /// lowercase): it is cut at the next break, so that pieces stay small.
@@ -186,8 +186,7 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             };
             let next = blank.end();
             let rest = text[next..].trim_start();
-            let joined =
-                rest.starts_with(|c: char| matches!(c, '“' | ',' | ';') || c.is_lowercase());
+            let joined = rest.starts_with(|c: char| matches!(c, '“' | ',') || c.is_lowercase());
             if !joined || next - start > 4 * size {
                 break text.len() - rest.len();
             }
