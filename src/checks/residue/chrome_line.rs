@@ -510,10 +510,10 @@ fn classify(line: &str) -> Option<Kind> {
     }
     let last = body.chars().next_back()?;
     let lower = body.to_lowercase();
-    // A copyright or distribution footer.
+    // A copyright or distribution footer, perhaps in brackets (`[Copyright Agency]`).
     if words.len() <= 10
         && (body.contains('©')
-            || lower.starts_with("copyright")
+            || lower.trim_start_matches('[').starts_with("copyright")
             || lower.contains("all rights reserved")
             || lower.starts_with("(c)"))
     {
@@ -623,7 +623,8 @@ mod tests {
         let text = "Home » Sport » Tennis\n\nTuesday, May 9, 2023\n\n\
             2023/11/02 07:15 CET\n\nThe council met.\n\nPrint article\n\nTop stories\n\n\
             Tag: Hendricks\n\nLike ActiveLike ActiveLike Active\n\n\
-            Tiny Small Normal Large Huge\n\nCopyright (C) Tribune 2019\n";
+            Tiny Small Normal Large Huge\n\nCopyright (C) Tribune 2019\n\n\
+            [Copyright The Daily Tribune]\n";
         assert_eq!(
             kinds(text),
             [
@@ -636,6 +637,7 @@ mod tests {
                 ("Like ActiveLike ActiveLike Active", Kind::GluedWidget),
                 ("Tiny Small Normal Large Huge", Kind::WidgetRow),
                 ("Copyright (C) Tribune 2019", Kind::Copyright),
+                ("[Copyright The Daily Tribune]", Kind::Copyright),
             ]
         );
     }
