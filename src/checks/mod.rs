@@ -2,6 +2,7 @@
 //! (`_` for `-`), one rule per file, with its examples beside the code. Data rules live in
 //! `rules/<category>/*.toml`; helpers several checks share are in `crate::text`.
 
+mod boilerplate;
 mod calque;
 mod capitalization;
 mod currency;
@@ -45,6 +46,7 @@ pub(crate) fn findings(rule: &dyn Rule, text: &str) -> Vec<(std::ops::Range<usiz
 /// Every coded check.
 pub fn all() -> Vec<Box<dyn Rule>> {
     let mut all: Vec<Box<dyn Rule>> = vec![
+        Box::new(boilerplate::generated_bio::GeneratedBio::new()),
         Box::new(calque::of_genitive::OfGenitive::new()),
         Box::new(calque::postposed_adjective::PostposedAdjective::new()),
         Box::new(capitalization::lowercase_proper_adjective::LowercaseProper::new()),
