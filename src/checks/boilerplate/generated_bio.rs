@@ -13,7 +13,8 @@
 //! The biography is not part of the article, and a reader who meets it doubts the whole
 //! page. A warning: sentences of prose (`She was an expert.`) have an article, a pronoun
 //! or a verb, and a run of three epithets and no more than twice as many other sentences
-//! in the paragraph is not written by hand. The unsafe fix deletes the run, with the
+//! in the paragraph (or on the lines it stands on, where scraped text keeps a page's
+//! paragraphs as lines of one) is not written by hand. The unsafe fix deletes the run, with the
 //! spaces after it.
 //!
 //! ## Example
@@ -124,7 +125,15 @@ impl GeneratedBio {
                     .message(MESSAGE),
                     Example::good("She was an expert. He was a scholar. They were all fans."),
                     Example::good("Doctor. Lawyer. Writer. Then a long silence fell over the table."),
+                    Example::bad(
+                        "The council met on Monday and agreed.\nIt meets again in May, and then in June.\nIts members were named in March. Two are new.\n[Web buff. Tea fanatic. Music fan.]",
+                        "The council met on Monday and agreed.\nIt meets again in May, and then in June.\nIts members were named in March. Two are new.\n",
+                    )
+                    .message(MESSAGE),
                     Example::good("Coffee geek. Music fan.\n\nTravel writer."),
+                    Example::good(
+                        "We met a few of them. Painter. Surfer. Tea fanatic. Music fan. Gamer. They talked for hours, and then we all left. Nobody stayed on. It was late, and it rained. The bus never came.",
+                    ),
                 ],
             },
         }
@@ -176,9 +185,18 @@ fn runs(text: &str, sentences: &[Sentence]) -> Vec<Range<usize>> {
             k += n.max(1);
         }
         let epithets: usize = found.iter().map(|&(_, n)| n).sum();
-        if epithets * 3 >= in_para.len() {
-            for (k, n) in found {
-                out.push(in_para[k].start..in_para[k + n - 1].end);
+        for (k, n) in found {
+            let run = in_para[k].start..in_para[k + n - 1].end;
+            // Scraped text often keeps a page's paragraphs as lines of one paragraph:
+            // there the lines the run stands on count instead.
+            let lines = text[..run.start].rfind('\n').map_or(0, |at| at + 1)
+                ..text[run.end..].find('\n').map_or(text.len(), |at| run.end + at);
+            let on_lines = in_para
+                .iter()
+                .filter(|s| s.start < lines.end && s.end > lines.start)
+                .count();
+            if epithets * 3 >= in_para.len() || n * 3 >= on_lines {
+                out.push(run);
             }
         }
         i = end;
