@@ -71,6 +71,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(quotes::stray_closing_quote::new()),
         Box::new(quotes::stray_opening_single_quote::StraySingleQuote::new()),
         Box::new(quotes::unclosed_quote::new()),
+        Box::new(quotes::unpaired_straight_quote::UnpairedStraightQuote::new()),
         Box::new(residue::chrome_line::ChromeLine::new()),
         Box::new(residue::html_entity::HtmlEntity::new()),
         Box::new(residue::repeated_headline::RepeatedHeadline::new()),

@@ -169,10 +169,22 @@ pub fn paragraph_around(text: &str, i: usize) -> std::ops::Range<usize> {
 static BLANK_LINE: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(r"\n[ \t\r]*\n").expect("valid regex"));
 
+/// Whether one of the last paragraphs of `before` (ten, within 16 KiB) holds an odd number
+/// of straight quotes: a quotation may be open, to close a few paragraphs on
+/// (`quotes/unpaired-straight-quote` pairs them).
+fn straight_quote_open(before: &str) -> bool {
+    let window = &before[char_boundary_before(before, before.len().saturating_sub(16 << 10))..];
+    let paras: Vec<&str> = BLANK_LINE.split(window).collect();
+    paras[paras.len().saturating_sub(10)..]
+        .iter()
+        .any(|para| para.bytes().filter(|&b| b == b'"').count() % 2 == 1)
+}
+
 /// Split `text` into pieces of about `size` bytes that end at a paragraph break, where
-/// the next paragraph opens neither with `“` (which may continue a quotation) nor with a
+/// the next paragraph opens neither with `“` or `"` (which may continue a quotation) nor with a
 /// comma or a lowercase letter (which the checks of paragraph starts judge
-/// by the paragraph before). Each piece can be linted on its own with the same result,
+/// by the paragraph before), and no straight `"` is left open before it (see
+/// [`straight_quote_open`]). Each piece can be linted on its own with the same result,
 /// but for a text where no such break comes within four times `size` (a text all in
 /// lowercase): it is cut at the next break, so that pieces stay small.
 pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
@@ -186,7 +198,9 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
             };
             let next = blank.end();
             let rest = text[next..].trim_start();
-            let joined = rest.starts_with(|c: char| matches!(c, '“' | ',') || c.is_lowercase());
+            let joined = rest
+                .starts_with(|c: char| matches!(c, '“' | '"' | ',') || c.is_lowercase())
+                || straight_quote_open(&text[start..blank.start()]);
             if !joined || next - start > 4 * size {
                 break text.len() - rest.len();
             }
@@ -249,6 +263,11 @@ mod tests {
                 "Gggg"
             ]
         );
+        // Not within ten paragraphs of one with an odd number of straight quotes.
+        assert_eq!(pieces("Aa \"x\n\nBb\n\nCc", 3).len(), 1);
+        assert_eq!(pieces("Aa \"x\"\n\nBb\n\nCc", 3).len(), 2);
+        assert!(straight_quote_open("Aa \"x\n\nBbbb"));
+        assert!(!straight_quote_open("Aa \"x\"\n\nBbbb"));
         // No break that may be cut within four times the size: the next one is cut.
         let lower = "aaaa\n\nbbbb\n\ncccc\n\ndddd\n\neeee\n\nffff";
         let got: Vec<&str> = pieces(lower, 3).into_iter().map(|r| &lower[r]).collect();

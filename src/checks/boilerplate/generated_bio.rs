@@ -190,7 +190,9 @@ fn runs(text: &str, sentences: &[Sentence]) -> Vec<Range<usize>> {
             // Scraped text often keeps a page's paragraphs as lines of one paragraph:
             // there the lines the run stands on count instead.
             let lines = text[..run.start].rfind('\n').map_or(0, |at| at + 1)
-                ..text[run.end..].find('\n').map_or(text.len(), |at| run.end + at);
+                ..text[run.end..]
+                    .find('\n')
+                    .map_or(text.len(), |at| run.end + at);
             let on_lines = in_para
                 .iter()
                 .filter(|s| s.start < lines.end && s.end > lines.start)

@@ -6,6 +6,7 @@ pub mod space_inside_quotes;
 pub mod stray_closing_quote;
 pub mod stray_opening_single_quote;
 pub mod unclosed_quote;
+pub mod unpaired_straight_quote;
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Rule, RuleMeta};
