@@ -5,15 +5,18 @@
 //! A paragraph of one line and three to thirty words (a headline, a caption, a
 //! subheading) that comes again, word for word, as a paragraph of its own two to four
 //! paragraphs later: a page copied with its title block or an image's caption taken
-//! twice, with a navigation line or a paragraph between the copies.
+//! twice, with a navigation line or a paragraph between the copies. A line of fewer than
+//! eight words counts right after itself too (`Villagers welcomed the guests.` twice: a
+//! caption taken with its image and again as text).
 //!
 //! ## Why it matters
 //!
 //! A reader sees the same line twice within a few lines. Information, with an unsafe fix
 //! that deletes the second copy: reference documentation repeats short notes on purpose
 //! (`PEP written and implemented by …` below two sections in a row), and lines with a
-//! version number (`New in version 3.6.`) are not compared. Adjacent copies are left to
-//! `residue/repeated-headline` and `residue/repeated-sentence`; quoted speech, list
+//! version number (`New in version 3.6.`) are not compared. Adjacent copies of eight
+//! words or more are left to `residue/repeated-sentence`, and a copy of the first line to
+//! `residue/repeated-headline`; quoted speech, list
 //! items, headings, lines ending in a colon (an example's introduction) and lines with
 //! code are not compared.
 //!
@@ -74,6 +77,11 @@ impl RepeatedLine {
                         "Children plant trees in the park.\n\nThe photo shows the school.\n\nThe mayor came too.",
                     )
                     .message(MESSAGE),
+                    Example::bad(
+                        "The mayor opened the fair.\n\nVillagers welcomed the guests.\n\n[Villagers welcomed the guests.\n\n]The fair lasts a week.",
+                        "The mayor opened the fair.\n\nVillagers welcomed the guests.\n\nThe fair lasts a week.",
+                    )
+                    .message(MESSAGE),
                     Example::good("New in version 3.6.\n\nA.\n\nNew in version 3.6."),
                     Example::good("“It is his.”\n\nHe looked.\n\n“It is his.”"),
                     Example::good("Run it like this:\n\n    make\n\nRun it like this:"),
@@ -120,7 +128,11 @@ impl Rule for RepeatedLine {
         let line = |i: usize| text[paras[i].clone()].trim();
         for i in 2..paras.len() {
             let copy = line(i);
-            if !compared(copy) || !(i.saturating_sub(4)..i - 1).any(|j| line(j) == copy) {
+            // Right after itself only when it is too short for `residue/repeated-sentence`.
+            let adjacent = copy.split_whitespace().count()
+                < crate::checks::residue::repeated_sentence::MIN_WORDS;
+            let last = if adjacent { i } else { i - 1 };
+            if !compared(copy) || !(i.saturating_sub(4)..last).any(|j| line(j) == copy) {
                 continue;
             }
             // Delete the copy and the blank lines after it, or, for the last paragraph,
@@ -149,7 +161,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_copies_two_to_four_paragraphs_apart() {
+    fn only_copies_up_to_four_paragraphs_apart() {
         let rule = RepeatedLine::new();
         let run = |t: &str| crate::checks::findings(&rule, t);
         let x = "One two three";
@@ -160,6 +172,7 @@ mod tests {
             }
             text.push_str(&format!("\n\n{x}\n\nEnd."));
             let found = run(&text);
+            // Gap 0 is a copy of the first line: `residue/repeated-headline`.
             assert_eq!(
                 found.len(),
                 usize::from((1..=3).contains(&gap)),
@@ -169,5 +182,12 @@ mod tests {
                 assert_eq!(&text[span.clone()], "One two three\n\n");
             }
         }
+        // Eight words right after themselves are `residue/repeated-sentence`'s.
+        let long = "One two three four five six seven eight";
+        assert_eq!(run(&format!("Start.\n\n{long}\n\n{long}\n\nEnd.")), []);
+        let short = format!("Start.\n\n{x}\n\n{x}");
+        let found = run(&short);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&short[found[0].0.clone()], "\n\nOne two three");
     }
 }
