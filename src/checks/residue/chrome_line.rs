@@ -11,7 +11,8 @@
 //! final stop, whose words are all the vocabulary of widgets (`More stories`, `Share
 //! this`, `Print article`, `Search the site`, `Media enquiries:`); a breadcrumb (`Home
 //! » World » Europe`); a timestamp (`14.03.2019 – 08:45`); a row of words glued by a
-//! widget (`Like ActiveLike ActiveLike`). These are warnings, and the unsafe fix
+//! widget (`Like ActiveLike ActiveLike`); a page's metadata, a date or time with a view,
+//! visit or comment counter (`2019/3/1 10:00 · 55 views`). These are warnings, and the unsafe fix
 //! deletes the line. A date alone on a line, a label line (`Tag: …`, `Phone: …`,
 //! `Source: …`), a copyright footer and a row of capitalised labels (`Tiny Small Normal
 //! Large`) are only information, without a fix: a letter has a date line, a book has a
@@ -275,6 +276,18 @@ static DATE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// A time of day inside a date line.
 static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").expect("valid regex"));
 
+/// A counter of a page's views, visits, reads or comments.
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b\d[\d,.]*\s?(?:views?|visits?|visitors|reads|readers|hits|comments?|likes)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A date written in digits (`2019/3/1`, `01.03.2019`, `2019-03-01`).
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b").expect("valid regex"));
+
 /// Breadcrumb separators.
 const SEPARATORS: &[char] = &['»', '›', '>', '|', '/', '→'];
 
@@ -312,14 +325,17 @@ enum Kind {
     Copyright,
     GluedWidget,
     WidgetRow,
+    Metadata,
 }
 
 impl Kind {
     fn severity(self) -> Severity {
         match self {
-            Kind::Timestamp | Kind::Breadcrumb | Kind::Labels | Kind::GluedWidget => {
-                Severity::Warning
-            }
+            Kind::Timestamp
+            | Kind::Breadcrumb
+            | Kind::Labels
+            | Kind::GluedWidget
+            | Kind::Metadata => Severity::Warning,
             Kind::Date | Kind::LabelLine | Kind::Copyright | Kind::WidgetRow => Severity::Info,
         }
     }
@@ -334,6 +350,7 @@ impl Kind {
             Kind::Copyright => "copyright or distribution footer copied with the text?",
             Kind::GluedWidget => "widget text with glued words copied from a web page",
             Kind::WidgetRow => "a row of widget labels (font size, rating)?",
+            Kind::Metadata => "page metadata (a date and a view counter) copied from a web page",
         }
     }
 }
@@ -369,6 +386,11 @@ impl ChromeLine {
                         "\nThe council met.\n",
                     )
                     .message("timestamp line copied from a web page"),
+                    Example::bad(
+                        "The council met.\n\n[Updated 2019/3/1 10:00 · 55 views\n]\nThe vote was held.\n",
+                        "The council met.\n\n\nThe vote was held.\n",
+                    )
+                    .message("page metadata (a date and a view counter) copied from a web page"),
                     Example::bad(
                         "The council met.\n\n[Save this page\n]",
                         "The council met.\n\n",
@@ -522,6 +544,11 @@ fn classify(line: &str) -> Option<Kind> {
     if ".!?;,".contains(last) {
         return None;
     }
+    // A page's metadata: a view, visit or comment counter with a date or a time
+    // (`Updated 2019/3/1 10:00 · 55 views`).
+    if COUNTER.is_match(body) && (TIME.is_match(body) || NUMERIC_DATE.is_match(body)) {
+        return Some(Kind::Metadata);
+    }
     // A breadcrumb: short segments between separators.
     // Separators stand between spaces (`Home » World`; `Address/Network` is a word).
     let spaced_only = body.char_indices().all(|(i, c)| {
@@ -624,7 +651,8 @@ mod tests {
             2023/11/02 07:15 CET\n\nThe council met.\n\nPrint article\n\nTop stories\n\n\
             Tag: Hendricks\n\nLike ActiveLike ActiveLike Active\n\n\
             Tiny Small Normal Large Huge\n\nCopyright (C) Tribune 2019\n\n\
-            [Copyright The Daily Tribune]\n";
+            [Copyright The Daily Tribune]\n\nUpdated 2019/3/1 10:00 - 55 views\n\n\
+            12.05.2021 | 1,204 reads\n";
         assert_eq!(
             kinds(text),
             [
@@ -638,6 +666,8 @@ mod tests {
                 ("Tiny Small Normal Large Huge", Kind::WidgetRow),
                 ("Copyright (C) Tribune 2019", Kind::Copyright),
                 ("[Copyright The Daily Tribune]", Kind::Copyright),
+                ("Updated 2019/3/1 10:00 - 55 views", Kind::Metadata),
+                ("12.05.2021 | 1,204 reads", Kind::Metadata),
             ]
         );
     }
@@ -646,7 +676,8 @@ mod tests {
     fn article_lines_are_left_alone() {
         let text = "More trouble at the border\n\n2024\n\n12\n\n\
             On March 3, 2024 the council met and\nvoted more articles into law.\n\n\
-            Read more about it.\n\n“Share this”\n\nJohn Smith Mary Jones\n";
+            Read more about it.\n\n“Share this”\n\nJohn Smith Mary Jones\n\n\
+            On 2019/3/1 the site had 55 views.\n";
         assert_eq!(kinds(text), []);
     }
 
