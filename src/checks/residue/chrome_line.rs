@@ -12,7 +12,8 @@
 //! this`, `Print article`, `Search the site`, `Media enquiries:`); a breadcrumb (`Home
 //! » World » Europe`); a timestamp (`14.03.2019 – 08:45`); a row of words glued by a
 //! widget (`Like ActiveLike ActiveLike`); a page's metadata, a date or time with a view,
-//! visit or comment counter (`2019/3/1 10:00 · 55 views`). These are warnings, and the unsafe fix
+//! visit or comment counter (`2019/3/1 10:00 · 55 views`); punctuation alone (`– .`, what
+//! is left of a removed link or image; not a scene break such as `* * *`). These are warnings, and the unsafe fix
 //! deletes the line. A date alone on a line, a label line (`Tag: …`, `Phone: …`,
 //! `Source: …`), a copyright footer and a row of capitalised labels (`Tiny Small Normal
 //! Large`) are only information, without a fix: a letter has a date line, a book has a
@@ -326,6 +327,7 @@ enum Kind {
     GluedWidget,
     WidgetRow,
     Metadata,
+    Debris,
 }
 
 impl Kind {
@@ -335,7 +337,8 @@ impl Kind {
             | Kind::Breadcrumb
             | Kind::Labels
             | Kind::GluedWidget
-            | Kind::Metadata => Severity::Warning,
+            | Kind::Metadata
+            | Kind::Debris => Severity::Warning,
             Kind::Date | Kind::LabelLine | Kind::Copyright | Kind::WidgetRow => Severity::Info,
         }
     }
@@ -351,6 +354,7 @@ impl Kind {
             Kind::GluedWidget => "widget text with glued words copied from a web page",
             Kind::WidgetRow => "a row of widget labels (font size, rating)?",
             Kind::Metadata => "page metadata (a date and a view counter) copied from a web page",
+            Kind::Debris => "punctuation alone on a line: what is left of a removed link or image",
         }
     }
 }
@@ -391,6 +395,12 @@ impl ChromeLine {
                         "The council met.\n\n\nThe vote was held.\n",
                     )
                     .message("page metadata (a date and a view counter) copied from a web page"),
+                    Example::bad(
+                        "The council met.\n\n[– .\n]\nThe vote was held.\n",
+                        "The council met.\n\n\nThe vote was held.\n",
+                    )
+                    .message("punctuation alone on a line: what is left of a removed link or image"),
+                    Example::good("The council met.\n\n* * *\n\nThe vote was held.\n"),
                     Example::bad(
                         "The council met.\n\n[Save this page\n]",
                         "The council met.\n\n",
@@ -505,6 +515,9 @@ fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
 
 /// The kind of chrome `line` (trimmed, one line) is, if any.
 fn classify(line: &str) -> Option<Kind> {
+    if debris(line) {
+        return Some(Kind::Debris);
+    }
     let body = line
         .trim_start_matches(['-', '•', '*', '–', '▷', '►', '·'])
         .trim_start();
@@ -632,6 +645,20 @@ fn classify(line: &str) -> Option<Kind> {
     None
 }
 
+/// Whether `line` is punctuation alone, left where a link, an image or a figure was
+/// removed (`– .`, `.`): dashes, stops and commas, two different ones or a lone stop.
+/// A scene break repeats one mark (`* * *`, `---`, `. . .`) and is not debris.
+fn debris(line: &str) -> bool {
+    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut distinct = marks.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    !marks.is_empty()
+        && marks.len() <= 6
+        && marks.iter().all(|c| "-–—.,;:".contains(*c))
+        && (distinct.len() >= 2 || matches!(marks[..], ['.'] | [','] | [';']))
+}
+
 /// The words of font-size and layout widgets.
 const SIZE_WORDS: &[&str] = &[
     "small", "smaller", "medium", "big", "bigger", "large", "larger", "default", "normal",
@@ -652,7 +679,7 @@ mod tests {
             Tag: Hendricks\n\nLike ActiveLike ActiveLike Active\n\n\
             Tiny Small Normal Large Huge\n\nCopyright (C) Tribune 2019\n\n\
             [Copyright The Daily Tribune]\n\nUpdated 2019/3/1 10:00 - 55 views\n\n\
-            12.05.2021 | 1,204 reads\n";
+            12.05.2021 | 1,204 reads\n\n– .\n\n.\n";
         assert_eq!(
             kinds(text),
             [
@@ -668,6 +695,8 @@ mod tests {
                 ("[Copyright The Daily Tribune]", Kind::Copyright),
                 ("Updated 2019/3/1 10:00 - 55 views", Kind::Metadata),
                 ("12.05.2021 | 1,204 reads", Kind::Metadata),
+                ("– .", Kind::Debris),
+                (".", Kind::Debris),
             ]
         );
     }
@@ -677,7 +706,7 @@ mod tests {
         let text = "More trouble at the border\n\n2024\n\n12\n\n\
             On March 3, 2024 the council met and\nvoted more articles into law.\n\n\
             Read more about it.\n\n“Share this”\n\nJohn Smith Mary Jones\n\n\
-            On 2019/3/1 the site had 55 views.\n";
+            On 2019/3/1 the site had 55 views.\n\n* * *\n\n---\n\n. . .\n\n—\n";
         assert_eq!(kinds(text), []);
     }
 
