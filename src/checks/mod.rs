@@ -77,6 +77,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(residue::repeated_headline::RepeatedHeadline::new()),
         Box::new(residue::repeated_line::RepeatedLine::new()),
         Box::new(residue::repeated_sentence::VerbatimRepeat::new()),
+        Box::new(residue::run_in_heading::RunInHeading::new()),
         Box::new(sentence::lowercase_after_period::LowercaseAfterPeriod::new()),
         Box::new(sentence::lowercase_paragraph_start::LowercaseParagraphStart::new()),
         Box::new(translation::untranslated::Untranslated::new()),

@@ -5,3 +5,4 @@ pub mod html_entity;
 pub mod repeated_headline;
 pub mod repeated_line;
 pub mod repeated_sentence;
+pub mod run_in_heading;
