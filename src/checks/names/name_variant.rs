@@ -12,7 +12,11 @@
 //! two letters: `Serbia`/`Serbian`, `Americas`/`Americans` and plurals are different
 //! words; nor a doubled letter, `Philip`/`Phillip`), is reported where it is the rarer
 //! spelling, as information: two people may be called `Hansen` and `Hanson`, and clean
-//! prose names `Colombia` and `Columbia` in one text. No fix: which spelling is right is for the editor
+//! prose names `Colombia` and `Columbia` in one text. A shorter name counts too, where
+//! the same particle or first name stands before both spellings, or the same surname
+//! after them (`Eric van der Burgh`, then `van der Burg`; `Carl Nehammer`, then `Karl
+//! Nehammer`), with the letter anywhere, a doubled one too: the neighbour says it is the
+//! same person. Where the two are written as often, both are reported. No fix: which spelling is right is for the editor
 //! to say.
 //!
 //! ## Example
@@ -92,7 +96,7 @@ impl Rule for NameVariant {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        for (span, other, _certain) in find(text) {
+        for (span, other, _certain) in all(doc) {
             let word = &text[span.clone()];
             let d = self.meta.diagnostic(
                 span.clone(),
@@ -205,6 +209,98 @@ fn find(text: &str) -> Vec<(Range<usize>, String, bool)> {
         .collect()
 }
 
+/// The findings of [`find`] and of [`anchored`], in text order, one per word.
+fn all(doc: &Document) -> Vec<(Range<usize>, String, bool)> {
+    let mut out = find(doc.text());
+    for found in anchored(doc) {
+        if !out.iter().any(|(span, ..)| span.start == found.0.start) {
+            out.push(found);
+        }
+    }
+    out.sort_by_key(|(span, ..)| span.start);
+    out
+}
+
+/// Particles of surnames (`van der Burg`, `de Jonge`): after one, a capitalised word is
+/// a surname.
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "von", "zu", "da", "di", "del", "della", "du", "le", "la", "ten",
+    "ter", "dos", "das",
+];
+
+/// A name of three letters or more (a capital, then lowercase letters), not a common word.
+fn short_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && word.chars().count() >= 3
+        && !is_word(&word.to_lowercase())
+}
+
+/// Short names spelled two ways after the same particle or first name, or before the same
+/// surname (`Eric van der Burgh`, then `van der Burg`; `Carl Nehammer`, then `Karl
+/// Nehammer`): one letter apart anywhere, a doubled letter and the end too, for the
+/// neighbour says it is the same person. The rarer spelling is reported; both, when each
+/// is written as often.
+fn anchored(doc: &Document) -> Vec<(Range<usize>, String, bool)> {
+    let text = doc.text();
+    let words: Vec<Range<usize>> = doc.words().iter().map(|w| w.span).collect();
+    // (anchor, whether it comes before, form) → the spans of the form.
+    let mut seen: HashMap<(&str, bool, &str), Vec<Range<usize>>> = HashMap::new();
+    for (k, span) in words.iter().enumerate() {
+        let word = &text[span.clone()];
+        if !short_name(word) {
+            continue;
+        }
+        let joined = |a: &Range<usize>, b: &Range<usize>| text[a.end..b.start] == *" ";
+        if let Some(prev) = k.checked_sub(1).map(|p| &words[p]) {
+            let anchor = &text[prev.clone()];
+            if joined(prev, span) && (PARTICLES.contains(&anchor) || short_name(anchor)) {
+                seen.entry((anchor, true, word))
+                    .or_default()
+                    .push(span.clone());
+            }
+        }
+        if let Some(next) = words.get(k + 1) {
+            let anchor = &text[next.clone()];
+            if joined(span, next) && short_name(anchor) {
+                seen.entry((anchor, false, word))
+                    .or_default()
+                    .push(span.clone());
+            }
+        }
+    }
+    let mut keys: Vec<&(&str, bool, &str)> = seen.keys().collect();
+    keys.sort();
+    let mut out = Vec::new();
+    for (i, a) in keys.iter().enumerate() {
+        for b in &keys[i + 1..] {
+            let (form_a, form_b) = (a.2, b.2);
+            if (a.0, a.1) != (b.0, b.1)
+                || strsim::levenshtein(form_a, form_b) != 1
+                || accent_only(form_a, form_b)
+                // A plural or a demonym (`Burgs`, `Costa Rican`) is another word.
+                || [(form_a, form_b), (form_b, form_a)]
+                    .iter()
+                    .any(|(long, short)| long.strip_suffix(['s', 'n']) == Some(*short))
+            {
+                continue;
+            }
+            let (na, nb) = (seen[*a].len(), seen[*b].len());
+            for (rare, other, n, m) in [(a, form_b, na, nb), (b, form_a, nb, na)] {
+                if n <= m {
+                    out.extend(
+                        seen[*rare]
+                            .iter()
+                            .map(|s| (s.clone(), other.to_string(), false)),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +327,28 @@ mod tests {
             .map(|(s, o, c)| (&text[s], o, c))
             .collect();
         assert_eq!(found, [("Hilvorsen", "Halvorsen".to_string(), true)]);
+    }
+
+    #[test]
+    fn short_names_count_after_the_same_particle_or_before_the_same_surname() {
+        let found = |text: &'static str| -> Vec<(&'static str, String)> {
+            all(&Document::new(text))
+                .into_iter()
+                .map(|(s, o, _)| (&text[s], o))
+                .collect()
+        };
+        assert_eq!(
+            found("Eric van der Burgh spoke. Later van der Burg and van der Burg left."),
+            [("Burgh", "Burg".to_string())]
+        );
+        assert_eq!(
+            found("Carl Nehammer spoke; Karl Nehammer left."),
+            [("Carl", "Karl".to_string()), ("Karl", "Carl".to_string())]
+        );
+        // Without the same neighbour, or an inflection: other words.
+        assert_eq!(found("Eric van Burgh spoke, and Anna de Burg left."), []);
+        assert_eq!(found("Mary de Jong and the de Jongs came."), []);
+        assert_eq!(found("Costa Rica and the Costa Rican envoy."), []);
     }
 
     #[test]
