@@ -64,6 +64,16 @@ pub struct Fix {
     pub applicability: Applicability,
 }
 
+impl Fix {
+    /// A fix that deletes the diagnostic's span.
+    pub fn deletion(applicability: Applicability) -> Self {
+        Fix {
+            replacement: String::new(),
+            applicability,
+        }
+    }
+}
+
 /// One finding in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -244,10 +244,7 @@ pub(crate) fn apply(
             let names: Vec<String> = unused.iter().map(|u| format!("`{u}`")).collect();
             format!("nothing to suppress for {}", names.join(", "))
         };
-        let fix = all_unused.then(|| Fix {
-            replacement: String::new(),
-            applicability: Applicability::Unsafe,
-        });
+        let fix = all_unused.then(|| Fix::deletion(Applicability::Unsafe));
         found.push(crate::checks::suppression::unused::meta().diagnostic(
             removal_span(source, &d.span, fix.is_some()),
             message,

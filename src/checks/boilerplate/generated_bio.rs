@@ -218,10 +218,7 @@ impl Rule for GeneratedBio {
             out.push(self.meta.diagnostic(
                 run.start..run.end + spaces,
                 MESSAGE,
-                Some(Fix {
-                    replacement: String::new(),
-                    applicability: Applicability::Unsafe,
-                }),
+                Some(Fix::deletion(Applicability::Unsafe)),
             ));
         }
     }

@@ -125,10 +125,7 @@ impl Rule for ControlCharacter {
             } else {
                 Applicability::Safe
             };
-            let fix = Fix {
-                replacement: String::new(),
-                applicability,
-            };
+            let fix = Fix::deletion(applicability);
             out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
         }
     }

@@ -106,10 +106,7 @@ impl Rule for InvisibleCharacter {
                 prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             let place = if inside { "inside a word" } else { "in text" };
             let message = format!("invisible {} {place}", name(first));
-            let fix = Fix {
-                replacement: String::new(),
-                applicability: Applicability::Safe,
-            };
+            let fix = Fix::deletion(Applicability::Safe);
             out.push(self.meta.diagnostic(m.range(), message, Some(fix)));
         }
     }

@@ -114,10 +114,7 @@ impl Rule for NoBreakSpaceInWord {
                 "{} between “{left}” and “{right}”: a word split in two?",
                 name('\u{A0}')
             );
-            let fix = Fix {
-                replacement: String::new(),
-                applicability: Applicability::Unsafe,
-            };
+            let fix = Fix::deletion(Applicability::Unsafe);
             out.push(self.meta.diagnostic(span, message, Some(fix)));
         }
     }

@@ -137,10 +137,7 @@ impl Rule for StraySingleQuote {
                     continue;
                 }
                 let start = para.start + i;
-                let fix = Fix {
-                    replacement: String::new(),
-                    applicability: Applicability::Unsafe,
-                };
+                let fix = Fix::deletion(Applicability::Unsafe);
                 out.push(self.meta.diagnostic(
                     start..start + '‘'.len_utf8(),
                     "opening single quote ‘ is never closed in this paragraph",

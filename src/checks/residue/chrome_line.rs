@@ -441,10 +441,7 @@ impl Rule for ChromeLine {
                 } else {
                     line.end
                 };
-                let fix = Fix {
-                    replacement: String::new(),
-                    applicability: Applicability::Unsafe,
-                };
+                let fix = Fix::deletion(Applicability::Unsafe);
                 (line.start..end, Some(fix))
             } else {
                 (line, None)

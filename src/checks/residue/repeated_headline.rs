@@ -142,10 +142,7 @@ impl Rule for RepeatedHeadline {
         out.push(self.meta.diagnostic(
             p_start..end,
             "the headline is repeated as the first paragraph",
-            Some(Fix {
-                replacement: String::new(),
-                applicability: Applicability::Unsafe,
-            }),
+            Some(Fix::deletion(Applicability::Unsafe)),
         ));
     }
 }

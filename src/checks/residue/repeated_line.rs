@@ -147,10 +147,7 @@ impl Rule for RepeatedLine {
             out.push(self.meta.diagnostic(
                 span,
                 MESSAGE,
-                Some(Fix {
-                    replacement: String::new(),
-                    applicability: Applicability::Unsafe,
-                }),
+                Some(Fix::deletion(Applicability::Unsafe)),
             ));
         }
     }

@@ -382,10 +382,7 @@ impl VerbatimRepeat {
         } else {
             format!("{count} sentences repeated word for word")
         };
-        let fix = Fix {
-            replacement: String::new(),
-            applicability: Applicability::Unsafe,
-        };
+        let fix = Fix::deletion(Applicability::Unsafe);
         Some(self.meta.diagnostic(
             span,
             format!(
