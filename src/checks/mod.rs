@@ -73,6 +73,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(quotes::unclosed_quote::new()),
         Box::new(quotes::unpaired_straight_quote::UnpairedStraightQuote::new()),
         Box::new(residue::chrome_line::ChromeLine::new()),
+        Box::new(residue::doubled_glued_name::DoubledGluedName::new()),
         Box::new(residue::html_entity::HtmlEntity::new()),
         Box::new(residue::repeated_headline::RepeatedHeadline::new()),
         Box::new(residue::repeated_line::RepeatedLine::new()),

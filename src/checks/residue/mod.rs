@@ -1,6 +1,7 @@
 //! `residue/*` rules that need code, one file per rule.
 
 pub mod chrome_line;
+pub mod doubled_glued_name;
 pub mod html_entity;
 pub mod repeated_headline;
 pub mod repeated_line;
