@@ -270,14 +270,17 @@ fn anchored(doc: &Document) -> Vec<(Range<usize>, String, bool)> {
             }
         }
     }
+    // Sorted, the forms of one anchor stand together: only they are compared.
     let mut keys: Vec<&(&str, bool, &str)> = seen.keys().collect();
     keys.sort();
     let mut out = Vec::new();
     for (i, a) in keys.iter().enumerate() {
-        for b in &keys[i + 1..] {
+        for b in keys[i + 1..]
+            .iter()
+            .take_while(|b| (a.0, a.1) == (b.0, b.1))
+        {
             let (form_a, form_b) = (a.2, b.2);
-            if (a.0, a.1) != (b.0, b.1)
-                || strsim::levenshtein(form_a, form_b) != 1
+            if strsim::levenshtein(form_a, form_b) != 1
                 || accent_only(form_a, form_b)
                 // A plural or a demonym (`Burgs`, `Costa Rican`) is another word.
                 || [(form_a, form_b), (form_b, form_a)]
