@@ -9,7 +9,9 @@
 //! ## Why it matters
 //!
 //! The unsafe fix deletes the second copy. Only the first two paragraphs are compared,
-//! and a Markdown heading marker (`# `) is ignored.
+//! and a Markdown heading marker (`# `) is ignored. A first line that is a breadcrumb of
+//! three crumbs or more (`Home » World » Ottawa sends troops`) counts by its last crumb,
+//! the page's title.
 //!
 //! ## Example
 //!
@@ -59,7 +61,12 @@ impl RepeatedHeadline {
                         "Ottawa sends troops to Latvia\n[Ottawa sends troops to Latvia. ]The government said so.",
                         "Ottawa sends troops to Latvia\nThe government said so.",
                     ).message("the headline is repeated as the first paragraph"),
+                    Example::bad(
+                        "Home » World » Ottawa sends troops to Latvia\n\n[Ottawa sends troops to Latvia\n\n]The government said.",
+                        "Home » World » Ottawa sends troops to Latvia\n\nThe government said.",
+                    ).message("the headline is repeated as the first paragraph"),
                     Example::good("Ottawa sends troops\n\nOttawa sends troops to Latvia, the government said.\n\nOttawa sends troops."),
+                    Example::good("Home » Ottawa sends troops\n\nOttawa sends troops to Latvia.\n"),
                     Example::good("Introduction\n\nIntroductions are hard."),
                     Example::good("\n\nIndex\n\n"),
                 ],
@@ -100,7 +107,16 @@ impl Rule for RepeatedHeadline {
         let Some((h_start, h_end, h_line_end)) = next_line(text, 0) else {
             return;
         };
-        let headline = text[h_start..h_end].trim_end_matches(['.', ' ']);
+        let mut headline = text[h_start..h_end].trim_end_matches(['.', ' ']);
+        // A breadcrumb of three crumbs or more ends with the page's title (`Home » News »
+        // Storm closes the road`).
+        for sep in [" » ", " › "] {
+            if let Some((trail, last)) = headline.rsplit_once(sep) {
+                if trail.contains(sep) {
+                    headline = last.trim();
+                }
+            }
+        }
         let words = headline.split_whitespace().count();
         if !(2..=30).contains(&words)
             || headline.len() > 250
