@@ -37,6 +37,7 @@
 
 use std::ops::Range;
 
+use crate::checks::spans::lines;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::{Document, Pattern};
@@ -157,12 +158,9 @@ fn units(text: &str, paragraphs: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for para in paragraphs {
         let p = text[para.clone()].trim_end_matches(['\n', '\r']);
-        if p.contains('\n') && p.split('\n').any(|line| line.len() > LONG_LINE) {
-            let mut at = para.start;
-            for line in p.split('\n') {
-                out.push(at..at + line.len());
-                at += line.len() + 1;
-            }
+        let lines = || lines(p).map(|line| para.start + line.start..para.start + line.end);
+        if p.contains('\n') && lines().any(|line| line.len() > LONG_LINE) {
+            out.extend(lines());
         } else {
             out.push(para.start..para.start + p.len());
         }
