@@ -58,84 +58,80 @@ fn description(source: &str) -> Option<String> {
 }
 
 /// The largest DFA built for a pattern: past it the pattern is only compiled at run time.
-/// 64 KiB: with [`relaxed`] and [`heads`], all 340 built-in patterns get one, 5.1 MB
-/// in all.
+/// 64 KiB.
 const DFA_LIMIT: usize = 64 << 10;
 
 /// A pattern's search DFA (unanchored, leftmost-first, no captures), serialized little
-/// endian, or `None` when no DFA of at most [`DFA_LIMIT`] will do. The run asks it
-/// whether the pattern matches a text at all, before it compiles the regex (see
+/// endian, and whether it is exact: whether it matches the texts the pattern matches and
+/// no others. `None` when no DFA of at most [`DFA_LIMIT`] will do. The run asks it whether
+/// the pattern matches a text at all, before it compiles the regex (see
 /// `LazyRegex::may_match` in `src/data_rule.rs`), so the DFA may match more than the
 /// pattern but never less. A pattern too large as it stands gets the DFA of [`relaxed`],
 /// and, while that is too large, of shorter and shorter prefixes of it (whatever a
 /// pattern matches, its prefix matches too: first its tail is cut off, then each branch
 /// of a phrase list is cut to its first few characters by [`heads`]), as long as the
 /// prefix cannot match an empty string, which every text has.
-fn search_dfa(pattern: &str) -> Option<Vec<u8>> {
+fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
     use regex_automata::dfa::{dense, StartKind};
     use regex_automata::nfa::thompson;
     use regex_syntax::hir::{Hir, HirKind};
-    let config = dense::Config::new()
-        .start_kind(StartKind::Unanchored)
-        .dfa_size_limit(Some(DFA_LIMIT))
-        .determinize_size_limit(Some(4 * DFA_LIMIT));
-    let nfa_config = thompson::Config::new().which_captures(thompson::WhichCaptures::None);
-    let from_hir = |hir: &Hir| {
+    let dfa = |hir: &Hir| {
         let nfa = thompson::Compiler::new()
-            .configure(nfa_config.clone())
+            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_from_hir(hir)
             .ok()?;
-        dense::Builder::new()
-            .configure(config.clone())
+        let config = dense::Config::new()
+            .start_kind(StartKind::Unanchored)
+            .dfa_size_limit(Some(DFA_LIMIT))
+            .determinize_size_limit(Some(4 * DFA_LIMIT));
+        let dense = dense::Builder::new()
+            .configure(config)
             .build_from_nfa(&nfa)
-            .ok()
+            .ok()?;
+        let (bytes, pad) = dense.to_bytes_little_endian();
+        Some(bytes[pad..].to_vec())
     };
-    let dfa = match dense::Builder::new()
-        .configure(config.clone())
-        .thompson(nfa_config.clone())
-        .build(pattern)
-    {
-        Ok(dfa) => dfa,
-        Err(_) => {
-            let mut hir = relaxed(&regex_syntax::parse(pattern).ok()?);
-            // Leading parts that may match nothing (`^`, `[ \t]*`, an optional list
-            // marker) go first: what is left matches inside every match of the whole,
-            // and the prefixes cut from it below cannot match an empty string so soon.
-            if let HirKind::Concat(subs) = hir.kind() {
-                let first = subs
-                    .iter()
-                    .position(|sub| sub.properties().minimum_len().unwrap_or(0) > 0);
-                if let Some(first) = first.filter(|&first| first > 0) {
-                    hir = Hir::concat(subs[first..].to_vec());
-                }
-            }
-            let mut cut = 10;
-            loop {
-                if hir.properties().minimum_len().unwrap_or(0) == 0 {
-                    return None;
-                }
-                if let Some(dfa) = from_hir(&hir) {
-                    break dfa;
-                }
-                match hir.kind() {
-                    HirKind::Concat(subs) if subs.len() > 1 => {
-                        hir = Hir::concat(subs[..subs.len() - 1].to_vec());
-                    }
-                    _ if cut > 2 => {
-                        cut -= 2;
-                        hir = heads(&hir, cut);
-                    }
-                    _ => return None,
-                }
-            }
+    let exact = regex_syntax::parse(pattern).ok()?;
+    if let Some(found) = dfa(&exact) {
+        return Some((found, true));
+    }
+    let mut hir = relaxed(&exact);
+    // Leading parts that may match nothing (`^`, `[ \t]*`, an optional list marker) go
+    // first: what is left matches inside every match of the whole, and the prefixes cut
+    // from it below cannot match an empty string so soon.
+    if let HirKind::Concat(subs) = hir.kind() {
+        let first = subs
+            .iter()
+            .position(|sub| sub.properties().minimum_len().unwrap_or(0) > 0);
+        if let Some(first) = first.filter(|&first| first > 0) {
+            hir = Hir::concat(subs[first..].to_vec());
         }
-    };
-    let (bytes, pad) = dfa.to_bytes_little_endian();
-    Some(bytes[pad..].to_vec())
+    }
+    let mut cut = 10;
+    loop {
+        if hir.properties().minimum_len().unwrap_or(0) == 0 {
+            return None;
+        }
+        if let Some(found) = dfa(&hir) {
+            return Some((found, false));
+        }
+        match hir.kind() {
+            HirKind::Concat(subs) if subs.len() > 1 => {
+                hir = Hir::concat(subs[..subs.len() - 1].to_vec());
+            }
+            _ if cut > 2 => {
+                cut -= 2;
+                hir = heads(&hir, cut);
+            }
+            _ => return None,
+        }
+    }
 }
 
-/// A prefix of what `hir` matches: each branch of an alternation, cut to its first
-/// element, and a literal, to its first `bytes` bytes (at a character boundary).
+/// A prefix of what `hir` matches, of about `bytes` bytes: a concatenation keeps its
+/// first elements and cuts the last it keeps, each branch of an alternation is cut alike,
+/// a repetition to its element, and a literal to its first `bytes` bytes (at a character
+/// boundary).
 fn heads(hir: &regex_syntax::hir::Hir, bytes: usize) -> regex_syntax::hir::Hir {
     use regex_syntax::hir::{Hir, HirKind};
     match hir.kind() {
@@ -146,11 +142,35 @@ fn heads(hir: &regex_syntax::hir::Hir, bytes: usize) -> regex_syntax::hir::Hir {
             }
             Hir::literal(literal.0[..end].to_vec())
         }
-        HirKind::Concat(subs) => heads(&subs[0], bytes),
+        HirKind::Concat(subs) => {
+            // Elements that make a small automaton (literals, classes and their
+            // repetitions) are kept whole; the first other one, or the one that reaches
+            // the length, is cut, and ends the prefix.
+            let mut kept = Vec::new();
+            let mut len = 0;
+            for sub in subs {
+                let min = sub.properties().minimum_len().unwrap_or(0);
+                let small = match sub.kind() {
+                    HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => true,
+                    HirKind::Repetition(rep) => matches!(rep.sub.kind(), HirKind::Class(_)),
+                    _ => false,
+                };
+                if !small || len + min >= bytes {
+                    kept.push(heads(sub, bytes.saturating_sub(len).max(1)));
+                    break;
+                }
+                kept.push(sub.clone());
+                len += min;
+            }
+            Hir::concat(kept)
+        }
         HirKind::Alternation(subs) => {
             Hir::alternation(subs.iter().map(|s| heads(s, bytes)).collect())
         }
         HirKind::Capture(capture) => heads(&capture.sub, bytes),
+        // Every match of a repetition that cannot be empty starts with a match of its
+        // element.
+        HirKind::Repetition(rep) if rep.min > 0 => heads(&rep.sub, bytes),
         _ => hir.clone(),
     }
 }
@@ -182,7 +202,7 @@ fn relaxed(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
         ) => Hir::empty(),
         HirKind::Repetition(rep) => {
             let mut rep = rep.clone();
-            rep.min = rep.min.min(1);
+            rep.min = rep.min.min(4);
             rep.max = None;
             rep.sub = Box::new(relaxed(&rep.sub));
             Hir::repetition(rep)
@@ -227,7 +247,7 @@ const RULE_KEYS: &[&str] = &[
 fn static_file(
     source: &str,
     blob: &mut Vec<u8>,
-    seen: &mut HashMap<String, Option<(usize, usize)>>,
+    seen: &mut HashMap<String, Option<(usize, usize, bool)>>,
 ) -> String {
     static_rules(source, blob, seen).unwrap_or_else(|| "None".into())
 }
@@ -241,10 +261,31 @@ fn optional_string(table: &toml::Table, key: &str) -> Option<Option<String>> {
     }
 }
 
+/// Where the search DFA of `pattern` lies in `blob` (8-aligned), as Rust source:
+/// `Some(DfaAt { .. })`, or `None` if it has none. A pattern several rules share
+/// (`\.[ \t]*\.`) is stored once.
+fn dfa_place(
+    pattern: &str,
+    blob: &mut Vec<u8>,
+    seen: &mut HashMap<String, Option<(usize, usize, bool)>>,
+) -> String {
+    let place = *seen.entry(pattern.to_string()).or_insert_with(|| {
+        let (bytes, exact) = search_dfa(pattern)?;
+        blob.resize(blob.len().next_multiple_of(8), 0);
+        let at = blob.len();
+        blob.extend_from_slice(&bytes);
+        Some((at, bytes.len(), exact))
+    });
+    match place {
+        None => "None".to_string(),
+        Some((at, len, exact)) => format!("Some(DfaAt {{ at: {at}, len: {len}, exact: {exact} }})"),
+    }
+}
+
 fn static_rules(
     source: &str,
     blob: &mut Vec<u8>,
-    seen: &mut HashMap<String, Option<(usize, usize)>>,
+    seen: &mut HashMap<String, Option<(usize, usize, bool)>>,
 ) -> Option<String> {
     let table = source.parse::<toml::Table>().ok()?;
     if table.keys().any(|k| k != "rule" && k != "pack") {
@@ -302,11 +343,23 @@ fn static_rules(
             .iter()
             .map(|p| literals::ascii_classes(p))
             .collect();
-        let condition = |key: &str, wrap: fn(&str) -> String| -> Option<String> {
-            Some(option(
-                text(key)?.map(|c| wrap(&literals::ascii_classes(&c))),
-            ))
+        // A condition, with its DFA: an exact one answers for the regex at run time.
+        let mut condition = |key: &str, wrap: fn(&str) -> String| -> Option<String> {
+            Some(match text(key)? {
+                None => "None".to_string(),
+                Some(c) => {
+                    let source = wrap(&literals::ascii_classes(&c));
+                    let dfa = dfa_place(&source, blob, seen);
+                    format!("Some(({source:?}, {dfa}))")
+                }
+            })
         };
+        let conditions = [
+            condition("before", literals::ending)?,
+            condition("after", literals::starting)?,
+            condition("not-before", literals::ending)?,
+            condition("not-after", literals::starting)?,
+        ];
         let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
         let literals = match literals::required_literals(&refs) {
             None => "None".to_string(),
@@ -321,18 +374,8 @@ fn static_rules(
         };
         let mut dfas = String::from("&[");
         for pattern in &patterns {
-            // A pattern several rules share (`\.[ \t]*\.`) is stored once.
-            let place = *seen.entry(pattern.clone()).or_insert_with(|| {
-                let bytes = search_dfa(pattern)?;
-                blob.resize(blob.len().next_multiple_of(8), 0);
-                let at = blob.len();
-                blob.extend_from_slice(&bytes);
-                Some((at, bytes.len()))
-            });
-            match place {
-                None => dfas.push_str("None, "),
-                Some((at, len)) => dfas.push_str(&format!("Some(({at}, {len})), ")),
-            }
+            dfas.push_str(&dfa_place(pattern, blob, seen));
+            dfas.push_str(", ");
         }
         dfas.push(']');
         let mut bad = String::from("&[");
@@ -382,10 +425,10 @@ fn static_rules(
             text("description")??.trim(),
             list(&patterns),
             option(text("grow-left")?),
-            condition("before", literals::ending)?,
-            condition("after", literals::starting)?,
-            condition("not-before", literals::ending)?,
-            condition("not-after", literals::starting)?,
+            conditions[0],
+            conditions[1],
+            conditions[2],
+            conditions[3],
             option(text("replace")?),
             option(text("replace-uk")?),
             flag("preserve-case", true)?,

@@ -198,8 +198,9 @@ pub struct DataRule {
 struct LazyRegex {
     source: String,
     compiled: OnceLock<Regex>,
-    /// The search DFA `build.rs` serialized for a built-in pattern (see `may_match`).
-    dfa: Option<&'static [u8]>,
+    /// The search DFA `build.rs` serialized for a built-in pattern or condition (see
+    /// `may_match`), and whether it is exact (matches just what the regex matches).
+    dfa: Option<(&'static [u8], bool)>,
     /// Boxed: a DFA's tables of byte classes make it large, and most patterns never load
     /// theirs (every pattern and condition of every rule has this field).
     search_dfa: OnceLock<Option<Box<dense::DFA<&'static [u32]>>>>,
@@ -228,26 +229,38 @@ impl LazyRegex {
     /// time); once it has matched, or once the DFA has read [`PRECHECK_BYTES`], the
     /// compiled regex searches alone.
     fn may_match(&self, text: &str) -> bool {
-        let Some(bytes) = self.dfa else {
-            return true;
-        };
         if self.compiled.get().is_some()
             || self.scanned.fetch_add(text.len(), Ordering::Relaxed) > PRECHECK_BYTES
         {
             return true;
         }
-        // A DFA that does not load (another byte order) leaves the regex to answer.
+        self.dfa_match(text).unwrap_or(true)
+    }
+
+    /// What the DFA says of `text`: whether it finds a match; `None` when the pattern
+    /// has no DFA, or one that does not load (another byte order).
+    fn dfa_match(&self, text: &str) -> Option<bool> {
+        let (bytes, _) = self.dfa?;
         let dfa = self.search_dfa.get_or_init(|| {
             dense::DFA::from_bytes(bytes)
                 .ok()
                 .map(|(dfa, _)| Box::new(dfa))
         });
-        match dfa {
-            Some(dfa) => !matches!(
-                dfa.try_search_fwd(&Input::new(text).earliest(true)),
-                Ok(None)
-            ),
-            None => true,
+        let found = dfa
+            .as_ref()?
+            .try_search_fwd(&Input::new(text).earliest(true));
+        Some(!matches!(found, Ok(None)))
+    }
+
+    /// Whether the regex matches `text`. An exact DFA answers without compiling the
+    /// regex, so a condition of a built-in rule never compiles.
+    fn is_match(&self, text: &str) -> bool {
+        match self.dfa {
+            Some((_, true)) if self.compiled.get().is_none() => match self.dfa_match(text) {
+                Some(found) => found,
+                None => self.get().is_match(text),
+            },
+            _ => self.get().is_match(text),
         }
     }
 
@@ -286,10 +299,10 @@ pub(crate) struct StaticRule {
     pub description: &'static str,
     pub patterns: &'static [&'static str],
     pub grow_left: Option<&'static str>,
-    pub before: Option<&'static str>,
-    pub after: Option<&'static str>,
-    pub not_before: Option<&'static str>,
-    pub not_after: Option<&'static str>,
+    pub before: Option<(&'static str, Option<DfaAt>)>,
+    pub after: Option<(&'static str, Option<DfaAt>)>,
+    pub not_before: Option<(&'static str, Option<DfaAt>)>,
+    pub not_after: Option<(&'static str, Option<DfaAt>)>,
     pub replace: Option<&'static str>,
     pub replace_uk: Option<&'static str>,
     pub fix: Option<Applicability>,
@@ -300,7 +313,24 @@ pub(crate) struct StaticRule {
     pub conservative_default: bool,
     pub style: Option<&'static str>,
     pub literals: Option<&'static [&'static [u8]]>,
-    pub dfas: &'static [Option<(usize, usize)>],
+    pub dfas: &'static [Option<DfaAt>],
+}
+
+/// Where `build.rs` put the search DFA of a pattern or condition in
+/// [`crate::BUILTIN_DFAS`], and whether it is exact.
+pub(crate) struct DfaAt {
+    pub at: usize,
+    pub len: usize,
+    pub exact: bool,
+}
+
+impl DfaAt {
+    fn bytes(&self) -> (&'static [u8], bool) {
+        (
+            &crate::BUILTIN_DFAS.bytes[self.at..self.at + self.len],
+            self.exact,
+        )
+    }
 }
 
 /// A bad example of a [`StaticRule`], as written (its spans marked).
@@ -318,16 +348,16 @@ pub(crate) static BUILTIN_TABLES: &[Option<&[StaticRule]>] =
 impl DataRule {
     /// A built-in rule from its static table (`origin` is its file).
     pub(crate) fn from_static(origin: &str, rule: &StaticRule) -> DataRule {
-        let regex = |source: &str| LazyRegex::new(source.to_string(), OnceLock::new());
-        let condition = |source: Option<&str>| source.map(regex);
+        let regex = |source: &str, dfa: &Option<DfaAt>| LazyRegex {
+            dfa: dfa.as_ref().map(DfaAt::bytes),
+            ..LazyRegex::new(source.to_string(), OnceLock::new())
+        };
+        let condition = |c: &Option<(&str, Option<DfaAt>)>| c.as_ref().map(|(s, d)| regex(s, d));
         let patterns = rule
             .patterns
             .iter()
             .zip(rule.dfas)
-            .map(|(source, dfa)| LazyRegex {
-                dfa: dfa.map(|(at, len)| &crate::BUILTIN_DFAS.bytes[at..at + len]),
-                ..regex(source)
-            })
+            .map(|(source, dfa)| regex(source, dfa))
             .collect();
         let mut examples: Vec<Example> = rule
             .bad
@@ -352,10 +382,10 @@ impl DataRule {
                 .map(|set| set.iter().map(|&l| Cow::Borrowed(l)).collect()),
             patterns,
             grow_left: rule.grow_left.map(String::from),
-            before: condition(rule.before),
-            after: condition(rule.after),
-            not_before: condition(rule.not_before),
-            not_after: condition(rule.not_after),
+            before: condition(&rule.before),
+            after: condition(&rule.after),
+            not_before: condition(&rule.not_before),
+            not_after: condition(&rule.not_after),
             replace: rule.replace.map(String::from),
             replace_uk: rule.replace_uk.map(String::from),
             preserve_case: rule.preserve_case,
@@ -648,8 +678,7 @@ impl DataRule {
         let from = char_boundary_before(text, span.start.saturating_sub(LOOKBEHIND));
         let before = &text[from..span.start];
         let after = &text[span.end..];
-        let matches =
-            |re: &Option<LazyRegex>, text: &str| re.as_ref().map(|re| re.get().is_match(text));
+        let matches = |re: &Option<LazyRegex>, text: &str| re.as_ref().map(|re| re.is_match(text));
         matches(&self.before, before) == Some(false)
             || matches(&self.not_before, before) == Some(true)
             || matches(&self.after, after) == Some(false)
@@ -821,7 +850,7 @@ mod tests {
                 })
                 .collect();
             for pattern in &rule.patterns {
-                let Some(bytes) = pattern.dfa else {
+                let Some((bytes, _)) = pattern.dfa else {
                     without += 1;
                     continue;
                 };
@@ -876,5 +905,33 @@ mod tests {
         assert!(!fresh.may_match("One, two and three."));
         assert!(fresh.compiled.get().is_none());
         assert!(fresh.may_match("One,, two"));
+    }
+
+    #[test]
+    fn a_condition_with_an_exact_dfa_is_answered_without_compiling() {
+        let mut answered = 0;
+        for ((name, _), table) in crate::BUILTIN_RULE_FILES.iter().zip(BUILTIN_TABLES) {
+            for row in table.expect("a static table") {
+                let rule = DataRule::from_static(name, row);
+                let conditions: Vec<&LazyRegex> =
+                    [&rule.before, &rule.after, &rule.not_before, &rule.not_after]
+                        .into_iter()
+                        .flatten()
+                        .filter(|c| c.dfa.is_some_and(|(_, exact)| exact))
+                        .collect();
+                if conditions.is_empty() {
+                    continue;
+                }
+                for example in &rule.meta.examples {
+                    let (Example::Bad { text, .. } | Example::Good { text }) = example;
+                    rule.check(&Document::new(text), &mut Vec::new());
+                }
+                for condition in conditions {
+                    assert!(condition.compiled.get().is_none(), "{}", rule.meta.id);
+                    answered += 1;
+                }
+            }
+        }
+        assert!(answered > 50, "{answered} conditions");
     }
 }
