@@ -42,10 +42,11 @@
 //! those marked `default = true`, which also run when no language is given.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use regex::Regex;
 use regex_automata::dfa::{dense, Automaton};
@@ -265,13 +266,26 @@ impl LazyRegex {
     }
 
     fn get(&self) -> &Regex {
-        self.compiled.get_or_init(|| {
-            // Only built-in rules compile here, and the tests compile them all
-            // (`every_built_in_rule_file_compiles_eagerly`); should one fail, it matches
-            // nothing rather than panic.
-            Regex::new(&self.source).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid"))
-        })
+        self.compiled.get_or_init(|| shared_regex(&self.source))
     }
+}
+
+/// The regex of a built-in pattern or condition, compiled once per process however many
+/// rules share its source (`\.[ \t]*\.`, the conditions of a family of rules). Two
+/// threads may both compile a source neither has yet; the lock is not held meanwhile,
+/// so that the first texts' rules compile in parallel.
+fn shared_regex(source: &str) -> Regex {
+    static SHARED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Default::default);
+    let shared = || SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(regex) = shared().get(source) {
+        return regex.clone();
+    }
+    // Only built-in rules compile here, and the tests compile them all
+    // (`every_built_in_rule_file_compiles_eagerly`); should one fail, it matches nothing
+    // rather than panic.
+    let regex = Regex::new(source).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("valid"));
+    shared().insert(source.to_string(), regex.clone());
+    regex
 }
 
 /// Parse every rule of one TOML file, compiling all its regexes so that any error is

@@ -527,12 +527,14 @@ fn classify(line: &str) -> Option<Kind> {
         return None;
     }
     // A date or a time alone.
-    if words.iter().all(|w| DATE_TOKEN.is_match(w))
-        && body.contains(|c: char| c.is_ascii_digit())
+    // (The regexes go last, so that a line that fails the cheap tests compiles none.)
+    let digits = body.contains(|c: char| c.is_ascii_digit());
+    if digits
         && (words.len() >= 2 || body.contains(['.', '/', '-', ':']))
         && words
             .iter()
             .any(|w| w.chars().any(char::is_alphabetic) || w.len() > 4)
+        && words.iter().all(|w| DATE_TOKEN.is_match(w))
     {
         return Some(if TIME.is_match(body) {
             Kind::Timestamp
@@ -556,7 +558,7 @@ fn classify(line: &str) -> Option<Kind> {
     }
     // A page's metadata: a view, visit or comment counter with a date or a time
     // (`Updated 2019/3/1 10:00 · 55 views`).
-    if COUNTER.is_match(body) && (TIME.is_match(body) || NUMERIC_DATE.is_match(body)) {
+    if digits && (TIME.is_match(body) || NUMERIC_DATE.is_match(body)) && COUNTER.is_match(body) {
         return Some(Kind::Metadata);
     }
     // A breadcrumb: short segments between separators.
