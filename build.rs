@@ -68,9 +68,10 @@ const DFA_LIMIT: usize = 64 << 10;
 /// `LazyRegex::may_match` in `src/data_rule.rs`), so the DFA may match more than the
 /// pattern but never less. A pattern too large as it stands gets the DFA of [`relaxed`],
 /// and, while that is too large, of shorter and shorter prefixes of it (whatever a
-/// pattern matches, its prefix matches too: first its tail is cut off, then each branch
-/// of a phrase list is cut to its first few characters by [`heads`]), as long as the
-/// prefix cannot match an empty string, which every text has.
+/// pattern matches, its prefix matches too: first its tail is cut off, an element at a
+/// time, each first cut to its first few characters by [`heads`], then each branch of a
+/// phrase list is cut alike), as long as the prefix cannot match an empty string, which
+/// every text has.
 fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
     use regex_automata::dfa::{dense, StartKind};
     use regex_automata::nfa::thompson;
@@ -108,6 +109,8 @@ fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
         }
     }
     let mut cut = 10;
+    // The length of the concatenation whose last element was last cut to its head.
+    let mut headed = 0;
     loop {
         if hir.properties().minimum_len().unwrap_or(0) == 0 {
             return None;
@@ -116,8 +119,15 @@ fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
             return Some((found, false));
         }
         match hir.kind() {
+            // The tail goes an element at a time, each first cut to its head.
             HirKind::Concat(subs) if subs.len() > 1 => {
-                hir = Hir::concat(subs[..subs.len() - 1].to_vec());
+                let mut subs = subs.clone();
+                let last = subs.pop().expect("two elements");
+                if headed != subs.len() + 1 {
+                    headed = subs.len() + 1;
+                    subs.push(heads(&last, 4));
+                }
+                hir = Hir::concat(subs);
             }
             _ if cut > 2 => {
                 cut -= 2;
