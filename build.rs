@@ -61,40 +61,20 @@ fn description(source: &str) -> Option<String> {
 /// 64 KiB.
 const DFA_LIMIT: usize = 64 << 10;
 
-/// A pattern's search DFA (unanchored, leftmost-first, no captures), serialized little
-/// endian, and whether it is exact: whether it matches the texts the pattern matches and
-/// no others. `None` when no DFA of at most [`DFA_LIMIT`] will do. The run asks it whether
-/// the pattern matches a text at all, before it compiles the regex (see
-/// `LazyRegex::may_match` in `src/data_rule.rs`), so the DFA may match more than the
-/// pattern but never less. A pattern too large as it stands gets the DFA of [`relaxed`],
-/// and, while that is too large, of shorter and shorter prefixes of it (whatever a
-/// pattern matches, its prefix matches too: first its tail is cut off, an element at a
-/// time, each first cut to its first few characters by [`heads`], then each branch of a
-/// phrase list is cut alike), as long as the prefix cannot match an empty string, which
-/// every text has.
-fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
-    use regex_automata::dfa::{dense, StartKind};
-    use regex_automata::nfa::thompson;
+/// A pattern's search DFAs (unanchored, leftmost-first, no captures), serialized little
+/// endian, and whether they are exact: whether they match the texts the pattern matches
+/// and no others. `None` when no DFA of at most [`DFA_LIMIT`] will do. The run asks them
+/// whether the pattern matches a text at all, before it compiles the regex (see
+/// `LazyRegex::may_match` in `src/data_rule.rs`), so together they may match more than
+/// the pattern but never less. A pattern too large as it stands gets the DFA of a prefix
+/// of [`relaxed`] (see [`prefix_dfa`]); a phrase list so long that the prefix that fits
+/// is short is split into four or eight lists, each with a DFA of its own prefix, when
+/// that makes the prefixes longer.
+fn search_dfa(pattern: &str) -> Option<(Vec<Vec<u8>>, bool)> {
     use regex_syntax::hir::{Hir, HirKind};
-    let dfa = |hir: &Hir| {
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build_from_hir(hir)
-            .ok()?;
-        let config = dense::Config::new()
-            .start_kind(StartKind::Unanchored)
-            .dfa_size_limit(Some(DFA_LIMIT))
-            .determinize_size_limit(Some(4 * DFA_LIMIT));
-        let dense = dense::Builder::new()
-            .configure(config)
-            .build_from_nfa(&nfa)
-            .ok()?;
-        let (bytes, pad) = dense.to_bytes_little_endian();
-        Some(bytes[pad..].to_vec())
-    };
     let exact = regex_syntax::parse(pattern).ok()?;
     if let Some(found) = dfa(&exact) {
-        return Some((found, true));
+        return Some((vec![found], true));
     }
     let mut hir = relaxed(&exact);
     // Leading parts that may match nothing (`^`, `[ \t]*`, an optional list marker) go
@@ -108,15 +88,63 @@ fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
             hir = Hir::concat(subs[first..].to_vec());
         }
     }
+    let (found, mut shortest) = prefix_dfa(&hir)?;
+    let mut best = vec![found];
+    for parts in [4, 8] {
+        let Some(lists) = split(&hir, parts) else {
+            break;
+        };
+        let built: Option<Vec<(Vec<u8>, usize)>> = lists.iter().map(prefix_dfa).collect();
+        let Some(built) = built else {
+            continue;
+        };
+        let least = built.iter().map(|(_, len)| *len).min().unwrap_or(0);
+        if least > shortest {
+            shortest = least;
+            best = built.into_iter().map(|(dfa, _)| dfa).collect();
+        }
+    }
+    Some((best, false))
+}
+
+/// The search DFA of `hir`, serialized, if it is at most [`DFA_LIMIT`].
+fn dfa(hir: &regex_syntax::hir::Hir) -> Option<Vec<u8>> {
+    use regex_automata::dfa::{dense, StartKind};
+    use regex_automata::nfa::thompson;
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build_from_hir(hir)
+        .ok()?;
+    let config = dense::Config::new()
+        .start_kind(StartKind::Unanchored)
+        .dfa_size_limit(Some(DFA_LIMIT))
+        .determinize_size_limit(Some(4 * DFA_LIMIT));
+    let dense = dense::Builder::new()
+        .configure(config)
+        .build_from_nfa(&nfa)
+        .ok()?;
+    let (bytes, pad) = dense.to_bytes_little_endian();
+    Some(bytes[pad..].to_vec())
+}
+
+/// The DFA of the longest prefix of `hir` that gets one, and the least length a match of
+/// that prefix has (the longer, the fewer texts it lets through). Whatever `hir` matches,
+/// its prefix matches too: first its tail is cut off, an element at a time, each first
+/// cut to its first few characters by [`heads`], then each branch of a phrase list is cut
+/// alike, as long as the prefix cannot match an empty string, which every text has.
+fn prefix_dfa(hir: &regex_syntax::hir::Hir) -> Option<(Vec<u8>, usize)> {
+    use regex_syntax::hir::{Hir, HirKind};
+    let mut hir = hir.clone();
     let mut cut = 10;
     // The length of the concatenation whose last element was last cut to its head.
     let mut headed = 0;
     loop {
-        if hir.properties().minimum_len().unwrap_or(0) == 0 {
+        let least = hir.properties().minimum_len().unwrap_or(0);
+        if least == 0 {
             return None;
         }
         if let Some(found) = dfa(&hir) {
-            return Some((found, false));
+            return Some((found, least));
         }
         match hir.kind() {
             // The tail goes an element at a time, each first cut to its head.
@@ -135,6 +163,40 @@ fn search_dfa(pattern: &str) -> Option<(Vec<u8>, bool)> {
             }
             _ => return None,
         }
+    }
+}
+
+/// `hir` as up to `parts` patterns that together match what it matches: its alternation of
+/// the most branches (itself, or an element of it) is split into `parts` runs of
+/// branches. `None` if no alternation has that many branches.
+fn split(hir: &regex_syntax::hir::Hir, parts: usize) -> Option<Vec<regex_syntax::hir::Hir>> {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn branches(hir: &Hir) -> usize {
+        match hir.kind() {
+            HirKind::Alternation(subs) => subs.len(),
+            HirKind::Capture(capture) => branches(&capture.sub),
+            HirKind::Concat(subs) => subs.iter().map(branches).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+    match hir.kind() {
+        HirKind::Alternation(subs) if subs.len() >= parts => Some(
+            subs.chunks(subs.len().div_ceil(parts))
+                .map(|run| Hir::alternation(run.to_vec()))
+                .collect(),
+        ),
+        HirKind::Capture(capture) => split(&capture.sub, parts),
+        HirKind::Concat(subs) => {
+            let widest = (0..subs.len()).max_by_key(|&i| branches(&subs[i]))?;
+            let lists = split(&subs[widest], parts)?;
+            let whole = |list| {
+                let mut subs = subs.clone();
+                subs[widest] = list;
+                Hir::concat(subs)
+            };
+            Some(lists.into_iter().map(whole).collect())
+        }
+        _ => None,
     }
 }
 
@@ -254,11 +316,7 @@ const RULE_KEYS: &[&str] = &[
 /// lies in `blob` (8-aligned). `None` for a file that does not have the shape of a rule
 /// file: the run then parses it and reports the error as it would for a user file (the
 /// tests parse every file that way too, and check that both readings agree).
-fn static_file(
-    source: &str,
-    blob: &mut Vec<u8>,
-    seen: &mut HashMap<String, Option<(usize, usize, bool)>>,
-) -> String {
+fn static_file(source: &str, blob: &mut Vec<u8>, seen: &mut HashMap<String, String>) -> String {
     static_rules(source, blob, seen).unwrap_or_else(|| "None".into())
 }
 
@@ -271,31 +329,33 @@ fn optional_string(table: &toml::Table, key: &str) -> Option<Option<String>> {
     }
 }
 
-/// Where the search DFA of `pattern` lies in `blob` (8-aligned), as Rust source:
-/// `Some(DfaAt { .. })`, or `None` if it has none. A pattern several rules share
+/// Where the search DFAs of `pattern` lie in `blob` (each 8-aligned), as Rust source:
+/// `&[DfaAt { .. }, ..]`, empty if it has none. A pattern several rules share
 /// (`\.[ \t]*\.`) is stored once.
-fn dfa_place(
-    pattern: &str,
-    blob: &mut Vec<u8>,
-    seen: &mut HashMap<String, Option<(usize, usize, bool)>>,
-) -> String {
-    let place = *seen.entry(pattern.to_string()).or_insert_with(|| {
-        let (bytes, exact) = search_dfa(pattern)?;
-        blob.resize(blob.len().next_multiple_of(8), 0);
-        let at = blob.len();
-        blob.extend_from_slice(&bytes);
-        Some((at, bytes.len(), exact))
-    });
-    match place {
-        None => "None".to_string(),
-        Some((at, len, exact)) => format!("Some(DfaAt {{ at: {at}, len: {len}, exact: {exact} }})"),
-    }
+fn dfa_place(pattern: &str, blob: &mut Vec<u8>, seen: &mut HashMap<String, String>) -> String {
+    seen.entry(pattern.to_string())
+        .or_insert_with(|| {
+            let mut out = String::from("&[");
+            if let Some((dfas, exact)) = search_dfa(pattern) {
+                for bytes in dfas {
+                    blob.resize(blob.len().next_multiple_of(8), 0);
+                    let (at, len) = (blob.len(), bytes.len());
+                    blob.extend_from_slice(&bytes);
+                    out.push_str(&format!(
+                        "DfaAt {{ at: {at}, len: {len}, exact: {exact} }}, "
+                    ));
+                }
+            }
+            out.push(']');
+            out
+        })
+        .clone()
 }
 
 fn static_rules(
     source: &str,
     blob: &mut Vec<u8>,
-    seen: &mut HashMap<String, Option<(usize, usize, bool)>>,
+    seen: &mut HashMap<String, String>,
 ) -> Option<String> {
     let table = source.parse::<toml::Table>().ok()?;
     if table.keys().any(|k| k != "rule" && k != "pack") {

@@ -199,12 +199,13 @@ pub struct DataRule {
 struct LazyRegex {
     source: String,
     compiled: OnceLock<Regex>,
-    /// The search DFA `build.rs` serialized for a built-in pattern or condition (see
-    /// `may_match`), and whether it is exact (matches just what the regex matches).
-    dfa: Option<(&'static [u8], bool)>,
-    /// Boxed: a DFA's tables of byte classes make it large, and most patterns never load
-    /// theirs (every pattern and condition of every rule has this field).
-    search_dfa: OnceLock<Option<Box<dense::DFA<&'static [u32]>>>>,
+    /// The search DFAs `build.rs` serialized for a built-in pattern or condition (see
+    /// `may_match`): one, or several that share a long phrase list; empty for a user
+    /// rule's.
+    dfas: &'static [DfaAt],
+    /// The DFAs, read in place once asked about; `None` if they do not load (another
+    /// byte order).
+    search_dfas: OnceLock<Option<Vec<dense::DFA<&'static [u32]>>>>,
     /// Bytes of text the DFA has been asked about.
     scanned: AtomicUsize,
 }
@@ -218,8 +219,8 @@ impl LazyRegex {
         LazyRegex {
             source,
             compiled,
-            dfa: None,
-            search_dfa: OnceLock::new(),
+            dfas: &[],
+            search_dfas: OnceLock::new(),
             scanned: AtomicUsize::new(0),
         }
     }
@@ -238,31 +239,45 @@ impl LazyRegex {
         self.dfa_match(text).unwrap_or(true)
     }
 
-    /// What the DFA says of `text`: whether it finds a match; `None` when the pattern
-    /// has no DFA, or one that does not load (another byte order).
+    /// What the DFAs say of `text`: whether one finds a match; `None` when the pattern
+    /// has none, or ones that do not load.
     fn dfa_match(&self, text: &str) -> Option<bool> {
-        let (bytes, _) = self.dfa?;
-        let dfa = self.search_dfa.get_or_init(|| {
-            dense::DFA::from_bytes(bytes)
-                .ok()
-                .map(|(dfa, _)| Box::new(dfa))
+        if self.dfas.is_empty() {
+            return None;
+        }
+        let dfas = self.search_dfas.get_or_init(|| {
+            self.dfas
+                .iter()
+                .map(|at| dense::DFA::from_bytes(at.bytes()).ok().map(|(dfa, _)| dfa))
+                .collect()
         });
-        let found = dfa
-            .as_ref()?
-            .try_search_fwd(&Input::new(text).earliest(true));
-        Some(!matches!(found, Ok(None)))
+        let input = Input::new(text).earliest(true);
+        let found = |dfa: &dense::DFA<_>| !matches!(dfa.try_search_fwd(&input), Ok(None));
+        Some(dfas.as_ref()?.iter().any(found))
+    }
+
+    /// Whether the DFAs are exact: they match just what the regex matches.
+    fn exact(&self) -> bool {
+        self.dfas.first().is_some_and(|at| at.exact)
     }
 
     /// Whether the regex matches `text`. An exact DFA answers without compiling the
-    /// regex, so a condition of a built-in rule never compiles.
+    /// regex, so that a short run compiles no condition of a built-in rule. Past
+    /// [`PRECHECK_BYTES`] of text asked about (counted up to [`LOOKBEHIND`] bytes a
+    /// question), the regex answers: it reads a condition anchored at the end (`…\z`)
+    /// backwards from there, where the DFA reads the whole window.
     fn is_match(&self, text: &str) -> bool {
-        match self.dfa {
-            Some((_, true)) if self.compiled.get().is_none() => match self.dfa_match(text) {
-                Some(found) => found,
-                None => self.get().is_match(text),
-            },
-            _ => self.get().is_match(text),
+        let asked = || {
+            self.scanned
+                .fetch_add(text.len().min(LOOKBEHIND), Ordering::Relaxed)
+                <= PRECHECK_BYTES
+        };
+        if self.exact() && self.compiled.get().is_none() && asked() {
+            if let Some(found) = self.dfa_match(text) {
+                return found;
+            }
         }
+        self.get().is_match(text)
     }
 
     fn get(&self) -> &Regex {
@@ -313,10 +328,10 @@ pub(crate) struct StaticRule {
     pub description: &'static str,
     pub patterns: &'static [&'static str],
     pub grow_left: Option<&'static str>,
-    pub before: Option<(&'static str, Option<DfaAt>)>,
-    pub after: Option<(&'static str, Option<DfaAt>)>,
-    pub not_before: Option<(&'static str, Option<DfaAt>)>,
-    pub not_after: Option<(&'static str, Option<DfaAt>)>,
+    pub before: Option<(&'static str, &'static [DfaAt])>,
+    pub after: Option<(&'static str, &'static [DfaAt])>,
+    pub not_before: Option<(&'static str, &'static [DfaAt])>,
+    pub not_after: Option<(&'static str, &'static [DfaAt])>,
     pub replace: Option<&'static str>,
     pub replace_uk: Option<&'static str>,
     pub fix: Option<Applicability>,
@@ -327,11 +342,12 @@ pub(crate) struct StaticRule {
     pub conservative_default: bool,
     pub style: Option<&'static str>,
     pub literals: Option<&'static [&'static [u8]]>,
-    pub dfas: &'static [Option<DfaAt>],
+    pub dfas: &'static [&'static [DfaAt]],
 }
 
-/// Where `build.rs` put the search DFA of a pattern or condition in
-/// [`crate::BUILTIN_DFAS`], and whether it is exact.
+/// Where `build.rs` put a search DFA of a pattern or condition in
+/// [`crate::BUILTIN_DFAS`], and whether the pattern's DFAs are exact.
+#[derive(Debug)]
 pub(crate) struct DfaAt {
     pub at: usize,
     pub len: usize,
@@ -339,11 +355,8 @@ pub(crate) struct DfaAt {
 }
 
 impl DfaAt {
-    fn bytes(&self) -> (&'static [u8], bool) {
-        (
-            &crate::BUILTIN_DFAS.bytes[self.at..self.at + self.len],
-            self.exact,
-        )
+    fn bytes(&self) -> &'static [u8] {
+        &crate::BUILTIN_DFAS.bytes[self.at..self.at + self.len]
     }
 }
 
@@ -362,11 +375,11 @@ pub(crate) static BUILTIN_TABLES: &[Option<&[StaticRule]>] =
 impl DataRule {
     /// A built-in rule from its static table (`origin` is its file).
     pub(crate) fn from_static(origin: &str, rule: &StaticRule) -> DataRule {
-        let regex = |source: &str, dfa: &Option<DfaAt>| LazyRegex {
-            dfa: dfa.as_ref().map(DfaAt::bytes),
+        let regex = |source: &str, dfas: &'static [DfaAt]| LazyRegex {
+            dfas,
             ..LazyRegex::new(source.to_string(), OnceLock::new())
         };
-        let condition = |c: &Option<(&str, Option<DfaAt>)>| c.as_ref().map(|(s, d)| regex(s, d));
+        let condition = |c: &Option<(&str, &'static [DfaAt])>| c.map(|(s, d)| regex(s, d));
         let patterns = rule
             .patterns
             .iter()
@@ -864,19 +877,26 @@ mod tests {
                 })
                 .collect();
             for pattern in &rule.patterns {
-                let Some((bytes, _)) = pattern.dfa else {
+                if pattern.dfas.is_empty() {
                     without += 1;
                     continue;
-                };
+                }
                 with += 1;
-                let (dfa, _) = dense::DFA::from_bytes(bytes).expect("the DFA loads");
+                let dfas: Vec<_> = pattern
+                    .dfas
+                    .iter()
+                    .map(|at| dense::DFA::from_bytes(at.bytes()).expect("the DFA loads").0)
+                    .collect();
                 let regex = Regex::new(&pattern.source).unwrap();
-                // A DFA may match more than its pattern (build.rs relaxes one that is too
-                // large), never less.
+                // The DFAs may match more than their pattern (build.rs relaxes one that is
+                // too large), never less; exact ones, just as much.
                 for text in &texts {
-                    let found = dfa.try_search_fwd(&Input::new(text)).unwrap().is_some();
+                    let found = dfas
+                        .iter()
+                        .any(|dfa| dfa.try_search_fwd(&Input::new(text)).unwrap().is_some());
+                    let matches = regex.is_match(text);
                     assert!(
-                        found || !regex.is_match(text),
+                        found == matches || found && !pattern.exact(),
                         "{} on {text:?}",
                         pattern.source
                     );
@@ -897,8 +917,8 @@ mod tests {
             .find(|r| &*r.meta.id == id)
             .expect("built-in rule");
         let mut fresh = LazyRegex::new(rule.patterns[0].source.clone(), OnceLock::new());
-        fresh.dfa = rule.patterns[0].dfa;
-        assert!(fresh.dfa.is_some());
+        fresh.dfas = rule.patterns[0].dfas;
+        assert!(!fresh.dfas.is_empty());
         fresh
     }
 
@@ -922,6 +942,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_phrase_list_is_split_into_dfas_of_longer_prefixes() {
+        // One DFA of all of widget-line's labels would only fit cut to their first two
+        // letters (`Re`, `Co`), which most texts contain.
+        let fresh = first_pattern("residue/widget-line");
+        assert!(fresh.dfas.len() > 1, "{} DFAs", fresh.dfas.len());
+        assert!(!fresh.exact());
+        assert!(!fresh.may_match("Recent events were read out.\n"));
+        assert!(fresh.compiled.get().is_none());
+        assert!(fresh.may_match("Report.\n\nRelated Posts\n"));
+        assert!(fresh.may_match("Continue reading »\n"));
+    }
+
+    #[test]
     fn a_condition_with_an_exact_dfa_is_answered_without_compiling() {
         let mut answered = 0;
         for ((name, _), table) in crate::BUILTIN_RULE_FILES.iter().zip(BUILTIN_TABLES) {
@@ -931,7 +964,7 @@ mod tests {
                     [&rule.before, &rule.after, &rule.not_before, &rule.not_after]
                         .into_iter()
                         .flatten()
-                        .filter(|c| c.dfa.is_some_and(|(_, exact)| exact))
+                        .filter(|c| c.exact())
                         .collect();
                 if conditions.is_empty() {
                     continue;
