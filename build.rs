@@ -329,6 +329,36 @@ fn optional_string(table: &toml::Table, key: &str) -> Option<Option<String>> {
     }
 }
 
+/// Whether the span a finding of `pattern` reports (its group `m`, or else the whole match)
+/// starts and ends where the match does; parts that match no text (`\b`) do not count.
+fn span_at_ends(pattern: &str) -> (bool, bool) {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn is_m(hir: &Hir) -> bool {
+        matches!(hir.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("m"))
+    }
+    fn has_m(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Capture(c) => is_m(hir) || has_m(&c.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(has_m),
+            HirKind::Repetition(rep) => has_m(&rep.sub),
+            _ => false,
+        }
+    }
+    let Ok(hir) = regex_syntax::parse(pattern) else {
+        return (false, false);
+    };
+    if !has_m(&hir) || is_m(&hir) {
+        return (true, true);
+    }
+    let HirKind::Concat(subs) = hir.kind() else {
+        return (false, false);
+    };
+    let width = |sub: &&Hir| sub.properties().maximum_len() != Some(0);
+    let first = subs.iter().find(width);
+    let last = subs.iter().rev().find(width);
+    (first.is_some_and(is_m), last.is_some_and(is_m))
+}
+
 /// Where the search DFAs of `pattern` lie in `blob` (each 8-aligned), as Rust source:
 /// `&[DfaAt { .. }, ..]`, empty if it has none. A pattern several rules share
 /// (`\.[ \t]*\.`) is stored once.
@@ -442,9 +472,29 @@ fn static_rules(
                 out
             }
         };
+        // A pattern's DFAs answer for the rule's findings, not its matches: what a finding
+        // needs before or after its span (the `before` and `after` conditions) is made
+        // part of them where the span starts or ends the match.
+        let (before, after) = (text("before")?, text("after")?);
+        let grows = text("grow-left")?.is_some();
         let mut dfas = String::from("&[");
         for pattern in &patterns {
-            dfas.push_str(&dfa_place(pattern, blob, seen));
+            let (starts, ends) = span_at_ends(pattern);
+            let mut gate = pattern.clone();
+            if let Some(before) = before.as_ref().filter(|_| starts && !grows) {
+                gate = format!("(?:{})(?:{gate})", literals::ascii_classes(before));
+            }
+            if let Some(after) = after.as_ref().filter(|_| ends) {
+                gate = format!("(?:{gate})(?:{})", literals::ascii_classes(after));
+            }
+            // The DFAs of a pattern with a condition in them are not the pattern's.
+            let place = dfa_place(&gate, blob, seen);
+            let place = if gate == *pattern {
+                place
+            } else {
+                place.replace("exact: true", "exact: false")
+            };
+            dfas.push_str(&place);
             dfas.push_str(", ");
         }
         dfas.push(']');

@@ -863,42 +863,60 @@ mod tests {
     #[test]
     fn search_dfas_load_and_agree_with_the_regexes() {
         let (mut with, mut without) = (0, 0);
-        for rule in crate::BUILTIN_DATA_RULES.iter() {
-            let texts: Vec<&str> = rule
-                .meta
-                .examples
-                .iter()
-                .flat_map(|e| match e {
-                    Example::Bad { text, fixed, .. } => vec![text.as_str()]
-                        .into_iter()
-                        .chain(fixed.as_deref())
-                        .collect::<Vec<_>>(),
-                    Example::Good { text } => vec![text.as_str()],
-                })
-                .collect();
-            for pattern in &rule.patterns {
-                if pattern.dfas.is_empty() {
-                    without += 1;
-                    continue;
-                }
-                with += 1;
-                let dfas: Vec<_> = pattern
-                    .dfas
+        for ((name, source), table) in crate::BUILTIN_RULE_FILES.iter().zip(BUILTIN_TABLES) {
+            let table = table.expect("a static table");
+            // The rules as a user's file would load: no DFAs, the regexes alone.
+            let plain = parse_rule_file(name, source).unwrap();
+            for (row, plain) in table.iter().zip(&plain) {
+                let rule = DataRule::from_static(name, row);
+                let texts: Vec<&str> = rule
+                    .meta
+                    .examples
                     .iter()
-                    .map(|at| dense::DFA::from_bytes(at.bytes()).expect("the DFA loads").0)
+                    .flat_map(|e| match e {
+                        Example::Bad { text, fixed, .. } => vec![text.as_str()]
+                            .into_iter()
+                            .chain(fixed.as_deref())
+                            .collect::<Vec<_>>(),
+                        Example::Good { text } => vec![text.as_str()],
+                    })
                     .collect();
-                let regex = Regex::new(&pattern.source).unwrap();
-                // The DFAs may match more than their pattern (build.rs relaxes one that is
-                // too large), never less; exact ones, just as much.
-                for text in &texts {
-                    let found = dfas
+                let mut patterns = Vec::new();
+                for pattern in &rule.patterns {
+                    if pattern.dfas.is_empty() {
+                        without += 1;
+                        continue;
+                    }
+                    with += 1;
+                    let dfas: Vec<_> = pattern
+                        .dfas
                         .iter()
-                        .any(|dfa| dfa.try_search_fwd(&Input::new(text)).unwrap().is_some());
-                    let matches = regex.is_match(text);
+                        .map(|at| dense::DFA::from_bytes(at.bytes()).expect("the DFA loads").0)
+                        .collect();
+                    patterns.push((pattern, dfas, Regex::new(&pattern.source).unwrap()));
+                }
+                for text in &texts {
+                    let mut any = false;
+                    for (pattern, dfas, regex) in &patterns {
+                        let found = dfas
+                            .iter()
+                            .any(|dfa| dfa.try_search_fwd(&Input::new(text)).unwrap().is_some());
+                        any |= found;
+                        // Exact DFAs match just where their pattern does.
+                        assert!(
+                            !pattern.exact() || found == regex.is_match(text),
+                            "{} on {text:?}",
+                            pattern.source
+                        );
+                    }
+                    // Relaxed DFAs, and those that hold a condition, may match more than
+                    // the rule finds, never less.
+                    let mut findings = Vec::new();
+                    plain.check(&Document::new(text), &mut findings);
                     assert!(
-                        found == matches || found && !pattern.exact(),
+                        any || findings.is_empty() || patterns.len() < rule.patterns.len(),
                         "{} on {text:?}",
-                        pattern.source
+                        rule.meta.id
                     );
                 }
             }
@@ -939,6 +957,17 @@ mod tests {
         assert!(!fresh.may_match("One, two and three."));
         assert!(fresh.compiled.get().is_none());
         assert!(fresh.may_match("One,, two"));
+    }
+
+    #[test]
+    fn a_pattern_s_dfa_holds_what_its_after_condition_asks() {
+        // Any parenthesis that holds a capital matches the pattern; the DFA also asks for
+        // the lowercase word glued after it.
+        let fresh = first_pattern("punctuation/missing-space-after-parenthesis");
+        assert!(Regex::new(&fresh.source).unwrap().is_match("the court (STF) asked"));
+        assert!(!fresh.may_match("the court (STF) asked"));
+        assert!(fresh.compiled.get().is_none());
+        assert!(fresh.may_match("the court (STF)asked"));
     }
 
     #[test]
