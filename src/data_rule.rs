@@ -225,11 +225,12 @@ impl LazyRegex {
         }
     }
 
-    /// Whether the pattern may match in `text`: `false` only when its search DFA, read in
-    /// place from the binary, finds no match. A built-in pattern that matches nothing in
-    /// the texts of a run is then never compiled (compiling is most of a short run's
-    /// time); once it has matched, or once the DFA has read [`PRECHECK_BYTES`], the
-    /// compiled regex searches alone.
+    /// Whether the pattern may give a finding in `text`: `false` only when its search
+    /// DFAs, read in place from the binary, find no match (a built-in pattern's DFAs also
+    /// hold its rule's `before` and `after` conditions where they can). A built-in
+    /// pattern that finds nothing in the texts of a run is then never compiled
+    /// (compiling is most of a short run's time); once it has been compiled, or once the
+    /// DFAs have read [`PRECHECK_BYTES`], the compiled regex searches alone.
     fn may_match(&self, text: &str) -> bool {
         if self.compiled.get().is_some()
             || self.scanned.fetch_add(text.len(), Ordering::Relaxed) > PRECHECK_BYTES
@@ -964,7 +965,9 @@ mod tests {
         // Any parenthesis that holds a capital matches the pattern; the DFA also asks for
         // the lowercase word glued after it.
         let fresh = first_pattern("punctuation/missing-space-after-parenthesis");
-        assert!(Regex::new(&fresh.source).unwrap().is_match("the court (STF) asked"));
+        assert!(Regex::new(&fresh.source)
+            .unwrap()
+            .is_match("the court (STF) asked"));
         assert!(!fresh.may_match("the court (STF) asked"));
         assert!(fresh.compiled.get().is_none());
         assert!(fresh.may_match("the court (STF)asked"));
