@@ -329,6 +329,28 @@ fn optional_string(table: &toml::Table, key: &str) -> Option<Option<String>> {
     }
 }
 
+/// How far back a `before` condition looks, in bytes (`LOOKBEHIND` in
+/// `src/data_rule.rs`).
+const LOOKBEHIND: usize = 120;
+
+/// Whether a `before` (or `after`) condition means the same in a pattern's DFA as in the
+/// window the run asks it about: the text before the span, of at most [`LOOKBEHIND`]
+/// bytes (or the text after it). A look at the window's edge (`\b`, `^`) would see the
+/// edge there and the span's own characters in the DFA, and a `before` condition that
+/// can match the whole window would see its cut start.
+fn foldable(condition: &str, before: bool) -> bool {
+    let Ok(hir) = regex_syntax::parse(&literals::ascii_classes(condition)) else {
+        return false;
+    };
+    let properties = hir.properties();
+    if before {
+        properties.look_set_suffix_any().is_empty()
+            && properties.maximum_len().is_some_and(|len| len < LOOKBEHIND)
+    } else {
+        properties.look_set_prefix_any().is_empty()
+    }
+}
+
 /// Whether the span a finding of `pattern` reports (its group `m`, or else the whole match)
 /// starts and ends where the match does; parts that match no text (`\b`) do not count.
 fn span_at_ends(pattern: &str) -> (bool, bool) {
@@ -481,10 +503,13 @@ fn static_rules(
         for pattern in &patterns {
             let (starts, ends) = span_at_ends(pattern);
             let mut gate = pattern.clone();
-            if let Some(before) = before.as_ref().filter(|_| starts && !grows) {
+            if let Some(before) = before
+                .as_ref()
+                .filter(|b| starts && !grows && foldable(b, true))
+            {
                 gate = format!("(?:{})(?:{gate})", literals::ascii_classes(before));
             }
-            if let Some(after) = after.as_ref().filter(|_| ends) {
+            if let Some(after) = after.as_ref().filter(|a| ends && foldable(a, false)) {
                 gate = format!("(?:{gate})(?:{})", literals::ascii_classes(after));
             }
             // The DFAs of a pattern with a condition in them are not the pattern's.
