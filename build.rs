@@ -316,7 +316,7 @@ const RULE_KEYS: &[&str] = &[
 /// lies in `blob` (8-aligned). `None` for a file that does not have the shape of a rule
 /// file: the run then parses it and reports the error as it would for a user file (the
 /// tests parse every file that way too, and check that both readings agree).
-fn static_file(source: &str, blob: &mut Vec<u8>, seen: &mut HashMap<String, String>) -> String {
+fn static_file(source: &str, blob: &mut Vec<u8>, seen: &mut Seen) -> String {
     static_rules(source, blob, seen).unwrap_or_else(|| "None".into())
 }
 
@@ -381,34 +381,38 @@ fn span_at_ends(pattern: &str) -> (bool, bool) {
     (first.is_some_and(is_m), last.is_some_and(is_m))
 }
 
-/// Where the search DFAs of `pattern` lie in `blob` (each 8-aligned), as Rust source:
-/// `&[DfaAt { .. }, ..]`, empty if it has none. A pattern several rules share
-/// (`\.[ \t]*\.`) is stored once.
-fn dfa_place(pattern: &str, blob: &mut Vec<u8>, seen: &mut HashMap<String, String>) -> String {
-    seen.entry(pattern.to_string())
-        .or_insert_with(|| {
-            let mut out = String::from("&[");
-            if let Some((dfas, exact)) = search_dfa(pattern) {
-                for bytes in dfas {
-                    blob.resize(blob.len().next_multiple_of(8), 0);
-                    let (at, len) = (blob.len(), bytes.len());
-                    blob.extend_from_slice(&bytes);
-                    out.push_str(&format!(
-                        "DfaAt {{ at: {at}, len: {len}, exact: {exact} }}, "
-                    ));
-                }
-            }
-            out.push(']');
-            out
-        })
-        .clone()
+/// The search DFAs of each source stored so far: where each lies in the blob, and whether
+/// they are exact. A source several rules share (`\.[ \t]*\.`) is stored once.
+type Seen = HashMap<String, (Vec<(usize, usize)>, bool)>;
+
+/// Where the search DFAs of `source` lie in `blob` (each 8-aligned), as Rust source:
+/// `&[DfaAt { .. }, ..]`, empty if it has none. They are marked exact when they are, and
+/// `source` is the regex itself (`own`), not a pattern with its conditions.
+fn dfa_place(source: &str, own: bool, blob: &mut Vec<u8>, seen: &mut Seen) -> String {
+    let (places, exact) = seen.entry(source.to_string()).or_insert_with(|| {
+        let Some((dfas, exact)) = search_dfa(source) else {
+            return (Vec::new(), false);
+        };
+        let mut places = Vec::new();
+        for bytes in dfas {
+            blob.resize(blob.len().next_multiple_of(8), 0);
+            places.push((blob.len(), bytes.len()));
+            blob.extend_from_slice(&bytes);
+        }
+        (places, exact)
+    });
+    let exact = *exact && own;
+    let mut out = String::from("&[");
+    for (at, len) in places {
+        out.push_str(&format!(
+            "DfaAt {{ at: {at}, len: {len}, exact: {exact} }}, "
+        ));
+    }
+    out.push(']');
+    out
 }
 
-fn static_rules(
-    source: &str,
-    blob: &mut Vec<u8>,
-    seen: &mut HashMap<String, String>,
-) -> Option<String> {
+fn static_rules(source: &str, blob: &mut Vec<u8>, seen: &mut Seen) -> Option<String> {
     let table = source.parse::<toml::Table>().ok()?;
     if table.keys().any(|k| k != "rule" && k != "pack") {
         return None;
@@ -471,7 +475,7 @@ fn static_rules(
                 None => "None".to_string(),
                 Some(c) => {
                     let source = wrap(&literals::ascii_classes(&c));
-                    let dfa = dfa_place(&source, blob, seen);
+                    let dfa = dfa_place(&source, true, blob, seen);
                     format!("Some(({source:?}, {dfa}))")
                 }
             })
@@ -513,13 +517,7 @@ fn static_rules(
                 gate = format!("(?:{gate})(?:{})", literals::ascii_classes(after));
             }
             // The DFAs of a pattern with a condition in them are not the pattern's.
-            let place = dfa_place(&gate, blob, seen);
-            let place = if gate == *pattern {
-                place
-            } else {
-                place.replace("exact: true", "exact: false")
-            };
-            dfas.push_str(&place);
+            dfas.push_str(&dfa_place(&gate, gate == *pattern, blob, seen));
             dfas.push_str(", ");
         }
         dfas.push(']');
