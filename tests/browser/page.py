@@ -43,11 +43,11 @@ def main():
         text = f.read()
     with open(fixed_path, encoding="utf-8") as f:
         fixed = f.read()
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-
     with chromium() as driver:
+        # Imported once `chromium()` has checked that Selenium is there (else: skip).
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.support.ui import WebDriverWait
         wait = WebDriverWait(driver, 20)
         driver.get(url + "/")
         # Paste: the textarea gets the text and an input event, as a paste gives it.

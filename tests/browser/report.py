@@ -28,10 +28,10 @@ def main():
             categories[c] = categories.get(c, 0) + n
     worst_first = [f["path"] for f in sorted(files, key=lambda f: (-f["score"], f["path"]))]
 
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
-
     with chromium(width=1000, height=1400) as driver:
+        # Imported once `chromium()` has checked that Selenium is there (else: skip).
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select
         driver.get(pathlib.Path(report).resolve().as_uri())
         assert driver.title == "mtlint triage report", driver.title
 
