@@ -60,6 +60,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(encoding::replacement_character::ReplacementCharacter::new()),
         Box::new(false_friend::confusion_pair::ConfusionPair::new()),
         Box::new(names::mixed_script::MixedScript::new()),
+        Box::new(names::name_around_title::NameAroundTitle::new()),
         Box::new(names::name_variant::NameVariant::new()),
         Box::new(numbers::dot_thousands::DotThousands::new()),
         Box::new(numbers::space_thousands::SpaceThousands::new()),
