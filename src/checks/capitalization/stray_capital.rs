@@ -14,7 +14,9 @@
 //! would mislead. A capitalised function word that never opens a clause (`the budget Is
 //! the`, `arrests And injuries`) is reported; one that may (`the`, `it`, `when`) is
 //! left alone after a comma (quoted speech: `he asked, When?`); a verb form in `-ed`
-//! (`the rate is low Triggered a wave`) is information; any other content word is
+//! (`the rate is low Triggered a wave`) and a verb after `to` (`to Call them`, German's
+//! capitalised infinitives) are information when the text capitalises the word at most
+//! twice; any other content word is
 //! information, and only when the text writes it in lowercase more often, and with a
 //! capital mid-sentence at most twice. Left alone: sentence starts (after a stop, a
 //! colon, a quote, a bracket, a dash, a bullet or a line break), runs of capitalised
@@ -38,6 +40,7 @@ use std::ops::Range;
 
 use crate::checks::spans::{tokens, word_core};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::knowledge::pos;
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::wordlist::{is_word, FnvBuild};
 use crate::text::Document;
@@ -219,7 +222,9 @@ impl StrayCapital {
                     Example::flagged(
                         "He was charged with fraud and [Extortion] of funds; extortion is rare.",
                     ).message("`Extortion` capitalised in mid-sentence: link text or a source-language capital?"),
+                    Example::flagged("She tried to [Call] them twice that day.").message("`Call` capitalised in mid-sentence: link text or a source-language capital?"),
                     Example::good("Then I met the Supreme Court and the Bank of England."),
+                    Example::good("They moved to Bath in May. Bath was cold. Bath is old."),
                     Example::good("He said: The plan is ready. “Yes,” She said."),
                     Example::good("The Party met. The Party voted; the Party won."),
                     Example::good("A History of the World in Ten Chapters\n"),
@@ -318,6 +323,7 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
         if !function && !clause && (!is_word(&lower) || NAMELIKE.contains(&lower.as_str())) {
             continue;
         }
+        let framed = !function && !clause && framed(text, &words, k, &lower);
         // Part of a run of capitalised words (a name or a title), directly or through
         // `of`, `de`, `and` (`Bank of England`).
         let cap_at = |i: usize| {
@@ -342,7 +348,13 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
         if in_run {
             continue;
         }
-        candidates.push((k, lower, function, clause));
+        candidates.push(Candidate {
+            k,
+            lower,
+            function,
+            clause,
+            framed,
+        });
     }
     if candidates.is_empty() {
         return Vec::new();
@@ -352,8 +364,8 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
     // Only the content words among the candidates need counting.
     let mut lowercase: HashMap<&str, usize, FnvBuild> = candidates
         .iter()
-        .filter(|(_, _, function, clause)| !function && !clause)
-        .map(|(_, lower, _, _)| (lower.as_str(), 0))
+        .filter(|c| !c.function && !c.clause)
+        .map(|c| (c.lower.as_str(), 0))
         .collect();
     if !lowercase.is_empty() {
         let longest = lowercase.keys().map(|k| k.len()).max().unwrap_or(0);
@@ -367,15 +379,29 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
         }
     }
     let mut capitalised_mid: HashMap<&str, usize, FnvBuild> = HashMap::default();
-    for (_, lower, _, _) in &candidates {
-        *capitalised_mid.entry(lower.as_str()).or_default() += 1;
+    for c in &candidates {
+        *capitalised_mid.entry(c.lower.as_str()).or_default() += 1;
+    }
+    // A framed word counts only when the text capitalises it at most twice in all,
+    // sentence starts and names included (`to Bath with` in a novel set there).
+    let mut capitalised_all: HashMap<&str, usize, FnvBuild> = candidates
+        .iter()
+        .filter(|c| c.framed)
+        .map(|c| (&text[words[c.k].core.clone()], 0))
+        .collect();
+    if !capitalised_all.is_empty() {
+        for w in &words {
+            if let Some(n) = capitalised_all.get_mut(&text[w.core.clone()]) {
+                *n += 1;
+            }
+        }
     }
     let mut out = Vec::new();
     // Each line is judged once (a text may be a single long line).
     let mut title_lines: HashMap<usize, bool, FnvBuild> = HashMap::default();
     let breaks: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
-    for (k, lower, function, clause) in &candidates {
-        let w = &words[*k];
+    for c in &candidates {
+        let w = &words[c.k];
         let before = breaks.partition_point(|&b| b < w.core.start);
         let line_start = if before == 0 {
             0
@@ -390,15 +416,43 @@ fn find(text: &str) -> Vec<(Range<usize>, bool)> {
         }
         // A content word counts only when the text mostly writes it in lowercase: one
         // written with a capital again and again is a name or a convention (`Python`).
-        let low = lowercase.get(lower.as_str()).copied().unwrap_or(0);
-        let caps = capitalised_mid[lower.as_str()];
+        let low = lowercase.get(c.lower.as_str()).copied().unwrap_or(0);
+        let caps = capitalised_mid[c.lower.as_str()];
         // A verb form in `-ed` (`is low Triggered a wave`) is no name either.
-        let verb = lower.len() >= 6 && lower.ends_with("ed") && caps <= 2;
-        if *function || *clause || verb || (low > 0 && caps <= 2 && caps <= low) {
-            out.push((w.core.clone(), *function));
+        let verb = c.lower.len() >= 6 && c.lower.ends_with("ed") && caps <= 2;
+        // Nor, mostly, a verb framed as one (`to Call them`).
+        let framed = c.framed && capitalised_all[&text[w.core.clone()]] <= 2;
+        if c.function || c.clause || verb || framed || (low > 0 && caps <= 2 && caps <= low) {
+            out.push((w.core.clone(), c.function));
         }
     }
     out
+}
+
+/// A capitalised word that may be stray, at `words[k]`.
+struct Candidate {
+    k: usize,
+    lower: String,
+    function: bool,
+    clause: bool,
+    framed: bool,
+}
+
+/// Whether the common word at `words[k]` (`lower` in lowercase) is framed as a verb, so
+/// that its capital is stray even where the text never writes it in lowercase: a verb
+/// (and no adjective) after `to`, with a lowercase word after it, all on one line (`to
+/// Call them`, German's capitalised infinitives). A name seldom stands there.
+fn framed(text: &str, words: &[Word], k: usize, lower: &str) -> bool {
+    let spaced = |i: usize| {
+        i > 0 && i < words.len() && text[words[i - 1].core.end..words[i].core.start] == *" "
+    };
+    spaced(k)
+        && spaced(k + 1)
+        && &text[words[k - 1].core.clone()] == "to"
+        && text[words[k + 1].core.clone()]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase())
+        && pos::of(lower) & (pos::VERB | pos::ADJ) == pos::VERB
 }
 
 /// Whether the line starting at byte `start` is written in title case (a short line, most
@@ -436,6 +490,11 @@ mod tests {
             found("He faced fraud and Extortion of funds; extortion is rare here."),
             [("Extortion", false)]
         );
+        // A verb after `to` needs no lowercase use elsewhere.
+        assert_eq!(
+            found("The mayor had tried to Call several times that week."),
+            [("Call", false)]
+        );
     }
 
     #[test]
@@ -448,6 +507,7 @@ mod tests {
             "We met in May and in March, said Mr Brown; may we go in march?",
             "The plan — And this matters — is ready, he said, and the plan is good.",
             "He met Extortion once and only once in the whole of his life there.",
+            "She went to Bath, to Reading and to Hull. They went to Call Road.",
         ] {
             assert_eq!(found(text), [], "{text}");
         }
