@@ -3,11 +3,12 @@
 //! ## What it does
 //!
 //! A character reference such as `&nbsp;`, `&rsquo;` or `&#8217;` copied as text from a
-//! web page or a CMS export, sometimes escaped twice (`&amp;quot;`).
+//! web page or a CMS export, sometimes escaped twice (`&amp;quot;`), or spaced the way
+//! Google's translation of a page leaves it (`& quot;`, `& #8217;`).
 //!
 //! ## Why it matters
 //!
-//! Numeric and doubly escaped references are warnings; named ones are info, since
+//! Numeric, spaced and doubly escaped references are warnings; named ones are info, since
 //! Markdown and HTML authors write them on purpose. The safe fix writes the character
 //! it stands for; `&lt;`, `&gt;` and `&amp;` get an unsafe fix, since in Markdown or
 //! HTML the reference may be meant. Unknown names are not reported.
@@ -30,8 +31,17 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
 use crate::text::{Document, Pattern};
 
+/// A reference, or one with a space after its `&` (`& quot;`), as Google's translation
+/// of a web page leaves it.
 static REFERENCE: Pattern =
-    Pattern::new(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);");
+    Pattern::new(r"& ?(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8}[0-9]?);");
+
+/// The names a spaced reference may have: those of quotes, spaces and dashes, never an
+/// English word (`salt & pepper;`, `this & not;`).
+const SPACED: &[&str] = &[
+    "quot", "amp", "nbsp", "lt", "gt", "apos", "rsquo", "lsquo", "rdquo", "ldquo", "mdash",
+    "ndash", "hellip", "laquo", "raquo",
+];
 
 /// The named references that turn up in prose, and the characters they stand for.
 const NAMED: &[(&str, char)] = &[
@@ -111,7 +121,16 @@ impl HtmlEntity {
                     ),
                     Example::bad("He said [&amp;]quot;no[&amp;]quot;", "He said \"no\"")
                         .message("HTML reference &amp; left in the text"),
+                    Example::bad(
+                        "He said [& quot;]no[& quot;] and left.",
+                        "He said \"no\" and left.",
+                    )
+                    .messages(&[
+                        "HTML reference & quot; left in the text",
+                        "HTML reference & quot; left in the text",
+                    ]),
                     Example::good("AT&T and R&D; Q&A; &unknown; 5 & 6"),
+                    Example::good("Salt & pepper; this & not; Johnson & Johnson; R & D;"),
                 ],
             },
         }
@@ -144,7 +163,15 @@ impl Rule for HtmlEntity {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for m in REFERENCE.find_iter(text) {
-            let Some(c) = decode(m.as_str()) else {
+            let (reference, spaced) = match m.as_str().strip_prefix("& ") {
+                Some(rest) => (format!("&{rest}"), true),
+                None => (m.as_str().to_string(), false),
+            };
+            let name = &reference[1..reference.len() - 1];
+            if spaced && !name.starts_with('#') && !SPACED.contains(&name) {
+                continue;
+            }
+            let Some(c) = decode(&reference) else {
                 continue;
             };
             let applicability = if matches!(c, '<' | '>' | '&') {
@@ -160,9 +187,10 @@ impl Rule for HtmlEntity {
             let mut d = self.meta.diagnostic(m.range(), message, Some(fix));
             // Markdown and HTML authors write named references on purpose (`&mdash;`);
             // numeric and doubly escaped ones (`&amp;quot;`) are residue.
-            let numeric = m.as_str().starts_with("&#");
+            // A spaced one is the residue of a machine translation of the page.
+            let numeric = reference.starts_with("&#") || spaced;
             let rest = &text[m.end()..];
-            let double = m.as_str() == "&amp;"
+            let double = reference == "&amp;"
                 && rest
                     .find(';')
                     .filter(|&end| end <= 10)
