@@ -29,7 +29,8 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rule::{Example, Fixes, Rule, RuleMeta};
-use crate::text::Document;
+use crate::text::document::Word;
+use crate::text::{preserve_case, Document};
 
 /// Titles that follow a name in Korean, Japanese and Chinese and precede it in English.
 fn is_title(word: &str) -> bool {
@@ -149,7 +150,7 @@ impl Rule for NameAroundTitle {
                     break;
                 }
                 if before.text == second.text {
-                    out.push(self.finding(doc, before.span.start, title.span.end, second));
+                    out.push(self.finding(doc, &before, title.span.end, second));
                     break;
                 }
                 if !before.text.chars().all(char::is_lowercase) {
@@ -162,25 +163,20 @@ impl Rule for NameAroundTitle {
 }
 
 impl NameAroundTitle {
-    /// The finding for the name at `start`, its title ending at `title_end`, and the
-    /// name's second copy.
-    fn finding(
-        &self,
-        doc: &Document,
-        start: usize,
-        title_end: usize,
-        second: crate::text::document::Word,
-    ) -> Diagnostic {
+    /// The finding for the name's `first` copy, its title ending at `title_end`, and
+    /// its `second` copy.
+    fn finding(&self, doc: &Document, first: &Word, title_end: usize, second: Word) -> Diagnostic {
         let text = doc.text();
         let name = second.text;
-        let middle = &text[start + name.len() + 1..title_end];
+        let start = first.span.start;
+        let middle = &text[first.span.end + 1..title_end];
         // The name opened the sentence: the title takes its capital.
-        let opens = doc.sentences().iter().any(|s| s.start == start);
+        let opens = doc
+            .words()
+            .sentence_of(first)
+            .is_some_and(|i| doc.sentences()[i].start == start);
         let title = if opens {
-            let mut chars = middle.chars();
-            chars.next().map_or(String::new(), |c| {
-                c.to_uppercase().chain(chars).collect::<String>()
-            })
+            preserve_case(name, middle)
         } else {
             middle.to_string()
         };

@@ -137,8 +137,8 @@ impl HtmlEntity {
     }
 }
 
-fn decode(reference: &str) -> Option<char> {
-    let name = &reference[1..reference.len() - 1];
+/// The character a reference named `name` (what stands between `&` and `;`) stands for.
+fn decode(name: &str) -> Option<char> {
     match name.strip_prefix('#') {
         Some(num) => {
             let code = match num.strip_prefix(['x', 'X']) {
@@ -163,15 +163,15 @@ impl Rule for HtmlEntity {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         for m in REFERENCE.find_iter(text) {
-            let (reference, spaced) = match m.as_str().strip_prefix("& ") {
-                Some(rest) => (format!("&{rest}"), true),
-                None => (m.as_str().to_string(), false),
+            let inner = &m.as_str()[1..m.as_str().len() - 1];
+            let (name, spaced) = match inner.strip_prefix(' ') {
+                Some(name) => (name, true),
+                None => (inner, false),
             };
-            let name = &reference[1..reference.len() - 1];
             if spaced && !name.starts_with('#') && !SPACED.contains(&name) {
                 continue;
             }
-            let Some(c) = decode(&reference) else {
+            let Some(c) = decode(name) else {
                 continue;
             };
             let applicability = if matches!(c, '<' | '>' | '&') {
@@ -188,13 +188,13 @@ impl Rule for HtmlEntity {
             // Markdown and HTML authors write named references on purpose (`&mdash;`);
             // numeric and doubly escaped ones (`&amp;quot;`) are residue.
             // A spaced one is the residue of a machine translation of the page.
-            let numeric = reference.starts_with("&#") || spaced;
+            let numeric = name.starts_with('#') || spaced;
             let rest = &text[m.end()..];
-            let double = reference == "&amp;"
+            let double = name == "amp"
                 && rest
                     .find(';')
                     .filter(|&end| end <= 10)
-                    .is_some_and(|end| decode(&format!("&{};", &rest[..end])).is_some());
+                    .is_some_and(|end| decode(&rest[..end]).is_some());
             if !numeric && !double {
                 d.severity = Severity::Info;
             }
